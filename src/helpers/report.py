@@ -1,0 +1,280 @@
+"""Execute every notebook with papermill, export each to offline HTML, and write an index.
+
+``python -m helpers report [--article FILE] [--out DIR] [--with-code]``
+
+- Each ``notebooks/NN-*.ipynb`` runs with ``ARTICLE`` injected as a parameter, in the
+  project's kernel, from ``notebooks/`` as working directory.
+- Export uses the project's ``offline`` nbconvert template (the lab template with its CDN
+  scripts removed); code cells are hidden unless ``--with-code``; the injected-parameters
+  cell stays visible as the record of what ran.
+- The build is staged in a temporary folder next to the output and files are moved into
+  place only when every notebook has succeeded: a failure leaves the previous reports as
+  they were, names the notebook and cell, and keeps the failed executed copy for inspection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+
+from . import paths
+from .article import Article, load_article
+
+KERNEL_NAME = "news-helpers"
+TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "offline"
+CELL_TIMEOUT = 600
+PROVENANCE_PACKAGES = ("helpers", "pandas", "matplotlib", "nltk", "textblob", "vaderSentiment",
+                       "papermill", "nbconvert")
+
+
+class ReportError(RuntimeError):
+    """A report build failed; ``str(err)`` is one line."""
+
+
+@dataclass(frozen=True)
+class NotebookInfo:
+    path: Path
+    title: str
+    question: str
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def notebooks() -> list[NotebookInfo]:
+    """The collection's notebooks in order, with the title and question from their first cell."""
+    out = []
+    for path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+        lines = [ln.strip() for ln in (first.source if first else "").splitlines() if ln.strip()]
+        title = lines[0].lstrip("# ").strip() if lines else path.stem
+        question = next((ln.strip("*_ ") for ln in lines[1:] if not ln.startswith("**")), "")
+        out.append(NotebookInfo(path, title, question))
+    return out
+
+
+def output_dir(article: Article, out: str | Path | None) -> Path:
+    if out is not None:
+        return Path(out)
+    if article.sha256 == paths.SEED_SHA256:
+        return paths.REPORTS
+    return paths.REPORTS / article.id
+
+
+def _hide_code(nb, with_code: bool):
+    """Hide code inputs (not the injected parameters) unless ``with_code``."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = cell.metadata.get("tags", [])
+        if not with_code and "injected-parameters" not in tags:
+            cell.metadata.setdefault("transient", {})["remove_source"] = True
+    return nb
+
+
+def exporter():
+    from nbconvert import HTMLExporter
+
+    exp = HTMLExporter(
+        template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)]
+    )
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    return exp
+
+
+def export_html(nb, with_code: bool = False) -> str:
+    body, _ = exporter().from_notebook_node(_hide_code(nb, with_code))
+    return body
+
+
+def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.NotebookNode:
+    import papermill as pm
+
+    target = staged / info.path.name
+    try:
+        pm.execute_notebook(
+            str(info.path),
+            str(target),
+            parameters={"ARTICLE": str(article_path)},
+            kernel_name=KERNEL_NAME,
+            cwd=str(paths.NOTEBOOKS),
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=CELL_TIMEOUT,
+            request_save_on_cell_execute=False,
+        )
+    except pm.PapermillExecutionError as err:
+        raise ReportError(
+            f"{info.path.name}: cell {err.exec_count or err.cell_index} failed: "
+            f"{err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''} "
+            f"(executed copy kept at {target})"
+        ) from None
+    except Exception as err:  # kernel died, missing kernel, …
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ReportError(f"{info.path.name}: could not be executed: {first}") from None
+    return nbformat.read(target, as_version=4)
+
+
+def _git_commit() -> str:
+    try:
+        res = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.ROOT,
+                             capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=paths.ROOT, capture_output=True, text=True, timeout=10)
+        if res.returncode == 0:
+            return res.stdout.strip() + (" (modified)" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return "unknown"
+
+
+def provenance(article: Article) -> dict[str, str]:
+    versions = {}
+    for name in PROVENANCE_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return {
+        "built": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "git commit": _git_commit(),
+        "article SHA-256": article.sha256,
+        "python": sys.version.split()[0],
+        "packages": ", ".join(f"{k} {v}" for k, v in versions.items()),
+    }
+
+
+def _main_figure(info: NotebookInfo, figdir: Path) -> str | None:
+    """A data URI of the notebook's first PNG figure, if it wrote one."""
+    prefix = info.stem.split("-")[0]
+    pngs = sorted(figdir.glob(f"{prefix}-*.png"))
+    if not pngs:
+        return None
+    return "data:image/png;base64," + base64.b64encode(pngs[0].read_bytes()).decode("ascii")
+
+
+INDEX_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d1d1d;
+max-width:1100px;margin:0 auto;padding:2rem 1rem 3rem;line-height:1.45}
+h1{font-size:1.7rem;margin:0 0 .3rem} .standfirst{color:#444;font-size:1.05rem;margin:.2rem 0 1.2rem}
+table.meta{border-collapse:collapse;font-size:.9rem;margin:1rem 0 2rem}
+table.meta th{text-align:left;padding:.2rem 1rem .2rem 0;color:#555;font-weight:600;vertical-align:top}
+table.meta td{padding:.2rem 0;word-break:break-all}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1.2rem}
+.card{border:1px solid #ddd;border-radius:8px;padding:1rem;background:#fafafa}
+.card h2{font-size:1.1rem;margin:0 0 .3rem}.card p{margin:.2rem 0 .6rem;color:#333}
+.card img{width:100%;height:auto;border:1px solid #eee;background:#fff}
+.card a{color:#0b5cad;text-decoration:none;font-weight:600}
+footer{margin-top:2.5rem;font-size:.8rem;color:#555;border-top:1px solid #ddd;padding-top:.6rem}
+"""
+
+
+def render_index(article: Article, cards: list[tuple[NotebookInfo, str, str | None]],
+                 prov: dict[str, str]) -> str:
+    """The index page. Every piece of article text is HTML-escaped."""
+    e = html.escape
+    meta = article.metadata()
+    rows = "".join(
+        f"<tr><th>{e(k)}</th><td>{e(str(v))}</td></tr>"
+        for k, v in meta.items() if v is not None and k not in ("headline", "standfirst")
+    )
+    card_html = []
+    for info, href, fig in cards:
+        img = f'<img src="{fig}" alt="{e(info.title)}: main figure">' if fig else ""
+        card_html.append(
+            f'<div class="card"><h2><a href="{e(href)}">{e(info.title)}</a></h2>'
+            f"<p>{e(info.question)}</p>{img}</div>"
+        )
+    prov_rows = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in prov.items())
+    title = article.headline or article.id
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Reports · {e(title)}</title><style>{INDEX_CSS}</style></head>
+<body><main>
+<p>News article reports</p>
+<h1>{e(title)}</h1>
+<p class="standfirst">{e(article.standfirst or "")}</p>
+<table class="meta">{rows}</table>
+<div class="cards">{"".join(card_html)}</div>
+<footer><table class="meta">{prov_rows}</table></footer>
+</main></body></html>
+"""
+
+
+def build(article_path: str | Path | None = None, out: str | Path | None = None,
+          with_code: bool = False, only: list[str] | None = None) -> Path:
+    """Build every report; returns the output folder. Raises ``ArticleError``/``ReportError``."""
+    article = load_article(article_path)  # validates the file before any kernel starts
+    article_file = Path(article.path).resolve()
+    out_dir = output_dir(article, out)
+    infos = [i for i in notebooks() if not only or i.stem in only]
+    if not infos:
+        raise ReportError(f"{paths.NOTEBOOKS}: no notebooks to run")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
+    try:
+        pages = {}
+        for info in infos:
+            print(f"helpers report: running {info.path.name}", file=sys.stderr)
+            try:
+                nb = _execute(info, article_file, staged)
+            except ReportError:
+                failed = out_dir / "failed"
+                failed.mkdir(exist_ok=True)
+                if (staged / info.path.name).exists():
+                    shutil.copy2(staged / info.path.name, failed / info.path.name)
+                raise
+            pages[f"{info.stem}.html"] = export_html(nb, with_code)
+        from .plots import figure_dir
+
+        figdir = figure_dir(article)
+        cards = [(i, f"{i.stem}.html", _main_figure(i, figdir)) for i in infos]
+        pages["index.html"] = render_index(article, cards, provenance(article))
+        for name, text in pages.items():
+            (staged / name).write_text(text, encoding="utf-8")
+        for name in pages:  # index last, so it never points at a missing page
+            os.replace(staged / name, out_dir / name)
+        shutil.rmtree(out_dir / "failed", ignore_errors=True)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+    return out_dir
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "report",
+        help="execute every notebook and export the HTML reports (offline, code hidden)",
+        description="Execute every notebook with papermill for one article and export each "
+        "to HTML, plus reports/index.html. The seed article's reports go to reports/, any "
+        "other article's to reports/<article-id>/.",
+    )
+    p.add_argument("--article", metavar="FILE", help="the article (default: the seed article)")
+    p.add_argument("--out", metavar="DIR", help="output folder")
+    p.add_argument("--with-code", action="store_true", help="keep code cells in the reports")
+
+
+def main(args: argparse.Namespace) -> int:
+    try:
+        out = build(args.article, args.out, args.with_code)
+    except ReportError as err:
+        print(f"helpers: error: {err}", file=sys.stderr)
+        return 1
+    print(f"helpers report: wrote {out / 'index.html'}", file=sys.stderr)
+    return 0

@@ -1,0 +1,128 @@
+"""The CLI contract: JSON lines, exact offsets, batch mode, one-line errors with exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import PYTHON, ROOT
+from helpers import paths
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [PYTHON, "-m", "helpers", *map(str, args)], input=stdin, capture_output=True,
+        text=True, cwd=ROOT, timeout=120,
+    )
+
+
+def lines(stdout):
+    return [json.loads(ln) for ln in stdout.splitlines()]
+
+
+def test_sentences_seed_offsets_exact():
+    res = run("sentences", paths.SEED_ARTICLE)
+    assert res.returncode == 0, res.stderr
+    recs = lines(res.stdout)
+    text = paths.SEED_ARTICLE.read_bytes().decode("utf-8")
+    assert len(recs) == 37  # caption, headline, standfirst + 34 body sentences
+    assert sum(r["unit"] == "body" for r in recs) == 34
+    for r in recs:
+        assert text[r["start"] : r["end"]] == r["text"]
+    assert recs[3]["text"].startswith("Ukraine’s allies said")
+    assert recs[3]["section"] == "(lead)" and recs[3]["paragraph"] == 0
+
+
+def test_plain_text_file_with_date(write):
+    p = write("Mr. Smith left at 3 p.m. on Monday. He returned.\nSecond paragraph.\n", "plain.txt")
+    recs = lines(run("sentences", p, "--date", "2025-01-06").stdout)
+    assert [r["text"] for r in recs] == ["Mr. Smith left at 3 p.m. on Monday.", "He returned.", "Second paragraph."]
+    assert [r["paragraph"] for r in recs] == [0, 0, 1]
+    assert recs[1]["start"] == 36
+
+
+def test_jsonl_batch_from_stdin_and_file(write):
+    records = [
+        {"id": "a", "text": "One. Two here."},
+        {"id": 7, "text": " date 2025-01-01 cap\nHead\nOslo — Body one. Body two.\n", "date": "2024-12-31"},
+    ]
+    data = "\n".join(json.dumps(r) for r in records) + "\n"
+    for source, stdin in (("-", data), (write(data, "in.jsonl"), None)):
+        res = run("sentences", "--jsonl", source, stdin=stdin)
+        assert res.returncode == 0, res.stderr
+        out = lines(res.stdout)
+        assert [o["id"] for o in out] == ["a", 7]
+        assert [s["text"] for s in out[0]["sentences"]] == ["One.", "Two here."]
+        body = [s for s in out[1]["sentences"] if s["unit"] == "body"]
+        assert [s["text"] for s in body] == ["Body one.", "Body two."]
+        for rec, o in zip(records, out):
+            for s in o["sentences"]:
+                assert rec["text"][s["start"] : s["end"]] == s["text"]
+
+
+def test_jsonl_record_errors_are_reported_per_record():
+    data = '{"id": "ok", "text": "Fine."}\n{"id": "bad", "text": "   "}\n'
+    res = run("sentences", "--jsonl", "-", stdin=data)
+    assert res.returncode == 2
+    out = lines(res.stdout)
+    assert out[0]["sentences"][0]["text"] == "Fine."
+    assert out[1] == {"id": "bad", "error": "file contains only whitespace"}
+    assert res.stderr.strip().splitlines() == ["helpers: error: record bad: file contains only whitespace"]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ("not json\n", "<stdin>: line 1: invalid JSON"),
+        ('{"text": "no id"}\n', '<stdin>: line 1: expected an object with "id"'),
+        ('{"id": 1, "text": "x", "date": 5}\n', '"date" must be a YYYY-MM-DD string'),
+        ("", "<stdin>: no records"),
+    ],
+)
+def test_jsonl_malformed_input(data, message):
+    res = run("sentences", "--jsonl", "-", stdin=data)
+    assert res.returncode == 2
+    assert res.stdout == ""  # nothing half-written
+    assert res.stderr.strip().splitlines() == [f"helpers: error: {message}"] or message in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (None, "no such file"),
+        (b"", "empty file"),
+        (b"\xff\xfe bad", "not UTF-8 text: invalid byte 0xff at byte offset 0"),
+        (b"a\x00b", "NUL byte at byte offset 1"),
+        (b" date 2025-02-30 c\nH\nBody.\n", "impossible date"),
+    ],
+)
+def test_bad_files_exit_2_with_one_line(tmp_path, content, problem):
+    p = tmp_path / "bad.txt"
+    if content is not None:
+        p.write_bytes(content)
+    res = run("sentences", p)
+    assert res.returncode == 2
+    assert res.stdout == ""
+    err = res.stderr.strip().splitlines()
+    assert len(err) == 1 and "Traceback" not in res.stderr
+    assert err[0].startswith(f"helpers: error: {p}: ")
+    assert problem in err[0]
+
+
+def test_directory_and_bad_date(tmp_path):
+    res = run("sentences", tmp_path)
+    assert res.returncode == 2 and "is a directory" in res.stderr
+    res = run("sentences", paths.SEED_ARTICLE, "--date", "yesterday")
+    assert res.returncode == 2 and "invalid date 'yesterday'" in res.stderr
+
+
+def test_help_documents_every_command():
+    res = run("--help")
+    assert res.returncode == 0
+    for cmd in ("sentences", "report"):
+        assert cmd in res.stdout
+    sub = run("sentences", "--help")
+    assert "--jsonl" in sub.stdout and "--date" in sub.stdout

@@ -1,0 +1,113 @@
+"""Sentences and tokens: the seed against hand-made gold, and written test paragraphs."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from helpers import paths
+from helpers.article import parse_article
+from helpers.tokenize import sentences, split_spans, tokens, word_spans
+
+
+def split(text):
+    return [text[s:e] for s, e in split_spans(text)]
+
+
+def gold_sentences():
+    with open(paths.ANNOTATIONS / "seed_sentences.tsv", encoding="utf-8") as fh:
+        rows = [ln for ln in fh if not ln.startswith("#")]
+    return list(csv.DictReader(rows, delimiter="\t"))
+
+
+def test_seed_body_matches_gold_segmentation(seed):
+    body = sentences(seed, body_only=True)
+    gold = gold_sentences()
+    assert len(gold) == 34
+    assert len(body) == len(gold)
+    for (_, row), g in zip(body.iterrows(), gold):
+        assert row["paragraph"] == int(g["paragraph"])
+        assert row["text"].startswith(g["begins"]), (row["text"], g["begins"])
+        assert row["text"].endswith(g["ends"]), (row["text"], g["ends"])
+
+
+def test_seed_offsets_are_exact_and_units_separate(seed):
+    df = sentences(seed)
+    for _, row in df.iterrows():
+        assert seed.text[row["start"] : row["end"]] == row["text"]
+    assert list(df["unit"][:3]) == ["caption", "headline", "standfirst"]
+    assert df["text"][1] == seed.headline
+    assert df["text"][2] == seed.standfirst
+    # no sentence contains a section heading or crosses a line
+    assert not df["text"].str.contains("\n").any()
+    assert not df["text"].str.startswith(("Alliance", "Backstop", "Embolden")).any()
+    assert list(df["sentence_id"]) == list(range(len(df)))
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "“That is what we are committed to,” Macron said. “And for me, this was an important clarification today.”"
+    assert split(text) == [
+        "“That is what we are committed to,” Macron said.",
+        "“And for me, this was an important clarification today.”",
+    ]
+    assert split("He said: “It is over.” Then he left.") == ["He said: “It is over.”", "Then he left."]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith met Dr. Jones on Friday. They talked.", ["Mr. Smith met Dr. Jones on Friday.", "They talked."]),
+        ("The U.S. and the U.K. signed it. The E.U. did not.", ["The U.S. and the U.K. signed it.", "The E.U. did not."]),
+        ("Gen. Mark Milley and Sen. Lindsey Graham spoke. Both left.", ["Gen. Mark Milley and Sen. Lindsey Graham spoke.", "Both left."]),
+        ("She arrived at No. 10 Downing St. on Monday. Talks began.", ["She arrived at No. 10 Downing St. on Monday.", "Talks began."]),
+        ("The vote is at 3 p.m. on Tuesday. Results follow.", ["The vote is at 3 p.m. on Tuesday.", "Results follow."]),
+        ("Troops advanced 9.5km overnight. About 1.2 million fled.", ["Troops advanced 9.5km overnight.", "About 1.2 million fled."]),
+        ("“Are you sure?” she asked. He nodded.", ["“Are you sure?” she asked.", "He nodded."]),
+        ('"Will it hold?" he asked reporters. Nobody knew.', ['"Will it hold?" he asked reporters.', "Nobody knew."]),
+        ("“We will see … maybe,” he said. Then he left.", ["“We will see … maybe,” he said.", "Then he left."]),
+        ("He said “she told me ‘no’ twice.” It ended there.", ["He said “she told me ‘no’ twice.”", "It ended there."]),
+        ("Is this the end? Nobody can say! We wait.", ["Is this the end?", "Nobody can say!", "We wait."]),
+        ('He paused... and then spoke. "Fine."', ["He paused... and then spoke.", '"Fine."']),
+    ],
+)
+def test_written_paragraphs(text, expected):
+    assert split(text) == expected
+
+
+def test_heading_never_glued_to_next_sentence():
+    text = " date 2025-03-03 cap\nHead line\nParis — First para here.\nReaction\nSecond para here.\nAFP\n"
+    a = parse_article(text)
+    df = sentences(a, body_only=True)
+    assert list(df["text"]) == ["First para here.", "Second para here."]
+    assert list(df["section"]) == ["(lead)", "Reaction"]
+
+
+def test_word_tokens_split_curly_clitics_and_keep_offsets(seed):
+    text = "Ukraine’s allies didn’t say ‘pivotal’ or “felt like”, the official said."
+    toks = [text[s:e] for s, e in word_spans(text)]
+    assert toks[:2] == ["Ukraine", "’s"]
+    assert "n’t" in toks and "did" in toks
+    assert toks[toks.index("‘") + 1] == "pivotal"
+    assert "“" in toks and "”" in toks
+    assert toks[-2:] == ["said", "."]
+    df = tokens(seed)
+    for s, e, t in zip(df["start"], df["end"], df["text"]):
+        assert seed.text[s:e] == t
+    first_body = df[df["start"] == seed.paragraphs[0].start].iloc[0]
+    assert first_body["text"] == "Ukraine"
+    assert df.loc[first_body["token_id"] + 1, "text"] == "’s"
+
+
+def test_results_do_not_depend_on_nltk_data(tmp_path, monkeypatch, seed):
+    """A user's nltk_data (here an empty, unreadable path) must not change anything."""
+    import nltk
+
+    from helpers import tokenize
+
+    before = sentences(seed)["text"].tolist()
+    tokenize.sentence_tokenizer.cache_clear()
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path / "nltk_data")])
+    monkeypatch.setenv("NLTK_DATA", str(tmp_path / "nltk_data"))
+    assert sentences(seed)["text"].tolist() == before
+    tokenize.sentence_tokenizer.cache_clear()
