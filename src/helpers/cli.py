@@ -35,9 +35,18 @@ def _sentences(article: Article) -> list[dict]:
     return sentences(article).to_dict("records")
 
 
+def _figures(article: Article) -> list[dict]:
+    from .quantities import figures
+
+    return figures(article).to_dict("records")
+
+
 COMMANDS: dict[str, Command] = {
     "sentences": Command(
         "sentence units (caption, headline, standfirst, body) with exact offsets", _sentences
+    ),
+    "figures": Command(
+        "numeric figures with value, interval, unit, measure, category and subject", _figures
     ),
 }
 

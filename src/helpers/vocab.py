@@ -1,0 +1,90 @@
+"""Vocabulary shared by the extractors, kept in one place: number words, fractions,
+magnitudes, approximators, units, calendar words."""
+
+from __future__ import annotations
+
+import calendar
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+}
+#: Denominators of fractions written in words ("a fifth", "two-thirds").
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+#: Vague magnitudes and the half-open interval [low, high) each implies.
+VAGUE = {
+    "dozens": (24, 100),
+    "scores": (40, 100),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000),
+    "tens of thousands": (10_000, 100_000),
+    "hundreds of thousands": (100_000, 1_000_000),
+    "millions": (1_000_000, 10_000_000),
+    "tens of millions": (10_000_000, 100_000_000),
+    "hundreds of millions": (100_000_000, 1_000_000_000),
+    "billions": (1_000_000_000, 10_000_000_000),
+}
+#: Approximators and bounds -> (kind, low factor, high factor); None is an open end.
+#: "around": about v; "near": just under v; "above"/"below": open bounds; "min"/"max": closed.
+APPROXIMATORS = {
+    "about": ("around", 0.9, 1.1),
+    "around": ("around", 0.9, 1.1),
+    "roughly": ("around", 0.9, 1.1),
+    "approximately": ("around", 0.9, 1.1),
+    "some": ("around", 0.9, 1.1),
+    "an estimated": ("around", 0.9, 1.1),
+    "estimated": ("around", 0.9, 1.1),
+    "close to": ("near", 0.9, 1.0),
+    "nearly": ("near", 0.9, 1.0),
+    "almost": ("near", 0.9, 1.0),
+    "just under": ("near", 0.9, 1.0),
+    "more than": ("above", 1.0, None),
+    "over": ("above", 1.0, None),
+    "upwards of": ("above", 1.0, None),
+    "just over": ("above", 1.0, 1.1),
+    "at least": ("min", 1.0, None),
+    "up to": ("max", 0.0, 1.0),
+    "as many as": ("max", 0.0, 1.0),
+    "at most": ("max", 0.0, 1.0),
+    "fewer than": ("below", 0.0, 1.0),
+    "less than": ("below", 0.0, 1.0),
+    "under": ("below", 0.0, 1.0),
+}
+#: Surface unit -> canonical unit.
+UNITS = {
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
+    "kilometers": "km", "mile": "mi", "miles": "mi", "mi": "mi", "metre": "m", "metres": "m",
+    "meter": "m", "meters": "m", "m": "m",
+    "square km": "km²", "sq km": "km²", "km2": "km²", "km²": "km²",
+    "square kilometres": "km²", "square kilometers": "km²", "square kilometre": "km²",
+    "square miles": "mi²", "sq miles": "mi²", "square mile": "mi²",
+    "%": "%", "percent": "%", "per cent": "%", "pct": "%",
+}
+#: Words after a number that make it a time expression (the timeline owns these).
+TIME_UNITS = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+    "a.m.", "p.m.", "am", "pm", "gmt", "utc", "bst", "cet", "o'clock", "o’clock",
+}
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")

@@ -1,0 +1,125 @@
+"""Figures: the seed against hand-made gold, and each pattern on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.quantities import derived, figures, figures_in_sentence, load_gold, parse_number, score
+
+
+def one(sentence):
+    found = figures_in_sentence(sentence)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def test_seed_matches_gold(seed):
+    pred = figures(seed)
+    gold = load_gold(seed)
+    scores, errors = score(pred, gold)
+    assert errors.empty, errors.to_string()
+    assert scores["span_f1"] == 1.0 and scores["value_f1"] == 1.0
+    by_text = pred.set_index("text")
+    fifth = by_text.loc["about a fifth"]
+    assert fifth["value"] == pytest.approx(0.2) and fifth["approx"] and fifth["subject"] == "Ukraine"
+    km = by_text.loc["about 9-10km"]
+    assert (km["low"], km["high"], km["unit"], km["subject"]) == (9, 10, "km", "Dobropillia")
+    assert by_text.loc["four", "noun"] == "regions" and by_text.loc["four", "measure"] == "claimed regions"
+    assert by_text.loc["tens of thousands", "measure"] == "killed"
+    assert (by_text.loc["millions", "low"], by_text.loc["millions", "high"]) == (1_000_000, 10_000_000)
+    assert by_text.loc["millions", "category"] == "displacement"
+    for text in pred["text"]:
+        assert seed.text.count(text) >= 1
+    assert not pred["text"].str.contains("2019|2022|2024|2021|War 2|11 years|one day").any()
+
+
+def test_seed_derived_area(seed):
+    d = derived(figures(seed))
+    assert len(d) == 1
+    row = d.iloc[0]
+    assert row["subject"] == "Ukraine" and row["whole_km2"] == 603550
+    assert row["area_km2"] == round(0.2 * 603550)
+    assert row["derived"] and "Factbook" in row["source"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4", 4), ("four", 4), ("twenty-five", 25), ("1.2 million", 1_200_000), ("120,000", 120_000),
+    ("two million", 2_000_000), ("3.5bn", 3_500_000_000), ("ninety nine", 99),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("sentence, text, low, high, unit, qualifier", [
+    ("Troops advanced between 9 and 10 kilometres overnight.", "between 9 and 10 kilometres", 9, 10, "km", None),
+    ("The front moved 9 to 10 km near the village of Robotyne.", "9 to 10 km", 9, 10, "km", None),
+    ("Forces pushed 9-10km forward.", "9-10km", 9, 10, "km", None),
+    ("Hundreds of thousands of refugees crossed into Poland.", "Hundreds of thousands", 100_000, 1_000_000, None, None),
+    ("Dozens of drones hit the city overnight.", "Dozens", 24, 100, None, None),
+    ("The war displaced millions.", "millions", 1_000_000, 10_000_000, None, None),
+    ("Up to 120,000 troops massed on the border.", "Up to 120,000", 0, 120_000, None, "up to"),
+    ("Fewer than 50 people were hurt.", "Fewer than 50", 0, 50, None, "fewer than"),
+    ("At least 40 percent of homes lost power.", "At least 40 percent", 40, None, "%", "at least"),
+    ("The strike wounded more than 30 others.", "more than 30", 30, None, None, "more than"),
+])
+def test_intervals(sentence, text, low, high, unit, qualifier):
+    f = one(sentence)
+    assert f.text == text
+    assert (f.low, f.high, f.unit, f.qualifier) == (low, high, unit, qualifier)
+    assert sentence[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, approx", [
+    ("About 1.2 million people have fled the region.", "About 1.2 million", 1_200_000, None, True),
+    ("Russia controls roughly 20% of the country.", "roughly 20%", 20, "%", True),
+    ("Inflation rose to 9.5 per cent.", "9.5 per cent", 9.5, "%", False),
+    ("Nearly two-thirds of residents left.", "Nearly two-thirds", 2 / 3, "share", True),
+    ("Half of the town was destroyed.", "Half", 0.5, "share", False),
+    ("Moscow holds a quarter of the region.", "a quarter", 0.25, "share", False),
+    ("A plane flew 5,000 miles overnight.", "5,000 miles", 5000, "mi", False),
+    ("The zone covers 1,200 square km of farmland.", "1,200 square km", 1200, "km²", False),
+    ("The strike killed 12 civilians.", "12", 12, None, False),
+    ("Twenty-five soldiers were captured.", "Twenty-five", 25, None, False),
+])
+def test_values_and_units(sentence, text, value, unit, approx):
+    f = one(sentence)
+    assert f.text == text
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit and f.approx == approx
+
+
+def test_approximators_imply_intervals():
+    about = one("About 100 people fled.")
+    assert (about.low, about.high) == (pytest.approx(90), pytest.approx(110))
+    nearly = one("Nearly 100 people fled.")
+    assert (nearly.low, nearly.high) == (pytest.approx(90), pytest.approx(100))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The vote, at 3 p.m. on Aug. 15, was the first since World War 2.",
+    "The G7 met in 2019 and again on 14 August.",
+    "A Boeing 777 landed at No. 10 Downing Street.",
+    "He has served nearly 11 years and spent one day in Kyiv.",
+    "It was the 2nd attempt at 10:30 on Friday.",
+    "One of the toughest moments came in February 2022.",
+    "The F-16 and MH17 files were reopened under Resolution 2231.",
+    "The two met in Minsk.",
+])
+def test_not_figures(sentence):
+    assert figures_in_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, measure, category, subject", [
+    ("The strike killed 12 civilians in Kharkiv.", "killed", "casualty", "Kharkiv"),
+    ("About 300 people were injured in Odesa overnight.", "wounded", "casualty", None),
+    ("Roughly 6 million refugees have left Ukraine.", "refugees", "displacement", "Ukraine"),
+    ("Russian forces advanced 5km near the town of Pokrovsk.", "advanced", "territorial", "Pokrovsk"),
+    ("Russia occupies about 19% of Ukraine.", "controlled share", "territorial", "Ukraine"),
+    ("Moscow sent 10,000 troops to the border.", "troops", "military", "Moscow"),
+    ("Officials counted 40 drones over Kyiv.", "weapons", "military", "Kyiv"),
+])
+def test_measure_category_subject(sentence, measure, category, subject):
+    f = one(sentence)
+    assert (f.measure, f.category) == (measure, category)
+    if subject is not None:
+        assert f.subject == subject
