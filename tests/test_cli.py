@@ -122,7 +122,23 @@ def test_directory_and_bad_date(tmp_path):
 def test_help_documents_every_command():
     res = run("--help")
     assert res.returncode == 0
-    for cmd in ("sentences", "report"):
+    for cmd in ("sentences", "figures", "report"):
         assert cmd in res.stdout
     sub = run("sentences", "--help")
     assert "--jsonl" in sub.stdout and "--date" in sub.stdout
+
+
+def test_figures_command_offsets_and_batch():
+    res = run("figures", paths.SEED_ARTICLE)
+    assert res.returncode == 0, res.stderr
+    recs = lines(res.stdout)
+    text = paths.SEED_ARTICLE.read_bytes().decode("utf-8")
+    assert [r["text"] for r in recs] == ["tens of thousands", "millions", "about 9-10km", "about a fifth", "four"]
+    for r in recs:
+        assert text[r["start"] : r["end"]] == r["text"]
+    assert recs[2]["low"] == 9 and recs[2]["high"] == 10 and recs[2]["value"] is None
+    batch = run("figures", "--jsonl", "-", stdin='{"id": "x", "text": "Up to 120,000 troops massed in 2021."}\n')
+    out = lines(batch.stdout)
+    assert out == [{"id": "x", "figures": [dict(out[0]["figures"][0])]}]
+    f = out[0]["figures"][0]
+    assert (f["text"], f["low"], f["high"], f["qualifier"], f["category"]) == ("Up to 120,000", 0.0, 120000.0, "up to", "military")

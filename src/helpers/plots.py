@@ -92,3 +92,18 @@ def figure_dir(article) -> Path:
     if getattr(article, "sha256", None) == paths.SEED_SHA256:
         return paths.FIGURES
     return paths.FIGURES / article.id
+
+
+def plain_log_axis(axis) -> None:
+    """Log-scale tick labels as short plain numbers (``1k``, ``10M``; mathtext is off)."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    axis.set_major_locator(LogLocator(base=10))
+    def short(x, _):
+        for size, suffix in ((1e12, "T"), (1e9, "bn"), (1e6, "M"), (1e3, "k")):
+            if x >= size:
+                return f"{x / size:g}{suffix}"
+        return f"{x:g}"
+
+    axis.set_major_formatter(FuncFormatter(short))
+    axis.set_minor_formatter(NullFormatter())
