@@ -1,5 +1,6 @@
 # Every target sets the environment up first: a .venv with the pinned requirements,
 # the helpers package (editable) and a Jupyter kernel registered inside the venv.
+# (make bench arrives with the benchmarks issue.)
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,13 +9,12 @@ KERNEL := news-helpers
 ARTICLE ?=
 OUT ?=
 
-.PHONY: help setup report test lab bench clean
+.PHONY: help setup report test lab clean
 
 help:
 	@echo "make report  build the HTML reports under reports/ (ARTICLE=path for another article)"
 	@echo "make test    run every test (unit, CLI, notebooks)"
 	@echo "make lab     open JupyterLab on notebooks/ with the project kernel"
-	@echo "make bench   time the pipeline stages"
 
 setup: $(STAMP)
 
@@ -32,9 +32,6 @@ test: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
-
-bench: $(STAMP)
-	$(BIN)/python -m helpers.bench
 
 clean:
 	rm -rf reports .pytest_cache
