@@ -68,7 +68,7 @@ ORG_HEADS = {
     "agency", "alliance", "army", "bank", "commission", "committee", "council", "court",
     "fund", "government", "house", "ministry", "office", "parliament", "party", "service",
     "union", "organization", "organisation", "institute", "forces", "company", "corporation",
-    "group", "association", "administration", "agency’s",
+    "group", "association", "administration",
 }
 
 

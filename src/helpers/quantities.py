@@ -162,22 +162,20 @@ _FUNCTION = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", 
              "after", "before", "from", "as", "per", "into", "over", "under", "about", "it"}
 
 
-def _counted_noun(sent: str, end: int) -> tuple[str | None, int]:
-    """The counted noun right after a figure (``four regions``, ``of people``) and its end."""
+def _counted_noun(sent: str, end: int) -> str | None:
+    """The counted noun right after a figure (``four regions``, ``of people``)."""
     rest = sent[end:]
     m = re.match(r"\s+(?:of\s+)?(?:([a-z][\w\-’']*)\s+)?([a-z][\w\-’']*)", rest)
     if not m:
-        return None, end
+        return None
     first, second = m.group(1), m.group(2)
     if first and first not in _FUNCTION and second not in _FUNCTION:
         # adjective + noun ("civilian deaths") or a single noun followed by a verb
         if second.endswith("s") or second in measure_cues():
-            return second, end + m.end()
-        return first, end + m.start(1) + len(first)
+            return second
+        return first
     word = first or second
-    if word in _FUNCTION:
-        return None, end
-    return word, end + m.end() if not first else end + m.start(1) + len(first)
+    return None if word in _FUNCTION else word
 
 
 def _clause_bounds(sent: str, start: int, end: int) -> tuple[int, int]:
@@ -317,9 +315,7 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
         if qualifier and value is not None:
             kind = qualifier
             low, high = _interval(value, kind)
-            if vocab.APPROXIMATORS[kind][0] in ("above",) and vocab.APPROXIMATORS[kind][2] is None:
-                high = None
-        noun = None if unit else _counted_noun(sent, end)[0]
+        noun = None if unit else _counted_noun(sent, end)
         if unit is None and noun is None and value is not None and not qualifier and not m.group("between"):
             # a bare number with nothing to count is usually a label, code or score
             if not re.match(r"\s*(?:,|\.|$|and|or)", after) or re.fullmatch(r"\d", m.group()):
