@@ -122,7 +122,7 @@ def test_directory_and_bad_date(tmp_path):
 def test_help_documents_every_command():
     res = run("--help")
     assert res.returncode == 0
-    for cmd in ("sentences", "figures", "report"):
+    for cmd in ("sentences", "quotes", "figures", "report"):
         assert cmd in res.stdout
     sub = run("sentences", "--help")
     assert "--jsonl" in sub.stdout and "--date" in sub.stdout
@@ -142,3 +142,28 @@ def test_figures_command_offsets_and_batch():
     assert out == [{"id": "x", "figures": [dict(out[0]["figures"][0])]}]
     f = out[0]["figures"][0]
     assert (f["text"], f["low"], f["high"], f["qualifier"], f["category"]) == ("Up to 120,000", 0.0, 120000.0, "up to", "military")
+
+
+def test_quotes_command_offsets_scores_and_batch():
+    res = run("quotes", paths.SEED_ARTICLE)
+    assert res.returncode == 0, res.stderr
+    recs = lines(res.stdout)
+    text = paths.SEED_ARTICLE.read_bytes().decode("utf-8")
+    assert len(recs) == 27
+    for r in recs:
+        assert text[r["start"] : r["end"]] == r["text"]
+        assert text[r["speaker_start"] : r["speaker_end"]] == r["speaker_mention"]
+        assert -1 <= r["tb_polarity"] <= 1 and -1 <= r["vader_compound"] <= 1
+    first = recs[0]
+    assert (first["speaker"], first["kind"], first["text"], first["camp"]) == ("Kyiv", "mixed", "pivotal", "Ukraine")
+    batch = run(
+        "quotes", "--jsonl", "-", "--date", "2025-01-06",
+        stdin='{"id": 1, "text": "“We are ready,” Novak said."}\n{"id": 2, "text": "No quotes here."}\n',
+    )
+    assert batch.returncode == 0, batch.stderr
+    out = lines(batch.stdout)
+    assert [o["id"] for o in out] == [1, 2]
+    assert out[1]["quotes"] == []
+    q = out[0]["quotes"][0]
+    assert (q["speaker"], q["text"], q["start"], q["end"]) == ("Novak", "We are ready", 1, 13)
+    assert q["vader_compound"] == pytest.approx(0.3612)

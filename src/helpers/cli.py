@@ -35,6 +35,13 @@ def _sentences(article: Article) -> list[dict]:
     return sentences(article).to_dict("records")
 
 
+def _quotes(article: Article) -> list[dict]:
+    from .quotes import quotes
+    from .sentiment import score
+
+    return score(quotes(article)).to_dict("records")
+
+
 def _figures(article: Article) -> list[dict]:
     from .quantities import figures
 
@@ -44,6 +51,10 @@ def _figures(article: Article) -> list[dict]:
 COMMANDS: dict[str, Command] = {
     "sentences": Command(
         "sentence units (caption, headline, standfirst, body) with exact offsets", _sentences
+    ),
+    "quotes": Command(
+        "attributed statements: speaker, camp, kind, cue, content offsets, TextBlob and VADER scores",
+        _quotes,
     ),
     "figures": Command(
         "numeric figures with value, interval, unit, measure, category and subject", _figures

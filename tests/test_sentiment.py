@@ -1,0 +1,83 @@
+"""Sentiment scores, aggregation with bootstrap intervals, and lexicon agreement."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import sentiment
+
+
+def test_scores_of_known_phrases():
+    # values from the two lexicons' own entries, checked by hand against the lexicon files:
+    # VADER "good" 1.9 -> compound 1.9 / sqrt(1.9² + 15) = 0.4404; pattern "good" 0.7
+    s = sentiment.score_text("good")
+    assert s["vader_compound"] == pytest.approx(0.4404, abs=1e-4)
+    assert s["tb_polarity"] == pytest.approx(0.7)
+    n = sentiment.score_text("The meeting is on Friday.")
+    assert n["vader_compound"] == 0.0 and n["tb_polarity"] == 0.0 and n["vader_neu"] == 1.0
+
+
+def test_negation_flips_vader():
+    assert sentiment.score_text("not good")["vader_compound"] < 0 < sentiment.score_text("good")["vader_compound"]
+
+
+def test_vader_lexicon_comes_from_the_wheel_not_nltk_data(monkeypatch, tmp_path):
+    import nltk.data
+
+    assert sentiment.vader_lexicon_path().name == "vader_lexicon.txt"
+    assert sentiment.vader_lexicon_path().parent.name == "vaderSentiment"
+    # a user's nltk_data with a different VADER lexicon must not change the score
+    fake = tmp_path / "sentiment" / "vader_lexicon.zip"
+    fake.parent.mkdir()
+    fake.write_bytes(b"not a zip")
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path), *nltk.data.path])
+    sentiment._vader.cache_clear()
+    assert sentiment.score_text("good")["vader_compound"] == pytest.approx(0.4404, abs=1e-4)
+
+
+def test_nltk_and_vadersentiment_agree():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    ref = SentimentIntensityAnalyzer()
+    for text in ["Trump threatened severe consequences", "a big step forward", "We are exhausted!"]:
+        assert sentiment.score_text(text)["vader_compound"] == pytest.approx(ref.polarity_scores(text)["compound"])
+
+
+def test_bootstrap_interval_is_fixed_and_brackets_the_mean():
+    values = [0.1, 0.2, 0.3, 0.4, 0.9]
+    low, high = sentiment.bootstrap_ci(values)
+    assert (low, high) == sentiment.bootstrap_ci(values)  # fixed seed
+    assert low < 0.38 < high
+    assert all(math.isnan(x) for x in sentiment.bootstrap_ci([0.5, 0.6]))  # n < 3: no interval
+
+
+def test_aggregate_per_group():
+    df = pd.DataFrame({
+        "speaker": ["A", "A", "A", "B"],
+        "tb_polarity": [0.0, 0.5, 1.0, -0.5],
+        "vader_compound": [0.1, 0.1, 0.4, -0.2],
+    })
+    agg = sentiment.aggregate(df, "speaker")
+    a_tb = agg[(agg["speaker"] == "A") & (agg["lexicon"] == "TextBlob polarity")].iloc[0]
+    assert (a_tb["n"], a_tb["mean"], a_tb["median"], a_tb["min"], a_tb["max"]) == (3, 0.5, 0.5, 0.0, 1.0)
+    b = agg[agg["speaker"] == "B"]
+    assert len(b) == 2 and b["ci_low"].isna().all()
+    assert list(agg["speaker"].unique()) == ["A", "B"]  # most statements first
+
+
+def test_agreement_counts_signs_and_lists_disagreements():
+    df = pd.DataFrame({
+        "quote_id": [1, 2, 3, 4],
+        "text": ["a", "b", "c", "d"],
+        "tb_polarity": [0.5, -0.3, 0.0, 0.2],
+        "vader_compound": [0.6, 0.4, 0.01, 0.3],
+    })
+    stats, dis = sentiment.agreement(df)
+    assert stats["n"] == 4
+    assert stats["sign_agreement"] == 0.75  # only quote 2 differs (neutral band ±0.05)
+    assert stats["opposite_signs"] == 1
+    assert list(dis["quote_id"]) == [2]
+    assert stats["spearman_rho"] == pytest.approx(0.4)  # rank differences 0, 2, 1, 1: 1 - 6·6/(4·15)
