@@ -16,3 +16,40 @@ def md_escape(text: object) -> str:
 def bullets(items: list[str]) -> str:
     """A Markdown bullet list (items must already be escaped)."""
     return "\n".join(f"- {item}" for item in items)
+
+
+#: Tables longer than this are shown as a plain (escaped, static) table of their first rows.
+INTERACTIVE_MAX_ROWS = 5000
+_itables_ready = False
+
+
+def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE_MAX_ROWS):
+    """Show a DataFrame as an interactive table (sort, search, pages), offline and escaped.
+
+    ITables embeds its JavaScript in the notebook on first use (``connected=False``), so the
+    table works in JupyterLab and in the exported HTML with no network. Cell text is HTML-
+    escaped (ITables' default since 2.4; asserted here with ``allow_html=False``). A table
+    longer than ``max_rows`` falls back to a static pandas Styler (also escaped) showing the
+    first ``max_rows`` rows, with a note.
+    """
+    global _itables_ready
+    import itables
+    import pandas as pd
+    from IPython.display import HTML, display
+
+    view = df.reset_index(drop=True).copy()
+    for col in view.columns:
+        if pd.api.types.is_float_dtype(view[col]):
+            view[col] = view[col].round(precision)
+    if len(view) > max_rows:
+        display(HTML(f"<p><em>{html.escape(caption)}: {len(view):,} rows; the first {max_rows:,} are shown as a static table.</em></p>"))
+        display(view.head(max_rows).style.format(precision=precision, na_rep="", escape="html").hide(axis="index"))
+        return None
+    if not _itables_ready:
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+        _itables_ready = True
+    itables.show(
+        view, caption=caption or None, allow_html=False, showIndex=False, lengthMenu=[10, 25, 50, 100],
+        pageLength=10 if len(view) > 15 else max(len(view), 1), classes="display compact",
+    )
+    return None

@@ -107,3 +107,45 @@ def plain_log_axis(axis) -> None:
 
     axis.set_major_formatter(FuncFormatter(short))
     axis.set_minor_formatter(NullFormatter())
+
+
+def lexicon_color(lexicon: str) -> str:
+    """Colour of a lexicon by its label (``TextBlob polarity`` -> the TextBlob colour)."""
+    return next((c for name, c in LEXICON_COLORS.items() if lexicon.startswith(name)), OKABE_ITO["grey"])
+
+
+def group_intervals(ax, agg, by: str, *, label_n: bool = True) -> None:
+    """Mean sentiment per group for each lexicon, side by side, with bootstrap 95% intervals.
+
+    ``agg`` is ``sentiment.aggregate(...)``: one row per group and lexicon. Groups run top
+    to bottom in ``agg``'s order; a group with fewer than 3 statements has no interval.
+    """
+    groups = list(dict.fromkeys(agg[by]))
+    lexicons = list(dict.fromkeys(agg["lexicon"]))
+    step = 0.32 / max(1, len(lexicons) - 1) if len(lexicons) > 1 else 0
+    for k, lex in enumerate(lexicons):
+        sub = agg[agg["lexicon"] == lex].set_index(by).reindex(groups)
+        ys = [g - 0.16 + k * step for g in range(len(groups))]
+        color = lexicon_color(lex)
+        has_ci = sub["ci_low"].notna()
+        ax.hlines([y for y, h in zip(ys, has_ci) if h], sub["ci_low"][has_ci], sub["ci_high"][has_ci], color=color, lw=2, alpha=0.7)
+        ax.plot(sub["mean"], ys, "o", color=color, label=lex, ms=7)
+    n = agg.drop_duplicates(by).set_index(by)["n"].reindex(groups)
+    ax.set_yticks(range(len(groups)), [f"{g} (n={c})" if label_n else str(g) for g, c in zip(groups, n)])
+    ax.invert_yaxis()
+    ax.axvline(0, color="#333333", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("Mean sentiment (−1 negative · 0 neutral · +1 positive); lines: bootstrap 95% interval, n ≥ 3")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(lexicons), borderaxespad=0.2)
+
+
+def label_points(ax, xs, ys, labels, **text_kw) -> list:
+    """Label scatter points without overlaps (adjustText moves labels, with leader lines)."""
+    from adjustText import adjust_text
+
+    xs, ys = list(xs), list(ys)
+    texts = [ax.text(x, y, str(t), fontsize=8.5, **text_kw) for x, y, t in zip(xs, ys, labels)]
+    if texts:
+        adjust_text(texts, x=xs, y=ys, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6})
+    return texts

@@ -14,6 +14,7 @@ identically.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -136,3 +137,92 @@ def agreement(scored: pd.DataFrame, *, eps: float = 0.05) -> tuple[dict, pd.Data
     dis["gap"] = (dis["tb_polarity"] - dis["vader_compound"]).abs()
     dis = dis.sort_values("gap", ascending=False, kind="stable").reset_index(drop=True)
     return stats, dis
+
+
+def findings(scored: pd.DataFrame, by_camp: pd.DataFrame, stats: dict, escape=str) -> list[str]:
+    """Plain-language findings computed from the scores (names passed through ``escape``)."""
+    if scored.empty:
+        return ["The article has no attributed statements, so there is nothing to compare."]
+    items = []
+    kinds = scored["kind"].value_counts()
+    items.append(
+        f"{len(scored)} attributed statements by {scored['speaker'].nunique()} speakers: "
+        + ", ".join(f"{n} {k}" for k, n in kinds.items()) + "."
+    )
+    for lex in by_camp["lexicon"].unique():
+        sub = by_camp[(by_camp["lexicon"] == lex) & (by_camp["camp"] != "unknown")].sort_values("mean", ascending=False)
+        if len(sub) >= 2:
+            top, low = sub.iloc[0], sub.iloc[-1]
+            items.append(
+                f"{lex}: the {escape(top['camp'])} camp scores highest (mean {top['mean']:+.2f}, n={top['n']}), "
+                f"the {escape(low['camp'])} camp lowest (mean {low['mean']:+.2f}, n={low['n']})."
+            )
+    wide = by_camp[by_camp["ci_low"].notna() & (by_camp["ci_low"] <= 0) & (by_camp["ci_high"] >= 0)]
+    if len(wide):
+        items.append(
+            f"{len(wide)} of the {int(by_camp['ci_low'].notna().sum())} camp intervals include zero: with this few "
+            "statements, most differences between camps are within sampling noise."
+        )
+    items.append(
+        f"The lexicons agree on the sign (±0.05 counted as neutral) for {stats['sign_agreement']:.0%} of statements, "
+        f"with opposite signs in {stats['opposite_signs']}; Spearman's rho = {stats['spearman_rho']:.2f}."
+    )
+    return items
+
+
+_POSTMODIFIER = re.compile(r" (?:familiar|close|with|who|at|from|for|in|of|on|briefed|speaking)\b.*?(?= #\d+$|$)")
+
+
+def _short(name: str, kind: str) -> str:
+    """A chart label: a person's surname (``Macron``); an anonymous source without its
+    post-modifier (``source familiar with the matter #2`` -> ``source #2``)."""
+    if kind == "person" and " " in name and not name.endswith(")"):
+        return name.split()[-1]
+    if kind == "anonymous":
+        return _POSTMODIFIER.sub("", name, count=1)
+    return name
+
+
+def point_labels(scored: pd.DataFrame) -> pd.DataFrame:
+    """One label per distinct (TextBlob, VADER) point: the speakers there, shortened.
+
+    Columns ``tb_polarity``, ``vader_compound``, ``label``, ``n``. A point shared by more
+    than two speakers is labelled by its count (``5 statements``) so labels stay short.
+    """
+    rows = []
+    for (x, y), g in scored.groupby(["tb_polarity", "vader_compound"], sort=True):
+        names = list(dict.fromkeys(_short(s, t) for s, t in zip(g["speaker"], g["speaker_type"])))
+        if len(names) > 2:
+            label = f"{len(g)} statements" + (" (neutral in both)" if x == 0 and y == 0 else "")
+        else:
+            label = ", ".join(names) + (f" ×{len(g)}" if len(g) > len(names) else "")
+        rows.append({"tb_polarity": x, "vader_compound": y, "label": label, "n": len(g)})
+    return pd.DataFrame(rows, columns=["tb_polarity", "vader_compound", "label", "n"])
+
+
+def speaker_headline(by_speaker: pd.DataFrame, eps: float = 0.05) -> str:
+    """A chart title stating what the per-speaker means show."""
+    means = by_speaker.pivot(index="speaker", columns="lexicon", values="mean")
+    n = len(means)
+    pos = int((means > eps).all(axis=1).sum())
+    neg = int((means < -eps).any(axis=1).sum())
+    split = int((means.apply(lambda r: len({_sign(v, eps) for v in r}) > 1, axis=1)).sum())
+    parts = [f"{pos} of {n} speakers score positive in both lexicons"]
+    if neg:
+        parts.append(f"{neg} negative in at least one")
+    parts.append(f"the lexicons split on {split}")
+    return "; ".join(parts)
+
+
+def camp_headline(by_camp: pd.DataFrame) -> str:
+    """A chart title: the spread of camp means, and whether their intervals overlap."""
+    known = by_camp[(by_camp["camp"] != "unknown") & by_camp["ci_low"].notna()]
+    spread = by_camp[by_camp["camp"] != "unknown"].groupby("lexicon")["mean"].agg(lambda s: s.max() - s.min())
+    head = f"Camp means differ by up to {spread.max():.2f}" if len(spread) else "Too few statements per camp to compare"
+    separated = [
+        lex for lex, g in known.groupby("lexicon") if len(g) >= 2 and g["ci_low"].max() > g["ci_high"].min()
+    ]
+    if len(known) >= 2:
+        short = [lex.split()[0] for lex in separated]
+        head += f"; some intervals lie apart ({', '.join(short)})" if separated else "; all intervals overlap"
+    return head
