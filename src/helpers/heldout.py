@@ -51,22 +51,41 @@ def evaluate_quotes(records: list[dict] | None = None) -> tuple[dict, pd.DataFra
     from .quotes import quotes, score
 
     records = load("quotes") if records is None else records
-    preds, golds = [], []
-    offset = 0
+    pred, gold = _concat(records, quotes)
+    for df in (pred, gold):
+        df["speaker"] = df["speaker"].map(_speaker_key)
+    metrics, errors = score(pred, gold)
+    metrics["documents"] = len(records)
+    return metrics, errors
+
+
+def _concat(records: list[dict], extract) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Predictions and gold of every record as one long document (offsets shifted)."""
+    preds, golds, offset = [], [], 0
     for rec in records:
         article = parse_article(rec["text"], id=rec["id"], date=rec.get("date"))
-        p = quotes(article)
-        g = pd.DataFrame(rec["gold"])
-        for df in (p, g):  # one long document: offsets shifted so records never overlap
-            df["start"] += offset
-            df["end"] += offset
-            df["speaker"] = df["speaker"].map(_speaker_key)
+        p = extract(article)
+        g = pd.DataFrame(rec["gold"], columns=sorted({k for item in rec["gold"] for k in item} | {"text", "start", "end"}))
+        for df in (p, g):
+            df["start"] = df["start"].astype(int) + offset
+            df["end"] = df["end"].astype(int) + offset
             df["doc"] = rec["id"]
         preds.append(p)
         golds.append(g)
         offset += len(rec["text"]) + 1
-    pred = pd.concat(preds, ignore_index=True)
-    gold = pd.concat(golds, ignore_index=True)
+    return pd.concat(preds, ignore_index=True), pd.concat(golds, ignore_index=True)
+
+
+def evaluate_figures(records: list[dict] | None = None) -> tuple[dict, pd.DataFrame]:
+    """Span P/R/F1 and value F1 of the figures extractor (``quantities.score``)."""
+    from .quantities import figures, score
+
+    records = load("figures") if records is None else records
+    pred, gold = _concat(records, figures)
+    for col in ("value", "low", "high"):
+        if col not in gold:
+            gold[col] = float("nan")
+        gold[col] = gold[col].astype(float)
     metrics, errors = score(pred, gold)
     metrics["documents"] = len(records)
     return metrics, errors
