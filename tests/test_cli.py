@@ -122,7 +122,7 @@ def test_directory_and_bad_date(tmp_path):
 def test_help_documents_every_command():
     res = run("--help")
     assert res.returncode == 0
-    for cmd in ("sentences", "quotes", "figures", "report"):
+    for cmd in ("sentences", "quotes", "timexes", "figures", "report"):
         assert cmd in res.stdout
     sub = run("sentences", "--help")
     assert "--jsonl" in sub.stdout and "--date" in sub.stdout
@@ -167,3 +167,22 @@ def test_quotes_command_offsets_scores_and_batch():
     q = out[0]["quotes"][0]
     assert (q["speaker"], q["text"], q["start"], q["end"]) == ("Novak", "We are ready", 1, 13)
     assert q["vader_compound"] == pytest.approx(0.3612)
+
+
+def test_timexes_command_offsets_dates_and_batch(write):
+    res = run("timexes", paths.SEED_ARTICLE)
+    assert res.returncode == 0, res.stderr
+    recs = lines(res.stdout)
+    text = paths.SEED_ARTICLE.read_bytes().decode("utf-8")
+    assert len(recs) == 22
+    for r in recs:
+        assert text[r["start"] : r["end"]] == r["text"]
+    assert (recs[0]["text"], recs[0]["value"], recs[0]["anchor"]) == ("2019", "2019", "2025-08-14")
+    plain = write("He left on Friday and returns next week.\n", "plain.txt")
+    out = lines(run("timexes", plain, "--date", "2024-02-29").stdout)
+    assert [(r["text"], r["value"]) for r in out] == [("Friday", "2024-02-23"), ("next week", "2024-W10")]
+    missing = run("timexes", plain)
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"helpers: error: {plain}: no reference date: the text has no article header; give --date YYYY-MM-DD"
+    batch = run("timexes", "--jsonl", "-", stdin='{"id": "a", "text": "It ended in 2021.", "date": "2025-01-01"}\n')
+    assert lines(batch.stdout)[0]["timexes"][0]["value"] == "2021"

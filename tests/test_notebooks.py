@@ -13,7 +13,7 @@ NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 
 def test_there_are_notebooks():
     names = [p.stem for p in NOTEBOOKS]
-    assert {"00-explore-article", "10-compare-sentiment-by-speaker", "30-tabulate-figures"} <= set(names)
+    assert {"00-explore-article", "10-compare-sentiment-by-speaker", "20-chart-timeline", "30-tabulate-figures"} <= set(names)
     for name in names:
         assert name[:2].isdigit() and name[2] == "-"
 

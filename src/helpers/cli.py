@@ -42,6 +42,12 @@ def _quotes(article: Article) -> list[dict]:
     return score(quotes(article)).to_dict("records")
 
 
+def _timexes(article: Article) -> list[dict]:
+    from .timeline import timexes
+
+    return timexes(article).to_dict("records")
+
+
 def _figures(article: Article) -> list[dict]:
     from .quantities import figures
 
@@ -55,6 +61,10 @@ COMMANDS: dict[str, Command] = {
     "quotes": Command(
         "attributed statements: speaker, camp, kind, cue, content offsets, TextBlob and VADER scores",
         _quotes,
+    ),
+    "timexes": Command(
+        "temporal expressions with TIMEX3 type, value, mod and the date they were resolved against",
+        _timexes,
     ),
     "figures": Command(
         "numeric figures with value, interval, unit, measure, category and subject", _figures

@@ -89,3 +89,17 @@ def evaluate_figures(records: list[dict] | None = None) -> tuple[dict, pd.DataFr
     metrics, errors = score(pred, gold)
     metrics["documents"] = len(records)
     return metrics, errors
+
+
+def evaluate_timexes(records: list[dict] | None = None) -> tuple[dict, pd.DataFrame]:
+    """TempEval-style span F1 (strict, relaxed), type and value accuracy, value F1."""
+    from .timeline import score, timexes
+
+    records = load("timexes") if records is None else records
+    pred, gold = _concat(records, timexes)
+    if "mod" not in gold:
+        gold["mod"] = None
+    gold["mod"] = gold["mod"].where(gold["mod"].notna(), None)
+    metrics, errors = score(pred, gold)
+    metrics["documents"] = len(records)
+    return metrics, errors

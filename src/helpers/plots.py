@@ -149,3 +149,122 @@ def label_points(ax, xs, ys, labels, **text_kw) -> list:
     if texts:
         adjust_text(texts, x=xs, y=ys, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6})
     return texts
+
+
+def _levels(extents: list[tuple[float, float, int]], pad: float) -> list[int]:
+    """Greedy stacking: each (x0, x1, lines) gets the lowest level where it overlaps nothing."""
+    occupied: list[tuple[float, float, int, int]] = []  # x0, x1, level, lines
+    out = []
+    for x0, x1, lines in extents:
+        level = 0
+        while any(
+            x0 < b + pad and a < x1 + pad and level < lv + ln and lv < level + lines
+            for a, b, lv, ln in occupied
+        ):
+            level += 1
+        occupied.append((x0, x1, level, lines))
+        out.append(level)
+    return out
+
+
+def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "", band=None) -> dict:
+    """Article events above the axis (filled circles), context events below (open diamonds),
+    each label placed at the lowest free level so that no two labels overlap; a bar shows
+    the period a week-, month- or year-precise date covers; a dashed line marks ``marker_end``.
+    """
+    import matplotlib.dates as mdates
+
+    fig = ax.figure
+    ax.set_xlim(start, end)
+    if band is not None:  # the window a zoomed panel shows
+        ax.axvspan(mdates.date2num(band[0]), mdates.date2num(band[1]), color="#999999", alpha=0.15, lw=0)
+    renderer = fig.canvas.get_renderer()
+    styles = {
+        "article": {"color": OKABE_ITO["blue"], "marker": "o", "side": 1, "mfc": OKABE_ITO["blue"]},
+        "context": {"color": OKABE_ITO["vermillion"], "marker": "D", "side": -1, "mfc": "white"},
+    }
+    line_px = 11.5 * fig.dpi / 72  # one 8.5 pt text line with leading, in pixels
+    span = ax.get_window_extent(renderer)
+    levels_used = {1: 0, -1: 0}
+    placed = []
+    for kind, style in styles.items():
+        sub = items[items["kind"] == kind].sort_values("date", kind="stable")
+        extents, texts = [], []
+        for _, it in sub.iterrows():
+            x = mdates.date2num(it["date"])
+            right = (x - mdates.date2num(start)) / (mdates.date2num(end) - mdates.date2num(start)) > 0.6
+            t = ax.text(x, 0, it["label"], fontsize=8.5, ha="right" if right else "left", va="bottom" if style["side"] > 0 else "top")
+            bb = t.get_window_extent(renderer)
+            extents.append((bb.x0, bb.x1, it["label"].count("\n") + 1))
+            texts.append((t, x, it))
+        levels = _levels(extents, pad=6)
+        cursor = 0
+        for (t, x, it), level, (_, _, lines) in zip(texts, levels, extents):
+            y = style["side"] * (1.2 + level)
+            t.set_position((x, y))
+            t.set_color("#1d1d1d")
+            ax.vlines(x, 0, y, color=style["color"], lw=0.6, alpha=0.4)
+            ax.plot([x], [0], style["marker"], color=style["color"], mfc=style["mfc"], ms=6, zorder=3)
+            until = mdates.date2num(it["until"])
+            if until > x:
+                ax.hlines(0.25 * style["side"], x, until, color=style["color"], lw=3, alpha=0.7)
+            cursor = max(cursor, level + lines)
+        levels_used[style["side"]] = cursor
+        placed.append(len(texts))
+    top, bottom = levels_used[1] + 1.6, levels_used[-1] + 1.6
+    ax.set_ylim(-bottom, top)
+    ax.axhline(0, color="#333333", lw=1)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="y", visible=False)
+    if marker_end is not None:
+        x = mdates.date2num(marker_end)
+        ax.axvline(x, color="#333333", ls="--", lw=1)
+        if end_label:  # just above the panel's frame, so it never meets a label
+            ax.annotate(end_label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=9, fontweight="bold")
+    return levels_used
+
+
+LINE_PT = 11.5  # an 8.5 pt label line with its leading
+
+
+def timeline_chart(panels: list[dict], *, title: str = "", width: float = 13.0, marker_end=None, end_label: str = ""):
+    """A figure of stacked timeline panels, each as tall as its stacked labels need.
+
+    ``panels``: dicts with ``items`` (``timeline.chart_items``), ``start``, ``end``, ``title``.
+    Label levels are computed at the final width; each panel's height is then set so that one
+    level is one text line, which is what keeps labels from overlapping vertically.
+    """
+    fig = plt.figure(figsize=(width, 10))
+    left, right = 0.6, 0.3  # inches
+    axes = [fig.add_axes([left / width, 0.0, 1 - (left + right) / width, 0.1]) for _ in panels]
+    units = []
+    for ax, p in zip(axes, panels):
+        used = timeline_panel(ax, p["items"], p["start"], p["end"], marker_end=marker_end, end_label=end_label, band=p.get("band"))
+        units.append(used[1] + used[-1] + 3.2)
+        ax.set_title(p["title"], fontsize=11, loc="left")
+    line_in = LINE_PT / 72
+    heads, foot = 0.55, 0.45  # title above, tick labels below each panel (inches)
+    heights = [u * line_in for u in units]
+    top = 0.95 if title else 0.5
+    total = sum(heights) + len(panels) * (heads + foot) + top + 0.1
+    fig.set_size_inches(width, total)
+    if title:
+        fig.text(0.01, 1 - 0.15 / total, title, ha="left", va="top", fontsize=13, fontweight="bold")
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], marker="o", color=OKABE_ITO["blue"], ls="", label="dated in the article (above the line)"),
+        Line2D([], [], marker="D", color=OKABE_ITO["vermillion"], mfc="white", ls="", label="context event, sourced (below)"),
+        Line2D([], [], color=OKABE_ITO["blue"], lw=3, alpha=0.7, label="the week, month or year a date covers"),
+        Line2D([], [], color="#333333", ls="--", lw=1, label="the Alaska summit" if marker_end is not None else ""),
+    ]
+    fig.legend(handles=[h for h in handles if h.get_label()], loc="upper left", ncols=4, fontsize=9,
+               bbox_to_anchor=(0.005, 1 - (top - 0.45) / total) if title else (0.005, 1 - 0.05 / total))
+    y = total - top
+    for ax, h in zip(axes, heights):
+        y -= heads + h
+        ax.set_position([left / width, y / total, 1 - (left + right) / width, h / total])
+        y -= foot
+    return fig, axes

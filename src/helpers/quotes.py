@@ -46,6 +46,7 @@ import pandas as pd
 from . import paths
 from .article import Article
 from .explore import gazetteer, role_words
+from .tokenize import pos_tags as _tag
 from .tokenize import sentences as _sentences
 from .tokenize import tokens as _tokens
 from .vocab import MONTHS, WEEKDAYS
@@ -166,22 +167,6 @@ class Tok:
     @property
     def punct(self) -> bool:
         return self.text in BOUNDARY_PUNCT or self.text in {".", "!", "?"}
-
-
-_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-
-
-def _tag(words: list[str]) -> list[str]:
-    """Penn tags from TextBlob's bundled pattern tagger (offline, no nltk_data)."""
-    from textblob.en import tag
-
-    if not words:
-        return []
-    clean = [w.translate(_STRAIGHT).replace(" ", "_") or "_" for w in words]
-    tagged = tag(" ".join(clean), tokenize=False)
-    if len(tagged) != len(words):  # the tagger re-split something: fall back to a neutral tag
-        return ["NN"] * len(words)
-    return [t for _, t in tagged]
 
 
 # ---------------------------------------------------------------- quotation marks

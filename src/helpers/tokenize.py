@@ -134,3 +134,24 @@ def tokens(article: Article, sents: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 words = tokens
+
+_ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def pos_tags(words: list[str]) -> list[str]:
+    """Penn Treebank tags for a sentence's word tokens.
+
+    TextBlob's bundled *pattern* tagger (a lexicon and rules inside the textblob wheel) runs
+    offline, with no nltk_data; tokens are passed as they are (``tokenize=False``), so tags
+    line up with our offsets. If the tagger ever re-splits a token, every tag falls back to
+    ``NN`` rather than misaligning.
+    """
+    from textblob.en import tag
+
+    if not words:
+        return []
+    clean = [w.translate(_ASCII_QUOTES).replace(" ", "_") or "_" for w in words]
+    tagged = tag(" ".join(clean), tokenize=False)
+    if len(tagged) != len(words):
+        return ["NN"] * len(words)
+    return [t for _, t in tagged]

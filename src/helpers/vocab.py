@@ -88,3 +88,53 @@ MONTH_ABBREVIATIONS = {
 }
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+# ---- the timeline's vocabulary (TIMEX3 values) -------------------------------------------
+
+#: Unit word -> TIMEX3 duration letter; units under a day go after "T" (PT48H).
+TIMEX_UNITS = {
+    "second": "S", "seconds": "S", "minute": "M", "minutes": "M", "hour": "H", "hours": "H",
+    "day": "D", "days": "D", "week": "W", "weeks": "W", "weekend": "WE", "weekends": "WE",
+    "month": "M", "months": "M", "year": "Y", "years": "Y", "decade": "DE", "decades": "DE",
+    "century": "CE", "centuries": "CE",
+}
+CLOCK_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours"}
+#: Approximators before a duration -> TIMEX3 mod.
+TIMEX_MODS = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "just under": "LESS_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+}
+#: Modifiers of a date's part -> TIMEX3 mod ("mid-2024", "early June", "late 2021").
+PART_MODS = {"early": "START", "mid": "MID", "late": "END"}
+#: "earlier this year" / "later this month" -> mod.
+RELATIVE_MODS = {"earlier": "BEFORE", "later": "AFTER"}
+#: Adverbs for relative days: offset in days from the anchor.
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+#: Times of day -> TIMEX3 value suffix.
+PARTS_OF_DAY = {
+    "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI",
+    "overnight": "TNI", "midnight": "T24:00", "noon": "T12:00", "midday": "T12:00",
+}
+#: "this/last/next" + period.
+PERIODS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "summer", "winter", "spring", "autumn", "fall"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+DEICTIC = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+#: Adverbs of frequency -> SET value.
+SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+#: Words that place an event after the reference time, for resolving a bare weekday or month.
+FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "upcoming", "expected", "next", "until", "ahead"}
+#: Nouns that name events: a date attached to one dates that event ("the invasion in 2022").
+EVENT_NOUNS = {
+    "summit", "meeting", "meet", "talks", "call", "visit", "invasion", "war", "attack", "attacks",
+    "offensive", "ceasefire", "truce", "agreement", "deal", "election", "elections", "vote",
+    "referendum", "annexation", "annexing", "speech", "statement", "announcement", "conference",
+    "negotiations", "round", "session", "strike", "strikes", "incursion", "withdrawal",
+    "invasion", "uprising", "protest", "protests", "decision", "report", "interview", "signing",
+    "treaty", "accord", "shift", "exchange", "swap", "inauguration", "crisis", "campaign",
+    "operation", "battle", "assault", "bombing", "explosion", "sanctions", "plan", "proposal",
+    "resignation", "trip", "briefing", "hearing", "ruling", "launch", "anniversary", "festival",
+    "row", "clash", "collapse",
+}

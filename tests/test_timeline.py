@@ -1,0 +1,243 @@
+"""Temporal expressions: the seed against its gold, and sentences written for the tests.
+
+Expected values were worked out with a calendar, not copied from the code's output. The
+reference dates include a Monday (2024-03-04), a Sunday (2022-08-28), the last day of a
+year (2023-12-31) and 29 February (2024-02-29, a Thursday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from helpers import timeline as tl
+from helpers.article import MissingDateError, parse_article
+
+
+def tx(text: str, date: str):
+    """(text, type, value, mod) for each timex of a plain-text article."""
+    df = tl.timexes(parse_article(text, id="t", date=date))
+    return [(r.text, r.type, r.value, None if pd.isna(r.mod) else r.mod) for r in df.itertuples()]
+
+
+# ------------------------------------------------------------------ the seed
+
+
+def test_seed_every_timex_found_with_type_and_value(seed):
+    pred = tl.timexes(seed)
+    gold = tl.load_gold(seed)
+    scores, errors = tl.score(pred, gold)
+    assert errors.empty, errors.to_string()
+    assert len(gold) == 22 and scores["found"] == 22
+    assert scores["strict_f1"] == 1.0 and scores["value_f1"] == 1.0
+
+
+def test_seed_offsets_and_anchors(seed):
+    pred = tl.timexes(seed)
+    for r in pred.itertuples():
+        assert seed.text[r.start : r.end] == r.text
+    todays = pred[pred["text"] == "today"]
+    # both quotes were spoken after Wednesday's meeting: anchored to that day, not the article's
+    assert list(todays["anchor"]) == ["2025-08-13", "2025-08-13"]
+    assert list(pred["value"][pred["text"] == "2019"]) == ["2019"]  # the caption's year
+
+
+def test_seed_world_war_2_is_neither_date_nor_figure(seed):
+    from helpers.quantities import figures
+
+    texts = list(tl.timexes(seed)["text"]) + list(figures(seed)["text"])
+    assert "2" not in texts
+    assert not any("World War" in t for t in texts)
+
+
+def test_seed_events(seed):
+    ev = tl.events(seed).set_index("text", drop=False)
+    by_value = {(r.text, r.value): r for r in tl.events(seed).itertuples()}
+    assert by_value[("February 2022", "2022-02")].event == "Russia’s full-scale invasion"
+    assert by_value[("2021", "2021")].event == "Putin met Joe Biden"
+    assert by_value[("2021", "2021")].participants == "Vladimir Putin; Joe Biden"
+    assert by_value[("March", "2025-03")].event.startswith("the Coalition of the Willing talks")
+    assert by_value[("March", "2025-03")].event.endswith("began")
+    assert by_value[("one day", "P1D")].event == "a US-Russia summit on ending the war"
+    eleven = by_value[("nearly 11 years", "P11Y")]
+    assert eleven.event == "efforts to seize Ukrainian land"
+    assert (eleven.date, eleven.precision) == (dt.date(2014, 8, 1), "year")  # starts around 2014
+    assert by_value[("2019", "2019")].event == "the Nato leaders summit in Britain"
+    assert len(ev) == 22
+
+
+# ------------------------------------------------------------------ absolute dates
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It began on 14 August 2025.", [("14 August 2025", "DATE", "2025-08-14", None)]),
+        ("It began on August 14, 2025.", [("August 14, 2025", "DATE", "2025-08-14", None)]),
+        ("It began on 2025-08-14.", [("2025-08-14", "DATE", "2025-08-14", None)]),
+        ("The invasion in February 2022 changed everything.", [("February 2022", "DATE", "2022-02", None)]),
+        ("He was elected in 2019.", [("2019", "DATE", "2019", None)]),
+        ("The treaty dates from the 1990s.", [("the 1990s", "DATE", "199", None)]),
+        ("Output will recover by mid-2024.", [("mid-2024", "DATE", "2024", "MID")]),
+        ("Prices fell in early 2023.", [("early 2023", "DATE", "2023", "START")]),
+    ],
+)
+def test_absolute_dates(text, expected):
+    assert tx(text, "2024-03-04") == expected
+
+
+def test_abbreviated_month_without_year_takes_the_tense():
+    assert tx("The vote is due on Aug. 15.", "2025-08-14") == [("Aug. 15", "DATE", "2025-08-15", None)]
+    # a past event on a day later in the year than the reference lies in the previous year
+    assert tx("The vote took place on Dec. 3.", "2025-08-14") == [("Dec. 3", "DATE", "2024-12-03", None)]
+
+
+def test_bare_month_most_recent_for_past_coming_for_future():
+    assert tx("Talks began in March.", "2025-08-14") == [("March", "DATE", "2025-03", None)]
+    assert tx("Talks began in October.", "2025-08-14") == [("October", "DATE", "2024-10", None)]
+    assert tx("Talks will resume in March.", "2025-08-14") == [("March", "DATE", "2026-03", None)]
+
+
+def test_may_the_modal_is_not_a_month():
+    assert tx("Officials may meet again.", "2025-08-14") == []
+    assert tx("They met in May.", "2025-08-14") == [("May", "DATE", "2025-05", None)]
+
+
+# ------------------------------------------------------------------ weekdays and relative days
+
+
+def test_weekdays_from_a_monday():
+    text = "The minister resigned on Friday and a successor will be named on Wednesday."
+    assert tx(text, "2024-03-04") == [
+        ("Friday", "DATE", "2024-03-01", None),  # past: the Friday before Monday 4 March
+        ("Wednesday", "DATE", "2024-03-06", None),  # future: this week's Wednesday
+    ]
+
+
+def test_weekdays_from_a_sunday():
+    text = "The next visit is due on Tuesday, the agency said on Sunday."
+    assert tx(text, "2022-08-28") == [
+        ("Tuesday", "DATE", "2022-08-30", None),
+        ("Sunday", "DATE", "2022-08-28", None),
+    ]
+
+
+def test_possessive_weekday_in_the_article_week():
+    assert tx("Friday’s summit comes at a hard moment.", "2025-08-14") == [("Friday", "DATE", "2025-08-15", None)]
+    assert tx("Wednesday’s meeting was short.", "2025-08-14") == [("Wednesday", "DATE", "2025-08-13", None)]
+
+
+def test_relative_days_on_29_february_and_year_end():
+    assert tx("Talks resumed today and end tomorrow; they stalled yesterday.", "2024-02-29") == [
+        ("today", "DATE", "2024-02-29", None),
+        ("tomorrow", "DATE", "2024-03-01", None),
+        ("yesterday", "DATE", "2024-02-28", None),
+    ]
+    assert tx("The decree takes effect tomorrow.", "2023-12-31") == [("tomorrow", "DATE", "2024-01-01", None)]
+
+
+def test_times_of_day():
+    assert tx("Sirens sounded tonight and again on Saturday morning at 11 a.m.", "2022-10-16") == [
+        ("tonight", "TIME", "2022-10-16TNI", None),
+        ("Saturday morning", "TIME", "2022-10-15TMO", None),
+        ("11 a.m.", "TIME", "2022-10-16T11:00", None),
+    ]
+
+
+# ------------------------------------------------------------------ relative periods
+
+
+def test_this_last_next_periods():
+    text = "Prices rose last year, fell this week and may rise next month and last summer."
+    assert tx(text, "2025-08-14") == [
+        ("last year", "DATE", "2024", None),
+        ("this week", "DATE", "2025-W33", None),
+        ("next month", "DATE", "2025-09", None),
+        ("last summer", "DATE", "2024-SU", None),
+    ]
+
+
+def test_periods_across_the_year_end():
+    assert tx("Next month and next year will be hard; last week was calm.", "2023-12-31") == [
+        ("Next month", "DATE", "2024-01", None),
+        ("next year", "DATE", "2024", None),
+        ("last week", "DATE", "2023-W51", None),  # 31 Dec 2023 is in ISO week 52
+    ]
+
+
+def test_earlier_this_year_and_ago():
+    assert tx("Earlier this year the army pulled back.", "2023-05-08") == [("Earlier this year", "DATE", "2023", "BEFORE")]
+    assert tx("It happened two days ago, not three years ago.", "2024-03-01") == [
+        ("two days ago", "DATE", "2024-02-28", None),
+        ("three years ago", "DATE", "2021", None),
+    ]
+
+
+# ------------------------------------------------------------------ durations and sets
+
+
+def test_durations_with_modifiers():
+    text = "After nearly 11 years of war, one day of calm, about a month of talks, 48 hours and weeks of waiting."
+    assert tx(text, "2025-08-14") == [
+        ("nearly 11 years", "DURATION", "P11Y", "LESS_THAN"),
+        ("one day", "DURATION", "P1D", None),
+        ("about a month", "DURATION", "P1M", "APPROX"),
+        ("48 hours", "DURATION", "PT48H", None),
+        ("weeks", "DURATION", "PXW", None),
+    ]
+
+
+def test_sets():
+    assert tx("Elections are held every four years and audits every year.", "2025-01-06") == [
+        ("every four years", "SET", "P4Y", None),
+        ("every year", "SET", "P1Y", None),
+    ]
+
+
+def test_not_timexes():
+    assert tx("Veterans of World War 2 met for the first time; 2000 troops and a second round.", "2025-01-06") == []
+
+
+# ------------------------------------------------------------------ anchoring and errors
+
+
+def test_today_in_a_quote_anchored_to_the_day_the_speaker_spoke():
+    text = (
+        "Speaking on Monday, Foreign Minister Anna Keller said the talks had failed.\n"
+        "“We learned today that there is no deal,” Keller said."
+    )
+    df = tl.timexes(parse_article(text, id="t", date="2025-08-14"))  # a Thursday
+    today = df[df["text"] == "today"].iloc[0]
+    assert (today["value"], today["anchor"]) == ("2025-08-11", "2025-08-11")
+
+
+def test_today_in_a_quote_without_a_stated_day_keeps_the_article_date():
+    df = tl.timexes(parse_article("“We learned today that there is no deal,” Keller said.", id="t", date="2025-08-14"))
+    assert list(df["value"]) == ["2025-08-14"]
+
+
+def test_plain_text_without_a_date_is_a_clear_error():
+    with pytest.raises(MissingDateError, match="no reference date"):
+        tl.timexes(parse_article("He left on Friday.", id="t"))
+
+
+def test_calendar_helpers():
+    assert tl.week_value(dt.date(2025, 8, 14)) == "2025-W33"
+    assert tl.week_value(dt.date(2021, 1, 3)) == "2020-W53"
+    assert tl.shift_months(dt.date(2024, 3, 31), -1) == dt.date(2024, 2, 29)
+    assert tl.value_to_date("2025-W33") == (dt.date(2025, 8, 11), "week")
+    assert tl.value_to_date("199") == (dt.date(1990, 1, 1), "decade")
+    assert tl.value_to_date("PXW") == (None, None)
+
+
+def test_chart_items_group_article_events_per_date(seed):
+    ev = tl.events(seed)
+    items = tl.chart_items(ev, tl.load_context(), dt.date(2025, 8, 13), dt.date(2025, 8, 13))
+    article = items[items["kind"] == "article"]
+    assert len(article) == 1 and article.iloc[0]["n"] == 8  # eight references to 13 August
+    assert article.iloc[0]["label"].startswith("13 Aug 2025\n")
+    # seven distinct events (Wednesday’s meeting is named twice): three shown, four counted
+    assert article.iloc[0]["label"].endswith("+4 more")
+    assert (items["kind"] == "context").sum() == 2  # Merz's call and the venue announcement
