@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 import subprocess
 
 import pytest
@@ -34,11 +35,21 @@ def hostile_build(tmp_path_factory):
     art = d / "hostile.txt"
     art.write_text(HOSTILE, encoding="utf-8")
     out = d / "reports"
-    report.build(art, out)
+    with pytest.MonkeyPatch.context() as mp:  # figures and tables of a throwaway article stay out of the repo
+        mp.setenv(paths.OUTPUT_ENV, str(d / "outputs"))
+        report.build(art, out)
+    assert (d / "outputs" / "figures" / "hostile").is_dir()
+    assert not (paths.FIGURES / "hostile").exists()
     return out
 
 
-NETWORK = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+# anything a browser would fetch: scripts, images, frames, media, stylesheets, CSS urls
+# (plain <a href> links to documentation are not loads)
+NETWORK = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio|embed|input)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",
+    re.I,
+)
 
 
 def test_every_report_built_offline(seed_build):
@@ -114,3 +125,93 @@ def test_failed_notebook_keeps_previous_reports(tmp_path, monkeypatch):
     assert (out / "index.html").read_text(encoding="utf-8") == "previous build"
     assert (out / "failed" / "90-broken.ipynb").exists()
     assert not list(out.glob(".build-*")) and not (out / "90-broken.html").exists()
+
+
+# ------------------------------------------------------------------ in a real browser
+
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def _chromium() -> str:
+    import os
+    import shutil
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        if os.environ.get("HELPERS_REQUIRE_BROWSER"):
+            pytest.fail("headless Chromium is required (HELPERS_REQUIRE_BROWSER is set) but not installed")
+        pytest.skip("Chromium is not installed here (.ci/run installs Debian's chromium)")
+    return exe
+
+
+def _open_all(build: Path, tag: str) -> dict[str, dict]:
+    """Open every page of a build in headless Chromium; what each page did."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    seen = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_FLAGS)
+        try:
+            for page_path in sorted(build.glob("*.html")):
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                rec = {"console": [], "failed": [], "remote": [], "dialogs": []}
+                page.on("console", lambda m, rec=rec: rec["console"].append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+                page.on("pageerror", lambda e, rec=rec: rec["console"].append(f"pageerror: {e}"))
+                page.on("requestfailed", lambda r, rec=rec: rec["failed"].append(r.url))
+                page.on("request", lambda r, rec=rec: rec["remote"].append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:")) else None)
+                page.on("dialog", lambda d, rec=rec: (rec["dialogs"].append(d.message), d.dismiss()))
+                page.goto(page_path.as_uri(), wait_until="load")
+                page.wait_for_timeout(300)  # let the tables' scripts finish
+                rec["images"] = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth])")
+                rec["tables"] = page.evaluate("document.querySelectorAll('table.dataTable').length")
+                rec["title"] = page.title()
+                page.screenshot(path=str(ARTIFACTS / f"{tag}-{page_path.stem}.png"), full_page=True)
+                seen[page_path.name] = rec
+                page.close()
+        finally:
+            browser.close()
+    return seen
+
+
+def test_reports_render_in_chromium(seed_build):
+    seen = _open_all(seed_build, "seed")
+    assert set(seen) == {p.name for p in seed_build.glob("*.html")}
+    for name, rec in seen.items():
+        assert rec["console"] == [], (name, rec["console"])
+        assert rec["failed"] == [] and rec["remote"] == [], (name, rec["failed"], rec["remote"])
+        assert rec["images"], name  # every page shows at least one figure
+        assert all(ok and width > 0 for ok, width in rec["images"]), (name, rec["images"])
+        assert (ARTIFACTS / f"seed-{Path(name).stem}.png").stat().st_size > 10_000
+    # the statements, timexes and figures tables are interactive (DataTables ran) offline
+    for name in ("10-compare-sentiment-by-speaker.html", "20-chart-timeline.html", "30-tabulate-figures.html"):
+        assert seen[name]["tables"] >= 1, name
+
+
+def test_hostile_article_runs_no_script_in_chromium(hostile_build):
+    seen = _open_all(hostile_build, "hostile")
+    for name, rec in seen.items():
+        assert rec["dialogs"] == [], (name, rec["dialogs"])  # no alert() ever fired
+        assert rec["remote"] == [] and rec["failed"] == [], (name, rec["remote"], rec["failed"])
+        assert not [c for c in rec["console"] if "pageerror" in c], (name, rec["console"])
+
+
+# ------------------------------------------------------------------ determinism
+
+
+def test_rebuild_gives_identical_figures_and_tables(seed_build, tmp_path):
+    import hashlib
+
+    def digest(folder: Path, pattern: str) -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob(pattern))}
+
+    figures, tables = digest(paths.FIGURES, "*.*"), digest(paths.PROCESSED, "*.csv")
+    out = report.build(paths.SEED_ARTICLE, tmp_path / "again")
+    assert digest(paths.FIGURES, "*.*") == figures
+    assert digest(paths.PROCESSED, "*.csv") == tables
+    stamp = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")  # the build time: the one allowed difference
+    for page in seed_build.glob("*.html"):
+        first = stamp.sub("", page.read_text(encoding="utf-8"))
+        second = stamp.sub("", (out / page.name).read_text(encoding="utf-8"))
+        assert first == second, page.name

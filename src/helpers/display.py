@@ -21,6 +21,7 @@ def bullets(items: list[str]) -> str:
 #: Tables longer than this are shown as a plain (escaped, static) table of their first rows.
 INTERACTIVE_MAX_ROWS = 5000
 _itables_ready = False
+_tables_shown = 0
 
 
 def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE_MAX_ROWS):
@@ -32,7 +33,7 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
     longer than ``max_rows`` falls back to a static pandas Styler (also escaped) showing the
     first ``max_rows`` rows, with a note.
     """
-    global _itables_ready
+    global _itables_ready, _tables_shown
     import itables
     import pandas as pd
     from IPython.display import HTML, display
@@ -48,8 +49,10 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
     if not _itables_ready:
         itables.init_notebook_mode(all_interactive=False, connected=False)
         _itables_ready = True
+    _tables_shown += 1  # a stable id per table, so a rebuilt report is the same HTML
     itables.show(
-        view, caption=caption or None, allow_html=False, showIndex=False, lengthMenu=[10, 25, 50, 100],
+        view, caption=caption or None, table_id=f"helpers_table_{_tables_shown}", allow_html=False, showIndex=False, lengthMenu=[10, 25, 50, 100],
         pageLength=10 if len(view) > 15 else max(len(view), 1), classes="display compact",
+        display_logo_when_loading=False,
     )
     return None

@@ -88,10 +88,8 @@ def savefig(fig, name: str, directory: str | Path | None = None) -> list[Path]:
 
 
 def figure_dir(article) -> Path:
-    """``figures/`` for the seed article, ``figures/<article id>/`` for any other one."""
-    if getattr(article, "sha256", None) == paths.SEED_SHA256:
-        return paths.FIGURES
-    return paths.FIGURES / article.id
+    """Where an article's figures go (see ``paths.figure_dir``)."""
+    return paths.figure_dir(article)
 
 
 def plain_log_axis(axis) -> None:
@@ -141,13 +139,18 @@ def group_intervals(ax, agg, by: str, *, label_n: bool = True) -> None:
 
 
 def label_points(ax, xs, ys, labels, **text_kw) -> list:
-    """Label scatter points without overlaps (adjustText moves labels, with leader lines)."""
+    """Label scatter points without overlaps (adjustText moves labels, with leader lines).
+
+    The layout runs a fixed number of iterations so it is deterministic."""
     from adjustText import adjust_text
 
     xs, ys = list(xs), list(ys)
     texts = [ax.text(x, y, str(t), fontsize=8.5, **text_kw) for x, y, t in zip(xs, ys, labels)]
     if texts:
-        adjust_text(texts, x=xs, y=ys, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6})
+        # a fixed number of iterations, not adjustText's default time limit, so the layout
+        # (and the saved figure) is the same on a fast or a slow machine
+        adjust_text(texts, x=xs, y=ys, ax=ax, iter_lim=500, time_lim=None,
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6})
     return texts
 
 

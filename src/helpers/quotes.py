@@ -46,7 +46,7 @@ import pandas as pd
 from . import paths
 from .article import Article
 from .explore import gazetteer, role_words
-from .tokenize import pos_tags as _tag
+from .tokenize import by_sentence as _by_sentence
 from .tokenize import sentences as _sentences
 from .tokenize import tokens as _tokens
 from .vocab import MONTHS, WEEKDAYS
@@ -663,12 +663,9 @@ def extract(
     lexicon = cue_lexicon()
 
     sentences: list[_Sentence] = []
-    by_sid = {sid: g for sid, g in toks.groupby("sentence_id", sort=True)}
-    for sid, start, end in zip(sents["sentence_id"], sents["start"], sents["end"]):
-        g = by_sid.get(sid)
-        words = [] if g is None else list(g["text"])
-        tags = _tag(words)
-        tl = [] if g is None else [Tok(n, w, w.lower(), int(s), int(e), tg) for n, (w, s, e, tg) in enumerate(zip(words, g["start"], g["end"], tags))]
+    by_sid = _by_sentence(toks)
+    for sid, start, end in zip(sents["sentence_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
+        tl = [Tok(n, w, w.lower(), a, b, tg) for n, (w, a, b, tg) in enumerate(by_sid.get(int(sid), []))]
         unit = bisect.bisect_right(unit_starts, int(start)) - 1
         sentences.append(_Sentence(int(sid), int(start), int(end), tl, unit))
     sent_starts = [s.start for s in sentences]

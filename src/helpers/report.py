@@ -76,31 +76,59 @@ def output_dir(article: Article, out: str | Path | None) -> Path:
     return paths.REPORTS / article.id
 
 
-def _hide_code(nb, with_code: bool):
-    """Hide code inputs (not the injected parameters) unless ``with_code``."""
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        tags = cell.metadata.get("tags", [])
-        if not with_code and "injected-parameters" not in tags:
-            cell.metadata.setdefault("transient", {})["remove_source"] = True
-    return nb
-
-
-def exporter():
+def exporter(with_code: bool = False):
+    """The HTML exporter of the reports: the offline template, prompts hidden, code hidden
+    unless ``with_code``."""
     from nbconvert import HTMLExporter
 
-    exp = HTMLExporter(
-        template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)]
-    )
+    exp = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
     exp.exclude_input_prompt = True
     exp.exclude_output_prompt = True
+    if not with_code:
+        from .nbexport import HideCodePreprocessor
+
+        exp.register_preprocessor(HideCodePreprocessor(), enabled=True)
     return exp
 
 
 def export_html(nb, with_code: bool = False) -> str:
-    body, _ = exporter().from_notebook_node(_hide_code(nb, with_code))
+    body, _ = exporter(with_code).from_notebook_node(nb)
     return body
+
+
+def jupyter_config() -> dict:
+    """Settings that make every HTML export in this environment the offline report.
+
+    Written to ``<venv>/etc/jupyter/`` by ``python -m helpers.report --install-config``
+    (the Makefile's set-up): ``jupyter_nbconvert_config.json`` for ``jupyter nbconvert`` and
+    ``jupyter_server_config.json`` for JupyterLab's export menu, whose handler builds its
+    exporter from the server's config.
+    """
+    return {
+        "HTMLExporter": {
+            "template_name": TEMPLATE_NAME,
+            "extra_template_basedirs": [str(TEMPLATES)],
+            "exclude_input_prompt": True,
+            "exclude_output_prompt": True,
+            "preprocessors": ["helpers.nbexport.HideCodePreprocessor"],
+        }
+    }
+
+
+def install_config(prefix: str | Path = sys.prefix) -> list[Path]:
+    """Write ``jupyter_config()`` into ``<prefix>/etc/jupyter`` (merging with what is there)."""
+    import json
+
+    etc = Path(prefix) / "etc" / "jupyter"
+    etc.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in ("jupyter_nbconvert_config.json", "jupyter_server_config.json"):
+        target = etc / name
+        current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+        current.update(jupyter_config())
+        target.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.NotebookNode:
@@ -161,9 +189,13 @@ def provenance(article: Article) -> dict[str, str]:
 
 
 def _main_figure(info: NotebookInfo, figdir: Path) -> str | None:
-    """A data URI of the notebook's first PNG figure, if it wrote one."""
+    """A data URI of the notebook's main figure: ``metadata.helpers.main_figure`` in the
+    notebook, else its first PNG."""
+    nb = nbformat.read(info.path, as_version=4)
+    name = nb.metadata.get("helpers", {}).get("main_figure")
     prefix = info.stem.split("-")[0]
-    pngs = sorted(figdir.glob(f"{prefix}-*.png"))
+    pngs = [figdir / f"{name}.png"] if name else sorted(figdir.glob(f"{prefix}-*.png"))
+    pngs = [p for p in pngs if p.exists()]
     if not pngs:
         return None
     return "data:image/png;base64," + base64.b64encode(pngs[0].read_bytes()).decode("ascii")
@@ -268,9 +300,18 @@ def add_parser(sub) -> None:
     p.add_argument("--article", metavar="FILE", help="the article (default: the seed article)")
     p.add_argument("--out", metavar="DIR", help="output folder")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the reports")
+    p.add_argument(
+        "--install-config", action="store_true",
+        help="write the Jupyter config that makes JupyterLab's HTML export use the offline "
+        "report template, into this environment's etc/jupyter (run by make's set-up), and exit",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
+    if getattr(args, "install_config", False):
+        for path in install_config():
+            print(f"helpers report: wrote {path}", file=sys.stderr)
+        return 0
     try:
         out = build(args.article, args.out, args.with_code)
     except ReportError as err:

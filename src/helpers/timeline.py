@@ -29,6 +29,7 @@ said … “…today”``), otherwise to the article's date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -38,7 +39,7 @@ import pandas as pd
 
 from . import vocab
 from .article import Article, MissingDateError
-from .tokenize import pos_tags
+from .tokenize import by_sentence
 from .tokenize import sentences as _sentences
 from .tokenize import tokens as _tokens
 
@@ -252,6 +253,12 @@ def _tense(toks: list[_Tok], i: int, j: int) -> str:
     return "present"
 
 
+#: Duration modifiers by first word, longest first: {"more": [(["more", "than"], "MORE_THAN")]}.
+_MODS_BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
+for _words, _mod in sorted(vocab.TIMEX_MODS.items(), key=lambda kv: -len(kv[0].split())):
+    _MODS_BY_FIRST.setdefault(_words.split()[0], []).append((_words.split(), _mod))
+
+
 def _after_modal(toks: list[_Tok], k: int) -> bool:
     """A participle in a verb chain with a future modal: ``will be named``, ``would have``."""
     a = k - 1
@@ -267,8 +274,7 @@ def _match(toks: list[_Tok], i: int, anchor: dt.date) -> tuple[int, int, str, st
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
 
     # -- a modifier in front of a duration: "nearly 11 years", "more than two weeks"
-    for words, mod in sorted(vocab.TIMEX_MODS.items(), key=lambda kv: -len(kv[0].split())):
-        parts = words.split()
+    for parts, mod in _MODS_BY_FIRST.get(low, ()):
         if [x.lower for x in toks[i : i + len(parts)]] == parts:
             d = _duration(toks, i + len(parts))
             if d is not None:
@@ -443,10 +449,29 @@ def _duration(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     return None
 
 
+#: Words that can open a temporal expression; any other token (not a number) is skipped
+#: without trying the patterns, which keeps the tagger fast on long texts.
+_OPENERS = (
+    set(_MODS_BY_FIRST) | {"every", "each"} | set(vocab.SET_ADVERBS) | set(vocab.PART_MODS)
+    | set(vocab.RELATIVE_MODS) | set(vocab.DEICTIC) | set(vocab.ONES) | set(vocab.TENS)
+    | {"a", "an", "several", "few", "many", "the"} | set(vocab.MONTHS) | set(vocab.MONTH_ABBREVIATIONS)
+    | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)
+    | set(vocab.PARTS_OF_DAY) | {"this"} | set(vocab.TIMEX_UNITS)
+)
+
+
+def _may_open(tok: _Tok) -> bool:
+    low = tok.lower
+    return low in _OPENERS or low[:1].isdigit() or "-" in low
+
+
 def _sentence_timexes(toks: list[_Tok], anchor: dt.date, sid: int, text: str) -> list[Timex]:
     out = []
     i = 0
     while i < len(toks):
+        if not _may_open(toks[i]):
+            i += 1
+            continue
         m = _match(toks, i, anchor)
         if m is None:
             i += 1
@@ -459,21 +484,20 @@ def _sentence_timexes(toks: list[_Tok], anchor: dt.date, sid: int, text: str) ->
 
 
 def _sentence_tokens(article: Article, sents: pd.DataFrame, toks: pd.DataFrame) -> dict[int, list[_Tok]]:
-    out = {}
-    for sid, g in toks.groupby("sentence_id", sort=True):
-        words = list(g["text"])
-        tags = pos_tags(words)
-        out[int(sid)] = [_Tok(w, w.lower(), int(s), int(e), tg) for w, s, e, tg in zip(words, g["start"], g["end"], tags)]
-    return out
+    return {sid: [_Tok(w, w.lower(), a, b, tg) for w, a, b, tg in rows] for sid, rows in by_sentence(toks).items()}
 
 
-def timexes(article: Article, sents: pd.DataFrame | None = None, toks: pd.DataFrame | None = None, *, with_tokens: bool = False):
+def timexes(
+    article: Article, sents: pd.DataFrame | None = None, toks: pd.DataFrame | None = None, *,
+    statements: pd.DataFrame | None = None, with_tokens: bool = False,
+):
     """One row per temporal expression (columns ``COLUMNS``), in reading order.
 
     ``anchor`` is the date the value was resolved against: the article's date, or the day a
     quoted speaker spoke. An article with no date (plain text read without ``date=``) raises
     ``MissingDateError``: relative dates cannot be resolved against nothing, and today's
-    date would make the results change from day to day.
+    date would make the results change from day to day. ``statements`` (``quotes.quotes``
+    output) saves recomputing the quotations when the caller has them.
     """
     if article.date is None:
         raise MissingDateError(article.path, "no reference date: the text has no article header; give --date YYYY-MM-DD")
@@ -484,7 +508,7 @@ def timexes(article: Article, sents: pd.DataFrame | None = None, toks: pd.DataFr
     found: list[Timex] = []
     for sid in sents["sentence_id"]:
         found.extend(_sentence_timexes(by_sid.get(int(sid), []), anchor, int(sid), article.text))
-    _reanchor_quotes(article, found, by_sid, sents, toks)
+    _reanchor_quotes(article, found, sents, toks, statements)
     df = pd.DataFrame(
         [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod, "anchor": t.anchor.isoformat(), "sentence_id": t.sentence_id} for t in found],
         columns=COLUMNS[1:],
@@ -495,20 +519,24 @@ def timexes(article: Article, sents: pd.DataFrame | None = None, toks: pd.DataFr
     return df
 
 
-def _reanchor_quotes(article: Article, found: list[Timex], by_sid, sents, toks) -> None:
+def _reanchor_quotes(article: Article, found: list[Timex], sents, toks, stmts=None) -> None:
     """``today``/``yesterday``/``tomorrow`` inside a quote: anchored to the day its speaker
     spoke, when a day-precise date stands outside the quotes in the attribution's sentence or
     in the sentence of the same speaker's previous statement (same or previous paragraph)."""
     relative = [t for t in found if t.text.lower() in vocab.RELATIVE_DAYS]
     if not relative:
         return
-    from .quotes import quotes as _quotes
+    if stmts is None:
+        from .quotes import quotes as _quotes
 
-    stmts = _quotes(article, sents, toks)
+        stmts = _quotes(article, sents, toks)
     if stmts.empty:
         return
     para = dict(zip(sents["sentence_id"], sents["paragraph"]))
-    sent_of = lambda pos: int(sents["sentence_id"][(sents["start"] <= pos)].iloc[-1])  # noqa: E731
+    starts, sids = list(sents["start"]), list(sents["sentence_id"])
+
+    def sent_of(pos: int) -> int:
+        return int(sids[max(0, bisect.bisect_right(starts, pos) - 1)])
 
     def day_outside(sid: int, content: tuple[int, int]) -> dt.date | None:
         for t in found:
@@ -518,22 +546,23 @@ def _reanchor_quotes(article: Article, found: list[Timex], by_sid, sents, toks) 
                     return d
         return None
 
+    records = stmts.to_dict("records")
     for t in relative:
-        hit = stmts[(stmts["start"] <= t.start) & (stmts["end"] >= t.end) & stmts["kind"].isin(["direct", "mixed"])]
-        if hit.empty:
+        hit = [r for r in records if r["start"] <= t.start and r["end"] >= t.end and r["kind"] in ("direct", "mixed")]
+        if not hit:
             continue
-        st = hit.iloc[0]
+        st = hit[0]
         day = None
-        if pd.notna(st["speaker_start"]):
+        if not pd.isna(st["speaker_start"]):
             day = day_outside(sent_of(int(st["speaker_start"])), (int(st["start"]), int(st["end"])))
         if day is None:  # the same speaker's earlier statements, this paragraph or the one before
-            before = stmts[(stmts["speaker"] == st["speaker"]) & (stmts["start"] < st["start"])]
-            for prev in reversed(list(before.itertuples())):
-                sid = sent_of(int(prev.start))
+            before = [r for r in records if r["speaker"] == st["speaker"] and r["start"] < st["start"]]
+            for prev in reversed(before):
+                sid = sent_of(int(prev["start"]))
                 p_now, p_prev = para.get(t.sentence_id), para.get(sid)
                 if pd.isna(p_now) or pd.isna(p_prev) or not 0 <= p_now - p_prev <= 1:
                     break
-                day = day_outside(sid, (int(prev.start), int(prev.end)))
+                day = day_outside(sid, (int(prev["start"]), int(prev["end"])))
                 if day is not None:
                     break
         if day is not None:

@@ -135,6 +135,17 @@ def tokens(article: Article, sents: pd.DataFrame | None = None) -> pd.DataFrame:
 
 words = tokens
 
+
+def by_sentence(toks: pd.DataFrame) -> dict[int, list[tuple[str, int, int, str]]]:
+    """Tokens grouped per sentence as plain tuples ``(text, start, end, tag)``, tags included.
+
+    One pass over the columns (no per-group DataFrame), for the extractors that walk tokens.
+    """
+    out: dict[int, list] = {}
+    for sid, text, start, end in zip(toks["sentence_id"].tolist(), toks["text"].tolist(), toks["start"].tolist(), toks["end"].tolist()):
+        out.setdefault(int(sid), []).append((text, int(start), int(end)))
+    return {sid: [(w, a, b, t) for (w, a, b), t in zip(rows, pos_tags([r[0] for r in rows]))] for sid, rows in out.items()}
+
 _ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -144,14 +155,20 @@ def pos_tags(words: list[str]) -> list[str]:
     TextBlob's bundled *pattern* tagger (a lexicon and rules inside the textblob wheel) runs
     offline, with no nltk_data; tokens are passed as they are (``tokenize=False``), so tags
     line up with our offsets. If the tagger ever re-splits a token, every tag falls back to
-    ``NN`` rather than misaligning.
+    ``NN`` rather than misaligning. Results are cached per sentence, so the quotes and the
+    timeline extractors tag an article once between them.
     """
+    return list(_pos_tags(tuple(words)))
+
+
+@lru_cache(maxsize=4096)
+def _pos_tags(words: tuple[str, ...]) -> tuple[str, ...]:
     from textblob.en import tag
 
     if not words:
-        return []
+        return ()
     clean = [w.translate(_ASCII_QUOTES).replace(" ", "_") or "_" for w in words]
     tagged = tag(" ".join(clean), tokenize=False)
     if len(tagged) != len(words):
-        return ["NN"] * len(words)
-    return [t for _, t in tagged]
+        return ("NN",) * len(words)
+    return tuple(t for _, t in tagged)
