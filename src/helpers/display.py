@@ -18,6 +18,15 @@ def bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
+class _Shown:
+    """What ``table`` returns: already displayed, so it displays as nothing (not ``None``)."""
+
+    def _ipython_display_(self):
+        pass
+
+
+SHOWN = _Shown()
+
 #: Tables longer than this are shown as a plain (escaped, static) table of their first rows.
 INTERACTIVE_MAX_ROWS = 5000
 _itables_ready = False
@@ -39,20 +48,25 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
     from IPython.display import HTML, display
 
     view = df.reset_index(drop=True).copy()
-    for col in view.columns:
+    text_cols = []
+    for k, col in enumerate(view.columns):
         if pd.api.types.is_float_dtype(view[col]):
             view[col] = view[col].round(precision)
+        elif not pd.api.types.is_numeric_dtype(view[col]) and not pd.api.types.is_bool_dtype(view[col]):
+            view[col] = view[col].astype(object).where(view[col].notna(), "")  # no "NaN" in text columns
+            text_cols.append(k)
     if len(view) > max_rows:
         display(HTML(f"<p><em>{html.escape(caption)}: {len(view):,} rows; the first {max_rows:,} are shown as a static table.</em></p>"))
         display(view.head(max_rows).style.format(precision=precision, na_rep="", escape="html").hide(axis="index"))
-        return None
+        return SHOWN
     if not _itables_ready:
         itables.init_notebook_mode(all_interactive=False, connected=False)
         _itables_ready = True
     _tables_shown += 1  # a stable id per table, so a rebuilt report is the same HTML
+    options = {"columnDefs": [{"className": "dt-left", "targets": text_cols}]} if text_cols else {}
     itables.show(
-        view, caption=caption or None, table_id=f"helpers_table_{_tables_shown}", allow_html=False, showIndex=False, lengthMenu=[10, 25, 50, 100],
+        view, caption=caption or None, table_id=f"helpers_table_{_tables_shown}", **options, allow_html=False, showIndex=False, lengthMenu=[10, 25, 50, 100],
         pageLength=10 if len(view) > 15 else max(len(view), 1), classes="display compact",
         display_logo_when_loading=False,
     )
-    return None
+    return SHOWN

@@ -122,7 +122,8 @@ def camp_terms() -> dict[str, str]:
 
 # ---------------------------------------------------------------- tokens and tags
 
-PRONOUNS = {"he": ("m", 1), "she": ("f", 1), "they": ("", 2), "it": ("", 1)}
+#: Pronouns a speaker can be, with the gender they imply ("" = any).
+PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "several", "some"}
 INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
@@ -329,7 +330,7 @@ class Resolver:
         return Entity(reg.name, reg.type, reg.camp, reg.gender, roles={_norm(reg.role)})
 
     def resolve(self, m: Mention) -> Entity | None:
-        toks = [t for t in m.toks]
+        toks = m.toks
         words = [t.lower for t in toks]
         if len(toks) == 1 and words[0] in PRONOUNS:
             return self._pronoun(words[0])
@@ -424,7 +425,7 @@ class Resolver:
         return Entity(f"{desc} #{n}", kind, camp, head=head, plural=head.endswith("s"))
 
     def _pronoun(self, word: str) -> Entity:
-        gender, number = PRONOUNS[word]
+        gender = PRONOUNS[word]
         for e in reversed(self.recent):
             if word in ("he", "she"):
                 if e.type in ("person", "anonymous") and not e.plural and (not e.gender or e.gender == gender):
@@ -638,7 +639,7 @@ def _content_end(toks: list[Tok], k: int) -> int:
 
 
 def _span(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
-    """Character span of tokens ``a`` .. ``b - 1``, trimmed of outer quote marks if unbalanced."""
+    """Character span of tokens ``a`` .. ``b - 1``; None when the range is empty."""
     if a >= b:
         return None
     return toks[a].start, toks[b - 1].end
@@ -722,7 +723,7 @@ def extract(
                 b -= 1
             if a >= b:
                 continue
-            st = Statement("direct", found[2] and lexicon.get(found[0].toks[found[1]].lower) if found else None, a, b, sentence_at(a).sid, quote_group=gid)
+            st = Statement("direct", None, a, b, sentence_at(a).sid, quote_group=gid)
             if found:
                 s, c, sp = found
                 st.cue = lexicon[s.toks[c].lower]

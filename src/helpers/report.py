@@ -156,7 +156,11 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.N
     except Exception as err:  # kernel died, missing kernel, …
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ReportError(f"{info.path.name}: could not be executed: {first}") from None
-    return nbformat.read(target, as_version=4)
+    nb = nbformat.read(target, as_version=4)
+    for cell in nb.cells:  # papermill gives its cell a random id; a fixed one keeps rebuilds identical
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+    return nb
 
 
 def _git_commit() -> str:

@@ -615,7 +615,10 @@ def _event_for(toks: list[_Tok], t: Timex) -> tuple[int, int] | None:
     while k >= 0 and toks[k].text not in {",", ";", ":", "—", '"', "“", "”"} and toks[k].lower not in {"that", "which", "who", "if", "while", "though"}:
         if toks[k].lower in vocab.EVENT_NOUNS and toks[k].tag.startswith("NN"):
             return _np_before(toks, k), lo  # with what follows it: "a meeting in Alaska"
-        if toks[k].tag.startswith("VB") and toks[k].tag not in ("VBN",) or toks[k].tag in ("VBN",) and k > 0 and toks[k - 1].tag.startswith("VB"):
+        is_verb = toks[k].tag.startswith("VB") and (
+            toks[k].tag != "VBN" or (k > 0 and toks[k - 1].tag.startswith("VB"))  # a participle only after an auxiliary
+        )
+        if is_verb:
             # the clause: its subject, the verb and what follows up to the timex
             a = k
             while a > 0 and toks[a - 1].text not in {",", ";", ":", "—", '"', "“", "”"} and toks[a - 1].lower not in {"that", "which", "who", "if", "while", "though", "since", "as", "after", "before", "when", "until"}:
