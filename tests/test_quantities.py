@@ -123,3 +123,19 @@ def test_measure_category_subject(sentence, measure, category, subject):
     assert (f.measure, f.category) == (measure, category)
     if subject is not None:
         assert f.subject == subject
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit",
+    [
+        ("The G7 pledged $50 billion in loans.", "$50 billion", 50e9, "USD"),
+        ("The EU approved €2.5 billion in aid.", "€2.5 billion", 2.5e9, "EUR"),
+        ("Kyiv will receive 300 million euros more.", "300 million euros", 300e6, "EUR"),
+        ("Each drone costs US$20,000.", "US$20,000", 20_000, "USD"),
+        ("The fund holds £40m.", "£40m", 40e6, "GBP"),
+    ],
+)
+def test_amounts_of_money(sentence, text, value, unit):
+    figs = figures_in_sentence(sentence)
+    assert [(f.text, f.value, f.unit) for f in figs] == [(text, value, unit)]
+    assert sentence[figs[0].start : figs[0].end] == text

@@ -57,7 +57,9 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
             text_cols.append(k)
     if len(view) > max_rows:
         display(HTML(f"<p><em>{html.escape(caption)}: {len(view):,} rows; the first {max_rows:,} are shown as a static table.</em></p>"))
-        display(view.head(max_rows).style.format(precision=precision, na_rep="", escape="html").hide(axis="index"))
+        _tables_shown += 1
+        styler = view.head(max_rows).style.set_uuid(f"helpers_static_{_tables_shown}")
+        display(styler.format(precision=precision, na_rep="", escape="html").hide(axis="index"))
         return SHOWN
     if not _itables_ready:
         itables.init_notebook_mode(all_interactive=False, connected=False)

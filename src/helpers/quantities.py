@@ -293,7 +293,16 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
                 continue
             is_word = not re.search(r"\d", n1)
             u = UNIT_AFTER.match(after)
-            if u:
+            cur_before = next((sym for sym in vocab.CURRENCY_SYMBOLS if sent[:start].lower().endswith(sym)), None)
+            cur_after = re.match(r"\s+(" + "|".join(vocab.CURRENCY_WORDS) + r")\b", after, re.I)
+            if cur_before:  # "$50 billion", "€2bn": the symbol is part of the figure
+                unit = vocab.CURRENCY_SYMBOLS[cur_before]
+                start -= len(cur_before)
+            elif cur_after:  # "50 billion dollars"
+                unit = vocab.CURRENCY_WORDS[cur_after.group(1).lower()]
+                end += cur_after.end()
+                after = sent[end:]
+            elif u:
                 unit = vocab.UNITS[u.group("unit").lower()]
                 end += u.end()
                 after = sent[end:]
@@ -321,6 +330,8 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
             if not re.match(r"\s*(?:,|\.|$|and|or)", after) or re.fullmatch(r"\d", m.group()):
                 continue
         measure, category = _measure(sent, start, end, noun)
+        if unit in vocab.CURRENCY_SYMBOLS.values() and measure is None:
+            measure = "amount of money"
         subject = _subject(sent, start, end, category)
         if unit == "share" and measure is None:
             measure, category = "share", "territorial" if subject else "other"

@@ -138,3 +138,9 @@ EVENT_NOUNS = {
     "resignation", "trip", "briefing", "hearing", "ruling", "launch", "anniversary", "festival",
     "row", "clash", "collapse",
 }
+#: Currency symbols before an amount, and currency words after it -> ISO 4217 code.
+CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY",
+}
