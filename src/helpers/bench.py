@@ -119,6 +119,7 @@ def _pipeline_corpus(records: list[dict]) -> None:
     from . import quantities, quotes, sentiment, timeline, tokenize
 
     for rec in records:
+        tokenize._pos_tags.cache_clear()  # every article is new text: no tags carried over
         art = load_article(rec["path"]) if rec.get("path") else parse_article(rec["text"], id=rec["id"], date=rec["date"])
         sents = tokenize.sentences(art)
         toks = tokenize.tokens(art, sents)

@@ -184,13 +184,17 @@ class Quote:
     direct: bool = False
 
 
+_QUOTE_MARK = re.compile("[“”\"‘’]")
+
+
 def _scan_quotes(text: str, base: int, unit: int) -> list[Quote]:
     """Pair quotation marks in one unit. Apostrophes (``Ukraine’s``, ``’90s``) are not quotes."""
     out: list[Quote] = []
     dbl: int | None = None
     sgl: int | None = None
     n = len(text)
-    for k, c in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):  # only the quote characters, not every character
+        k, c = mark.start(), mark.group()
         prev = text[k - 1] if k else " "
         nxt = text[k + 1] if k + 1 < n else " "
         if c == '"' and dbl is None and not ((prev.isspace() or prev in "([—–-") and not nxt.isspace()):

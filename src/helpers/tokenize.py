@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+import weakref
 from functools import lru_cache
 
 import pandas as pd
@@ -136,11 +137,26 @@ def tokens(article: Article, sents: pd.DataFrame | None = None) -> pd.DataFrame:
 words = tokens
 
 
+_BY_SENTENCE: dict[int, tuple] = {}
+
+
 def by_sentence(toks: pd.DataFrame) -> dict[int, list[tuple[str, int, int, str]]]:
     """Tokens grouped per sentence as plain tuples ``(text, start, end, tag)``, tags included.
 
     One pass over the columns (no per-group DataFrame), for the extractors that walk tokens.
+    The result is kept while ``toks`` lives, so the quotes and timeline extractors, given the
+    same tokens, group and tag them once.
     """
+    hit = _BY_SENTENCE.get(id(toks))
+    if hit is not None and hit[0]() is toks:
+        return hit[1]
+    result = _group(toks)
+    _BY_SENTENCE[id(toks)] = (weakref.ref(toks), result)
+    weakref.finalize(toks, _BY_SENTENCE.pop, id(toks), None)
+    return result
+
+
+def _group(toks: pd.DataFrame) -> dict[int, list[tuple[str, int, int, str]]]:
     out: dict[int, list] = {}
     for sid, text, start, end in zip(toks["sentence_id"].tolist(), toks["text"].tolist(), toks["start"].tolist(), toks["end"].tolist()):
         out.setdefault(int(sid), []).append((text, int(start), int(end)))
