@@ -122,6 +122,7 @@ def test_failed_notebook_keeps_previous_reports(tmp_path, monkeypatch):
         report.build(paths.SEED_ARTICLE, out)
     msg = str(info.value)
     assert msg.startswith("90-broken.ipynb: cell") and "ZeroDivisionError" in msg and "\n" not in msg
+    assert msg.endswith(f"(executed copy kept at {out / 'failed' / '90-broken.ipynb'})")
     assert (out / "index.html").read_text(encoding="utf-8") == "previous build"
     assert (out / "failed" / "90-broken.ipynb").exists()
     assert not list(out.glob(".build-*")) and not (out / "90-broken.html").exists()
@@ -215,3 +216,17 @@ def test_rebuild_gives_identical_figures_and_tables(seed_build, tmp_path):
         first = stamp.sub("", page.read_text(encoding="utf-8"))
         second = stamp.sub("", (out / page.name).read_text(encoding="utf-8"))
         assert first == second, page.name
+
+
+def test_article_with_nothing_to_show_says_so(tmp_path, monkeypatch):
+    """Plain text, no date, no quotes, no figures: every notebook runs and says so plainly."""
+    art = tmp_path / "quiet.txt"
+    art.write_text("The weather was mild.\nThe streets were quiet and the shops were open.\n", encoding="utf-8")
+    monkeypatch.setenv(paths.OUTPUT_ENV, str(tmp_path / "outputs"))
+    out = report.build(art, tmp_path / "reports")
+    pages = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.html")}
+    assert len(pages) == len(report.notebooks()) + 1
+    assert "This article has no attributed statements" in pages["10-compare-sentiment-by-speaker.html"]
+    assert "This text has no reference date" in pages["20-chart-timeline.html"]
+    assert "This article gives no figures to tabulate" in pages["30-tabulate-figures.html"]
+    assert not (out / "failed").exists()

@@ -293,7 +293,7 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
                 failed.mkdir(exist_ok=True)
                 if (staged / info.path.name).exists():
                     shutil.copy2(staged / info.path.name, failed / info.path.name)
-                raise nb
+                raise ReportError(str(nb).replace(str(staged / info.path.name), str(failed / info.path.name)))
         for info in infos:
             pages[f"{info.stem}.html"] = export_html(executed[info.stem], with_code)
         from .plots import figure_dir
