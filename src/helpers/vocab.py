@@ -99,14 +99,13 @@ TIMEX_UNITS = {
     "century": "CE", "centuries": "CE",
 }
 CLOCK_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours"}
-#: Approximators before a duration -> TIMEX3 mod.
-TIMEX_MODS = {
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "just under": "LESS_THAN",
-    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
-    "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+#: Approximators before a duration -> TIMEX3 mod, derived from ``APPROXIMATORS``' kinds
+#: ("nearly 11 years": LESS_THAN; "about a month": APPROX; "at least two weeks": EQUAL_OR_MORE).
+_KIND_TO_MOD = {
+    "around": "APPROX", "near": "LESS_THAN", "above": "MORE_THAN", "min": "EQUAL_OR_MORE",
+    "max": "EQUAL_OR_LESS", "below": "LESS_THAN",
 }
+TIMEX_MODS = {word: _KIND_TO_MOD[kind] for word, (kind, _, _) in APPROXIMATORS.items()}
 #: Modifiers of a date's part -> TIMEX3 mod ("mid-2024", "early June", "late 2021").
 PART_MODS = {"early": "START", "mid": "MID", "late": "END"}
 #: "earlier this year" / "later this month" -> mod.
