@@ -126,7 +126,6 @@ def camp_terms() -> dict[str, str]:
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "several", "some"}
-INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 SKIP_BEFORE_CUE = {
     "also", "has", "have", "had", "previously", "later", "again", "repeatedly", "earlier",
     "would", "will", "could", "may", "might", "once", "further", "then", "reportedly",

@@ -48,7 +48,6 @@ EVENT_COLUMNS = [
     "timex_id", "text", "type", "value", "date", "precision", "event", "event_start", "event_end",
     "participants", "sentence_id", "sentence",
 ]
-NUMBER_WORDS = {**vocab.ONES, **vocab.TENS, "a": 1, "an": 1, "a couple of": 2, "several": None, "few": None}
 PREPOSITIONS = {"in", "on", "at", "since", "until", "by", "from", "to", "before", "after", "during", "through", "for"}
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)$")
 _DECADE = re.compile(r"(1[89]\d|20\d)0s$")
