@@ -186,10 +186,7 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
         "article": {"color": OKABE_ITO["blue"], "marker": "o", "side": 1, "mfc": OKABE_ITO["blue"]},
         "context": {"color": OKABE_ITO["vermillion"], "marker": "D", "side": -1, "mfc": "white"},
     }
-    line_px = 11.5 * fig.dpi / 72  # one 8.5 pt text line with leading, in pixels
-    span = ax.get_window_extent(renderer)
     levels_used = {1: 0, -1: 0}
-    placed = []
     for kind, style in styles.items():
         sub = items[items["kind"] == kind].sort_values("date", kind="stable")
         extents, texts = [], []
@@ -213,7 +210,6 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
                 ax.hlines(0.25 * style["side"], x, until, color=style["color"], lw=3, alpha=0.7)
             cursor = max(cursor, level + lines)
         levels_used[style["side"]] = cursor
-        placed.append(len(texts))
     top, bottom = levels_used[1] + 1.6, levels_used[-1] + 1.6
     ax.set_ylim(-bottom, top)
     ax.axhline(0, color="#333333", lw=1)

@@ -272,7 +272,6 @@ class Statement:
     mention: Mention | None = None
     inherit: Statement | None = None  # same speaker as this statement
     reported: Mention | None = None
-    quote_group: int | None = None
     entity: Entity | None = None
 
 
@@ -357,26 +356,36 @@ class Resolver:
             return self._spoke(self._named(name, role))
         return self._spoke(self._described(body, det))
 
+    def _by_surname(self, surname: str) -> Entity | None:
+        """The most recent person whose name ends with ``surname`` (``Macron``)."""
+        for known in reversed(self.entities):
+            if known.type == "person" and known.name.split()[-1].lower() == surname.lower():
+                return known
+        return None
+
+    def reported(self, m: Mention) -> str:
+        """The canonical name of a reported speaker (``Trump`` in ``… that Trump said``),
+        looked up without making it a speaker of the article."""
+        body, _ = _strip_det(m.toks)
+        name = _split_role(body)[0] if _is_name(body) else body  # a title off a name, not off a description
+        e = self._registered(_surface(body)) or self._registered(_surface(name)) or self._by_surname(name[-1].text)
+        return e.name if e else _surface(name)
+
     def _named(self, name: list[Tok], role: str) -> Entity:
         full = _surface(name)
         gender = next((HONORIFIC_GENDER[t.lower] for t in name if t.lower in HONORIFIC_GENDER), "")
         if role:
             gender = gender or next((HONORIFIC_GENDER[w] for w in role.lower().split() if w in HONORIFIC_GENDER), "")
-        e = self._registered(full)
+        e = self._registered(full) or self._by_surname(name[-1].text)
         if e is None:
             gaz = gazetteer().get(full.lower())
             last = name[-1].lower
-            for known in reversed(self.entities):  # a surname back to the full name
-                if known.type == "person" and known.name.split()[-1].lower() == last:
-                    e = known
-                    break
+            if gaz in ("place", "nationality"):
+                e = Entity(full, "collective", _camp_of([full]))
+            elif gaz == "organization" or last in {h for h, t in speaker_nouns().items() if t == "organization"}:
+                e = Entity(full, "organization", _camp_of([full]))
             else:
-                if gaz in ("place", "nationality"):
-                    e = Entity(full, "collective", _camp_of([full]))
-                elif gaz == "organization" or last in {h for h, t in speaker_nouns().items() if t == "organization"}:
-                    e = Entity(full, "organization", _camp_of([full]))
-                else:
-                    e = Entity(full, "person", _camp_of(role.split()) if role else "unknown", gender)
+                e = Entity(full, "person", _camp_of(role.split()) if role else "unknown", gender)
         if role:
             e.roles.add(_norm(role))
         if gender and not e.gender:
@@ -726,7 +735,7 @@ def extract(
                 b -= 1
             if a >= b:
                 continue
-            st = Statement("direct", None, a, b, sentence_at(a).sid, quote_group=gid)
+            st = Statement("direct", None, a, b, sentence_at(a).sid)
             if found:
                 s, c, sp = found
                 st.cue = lexicon[s.toks[c].lower]
@@ -948,23 +957,10 @@ def quotes(article: Article, sents: pd.DataFrame | None = None, toks: pd.DataFra
                 src = src.inherit
             st.entity, st.mention = src.entity, st.mention or src.mention
     rows = []
-    reported_resolver = resolver
     for st in statements:
         if st.entity is None:
             continue
-        reported = None
-        if st.reported is not None:
-            body, _ = _strip_det(st.reported.toks)
-            e = reported_resolver._registered(_surface(body))
-            if e is None:
-                last_role = max((k for k, t in enumerate(body) if t.lower.rstrip(".") in role_words()), default=-1)
-                name = body[last_role + 1 :] or body
-                e = reported_resolver._registered(_surface(name))
-                if e is None:
-                    e = next((x for x in reversed(resolver.entities) if x.type == "person" and x.name.split()[-1] == name[-1].text), None)
-                reported = e.name if e else _surface(name)
-            else:
-                reported = e.name
+        reported = resolver.reported(st.reported) if st.reported is not None else None
         m = st.mention
         rows.append({
             "speaker": st.entity.name,

@@ -77,18 +77,15 @@ def output_dir(article: Article, out: str | Path | None) -> Path:
 
 
 def exporter(with_code: bool = False):
-    """The HTML exporter of the reports: the offline template, prompts hidden, code hidden
-    unless ``with_code``."""
+    """The HTML exporter of the reports: ``jupyter_config()`` (the offline template, prompts
+    hidden, code hidden), without the code-hiding step when ``with_code``."""
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
-    exp = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
-    exp.exclude_input_prompt = True
-    exp.exclude_output_prompt = True
-    if not with_code:
-        from .nbexport import HideCodePreprocessor
-
-        exp.register_preprocessor(HideCodePreprocessor(), enabled=True)
-    return exp
+    config = jupyter_config()
+    if with_code:
+        config["HTMLExporter"]["preprocessors"] = []
+    return HTMLExporter(config=Config(config))
 
 
 def export_html(nb, with_code: bool = False) -> str:
