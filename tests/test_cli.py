@@ -73,20 +73,29 @@ def test_jsonl_record_errors_are_reported_per_record():
 
 
 @pytest.mark.parametrize(
-    "data, message",
+    "bad, record, message",
     [
-        ("not json\n", "<stdin>: line 1: invalid JSON"),
-        ('{"text": "no id"}\n', '<stdin>: line 1: expected an object with "id"'),
-        ('{"id": 1, "text": "x", "date": 5}\n', '"date" must be a YYYY-MM-DD string'),
-        ("", "<stdin>: no records"),
+        ("not json", {"id": None, "line": 1, "error": "invalid JSON (Expecting value)"}, "<stdin>: line 1: invalid JSON"),
+        ('{"text": "no id"}', {"id": None, "line": 1, "error": 'expected an object with "id" and a string "text"'},
+         '<stdin>: line 1: expected an object with "id"'),
+        ('{"id": 1, "text": "x", "date": 5}', {"id": 1, "error": '"date" must be a YYYY-MM-DD string'},
+         'record 1: "date" must be a YYYY-MM-DD string'),
     ],
 )
-def test_jsonl_malformed_input(data, message):
+def test_jsonl_malformed_line_gets_its_own_error_and_the_others_go_on(bad, record, message):
+    data = bad + "\n" + '{"id": "ok", "text": "Fine."}\n'
     res = run("sentences", "--jsonl", "-", stdin=data)
     assert res.returncode == 2
-    assert res.stdout == ""  # nothing half-written
-    assert res.stderr.strip().splitlines() == [f"helpers: error: {message}"] or message in res.stderr
-    assert len(res.stderr.strip().splitlines()) == 1
+    out = lines(res.stdout)
+    assert out[0] == record
+    assert out[1]["id"] == "ok" and out[1]["sentences"][0]["text"] == "Fine."
+    assert len(res.stderr.strip().splitlines()) == 1 and message in res.stderr
+
+
+def test_jsonl_without_records_is_an_error():
+    res = run("sentences", "--jsonl", "-", stdin="\n\n")
+    assert res.returncode == 2 and res.stdout == ""
+    assert res.stderr.strip() == "helpers: error: <stdin>: no records"
 
 
 @pytest.mark.parametrize(

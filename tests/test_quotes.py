@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from helpers.article import parse_article
-from helpers.quotes import COLUMNS, load_gold, quotations, quotes, score
+from helpers import evaluate, paths
+from helpers.quotes import COLUMNS, quotations, quotes
 
 
 def q(text: str, date: str = "2025-03-10"):
@@ -28,16 +29,16 @@ def seed_quotes(seed):
 
 @pytest.fixture(scope="module")
 def seed_gold(seed):
-    return load_gold(seed)
+    return evaluate.gold_frame(paths.ANNOTATIONS / "seed_quotes.csv")
 
 
-def test_seed_every_statement_found_and_nothing_invented(seed_quotes, seed_gold):
-    metrics, errors = score(seed_quotes, seed_gold)
+def test_seed_every_statement_found_and_nothing_invented():
+    metrics, errors = evaluate.seed("quotes")
     assert errors.empty, errors.to_string()
     assert metrics["gold"] == 27
     assert metrics["predicted"] == 27
     assert metrics["exact_f1"] == 1.0
-    assert metrics["speaker_accuracy"] == 1.0
+    assert metrics["attribution_accuracy"] == 1.0
 
 
 def test_seed_fields_match_gold(seed_quotes, seed_gold):

@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from helpers import evaluate
 from helpers import timeline as tl
 from helpers.article import MissingDateError, parse_article
 
@@ -26,11 +27,9 @@ def tx(text: str, date: str):
 
 
 def test_seed_every_timex_found_with_type_and_value(seed):
-    pred = tl.timexes(seed)
-    gold = tl.load_gold(seed)
-    scores, errors = tl.score(pred, gold)
+    scores, errors = evaluate.seed("timexes")
     assert errors.empty, errors.to_string()
-    assert len(gold) == 22 and scores["found"] == 22
+    assert scores["gold"] == 22 and scores["predicted"] == 22
     assert scores["strict_f1"] == 1.0 and scores["value_f1"] == 1.0
 
 

@@ -1,14 +1,15 @@
 """Benchmarks: ``make bench`` (``python -m helpers.bench``).
 
-Prints, for the seed article and for a corpus of article-sized texts run through the CLI's
-``--jsonl`` batch mode:
+Prints, for the seed article and for a corpus of article-sized texts:
 
-- the time per stage (load, sentences, quotes, sentiment, timexes, figures), median of runs;
-- throughput in articles per second, on one process and on two processes (the corpus split
-  in halves, each half through the four commands in its own process);
-- the ratio of the whole pipeline to its floor: splitting the same texts into sentences and
-  scoring every sentence with TextBlob and VADER alone (target: under 2), and the same ratio
-  for quotes + sentiment alone (issue 3's target);
+- the time per layer of a ``Document`` (sentences and tagged tokens, attributions,
+  sentiment, timexes, quantities), median of runs, each on a new document;
+- the in-process pipeline (every layer) against its floor: the same texts split naively
+  into sentences (at ``.``, ``!``, ``?``) and every sentence scored by TextBlob and VADER
+  alone (target: at most 2×);
+- ``analyze --jsonl`` with ``--jobs 1`` (and ``--jobs 2``) over the corpus against the floor
+  run as a process of its own, start-up included (target: at most 2×);
+- peak memory of ``analyze --jsonl`` for 1,000 and 10,000 records (``--memory``);
 - with ``--report``: a full report build against the bare start-up of as many kernels, each
   running the notebooks' imports (target: under 1.5).
 
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -29,18 +31,22 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import heldout, paths
+from . import paths
 from .article import load_article, parse_article
+from .document import Document
 
-COMMANDS = ("sentences", "quotes", "timexes", "figures")
+LAYERS = ("sentences", "tokens", "attributions", "statements", "timexes", "quantities")
+_NAIVE = re.compile(r"(?<=[.!?])\s+")
 
 
-def corpus(n: int = 500, seed: int = 20250814) -> list[dict]:
+def corpus(n: int = 300, seed: int = 20250814) -> list[dict]:
     """``n`` article-sized plain texts (records ``{"id", "text", "date"}``)."""
+    from .evaluate.readers import read_project
+
     article = load_article()
     pool = [p.text for p in article.paragraphs]
     for task in ("quotes", "quotes_2", "figures", "timexes", "timexes_2"):
-        pool.extend(rec["text"] for rec in heldout.load(task))
+        pool.extend(d.text for d in read_project(paths.ANNOTATIONS / "heldout" / f"{task}.jsonl"))
     size = len("\n".join(p.text for p in article.paragraphs))
     rng = random.Random(seed)
     records = []
@@ -68,99 +74,104 @@ def _time(fn, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def stages(text_path: Path | None = None, repeat: int = 5) -> dict[str, float]:
-    """Seconds per stage on one article (median of ``repeat`` runs, warm caches)."""
-    from . import quantities, quotes, sentiment, timeline, tokenize
+def _layer_time(article, name: str, repeat: int) -> float:
+    """Seconds to compute one layer on a new document whose needs are already computed."""
+    from .document import LAYERS as SPECS
+    from .tokenize import _pos_tags
 
-    path = text_path or paths.SEED_ARTICLE
-    art = load_article(path)
-    sents = tokenize.sentences(art)
-    toks = tokenize.tokens(art, sents)
-    q = quotes.quotes(art, sents, toks)
-    sentiment.score(q)  # warm the lexicons
-    out = {
-        "load": _time(lambda: load_article(path), repeat),
-        "sentences": _time(lambda: tokenize.tokens(art, tokenize.sentences(art)), repeat),
-        "quotes": _time(lambda: quotes.quotes(art, sents, toks), repeat),
-        "sentiment": _time(lambda: sentiment.score(q), repeat),
-        "timexes": _time(lambda: timeline.timexes(art, sents, toks), repeat),
-        "figures": _time(lambda: quantities.figures(art, sents), repeat),
-    }
-    out["stages total"] = sum(out.values())
-    out["pipeline"] = _time(lambda: _pipeline_corpus([{"id": art.id, "text": art.text, "date": art.date, "path": path}]), repeat)
-    out["floor"] = _time(lambda: _floor(path), repeat)
-    out["quotes+sentiment"] = out["quotes"] + out["sentiment"]
-    out["floor scoring only"] = _time(lambda: _score_sentences(sents), repeat)
+    times = []
+    for _ in range(repeat):
+        _pos_tags.cache_clear()
+        doc = Document(article)
+        for need in SPECS[name].needs:
+            doc.layer(need)
+        t0 = time.perf_counter()
+        doc.layer(name)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def stages(repeat: int = 5) -> dict[str, float]:
+    """Seconds per layer on the seed article, and the pipeline against its floor."""
+    art = load_article()
+    _pipeline([art])  # warm the lexicons and models
+    out = {name: _layer_time(art, name, repeat) for name in LAYERS}
+    out["pipeline"] = _time(lambda: _pipeline([art]), repeat)
+    out["floor"] = _time(lambda: _floor([art.text]), repeat)
     return out
 
 
-def _score_sentences(sents) -> None:
+def _floor(texts) -> None:
+    """Split naively and score every sentence with TextBlob and VADER: the least any
+    sentiment-by-sentence tool must do."""
     from .sentiment import score_text
 
-    for text in sents["text"]:
-        score_text(text)
+    for text in texts:
+        for sentence in _NAIVE.split(text):
+            if sentence.strip():
+                score_text(sentence)
 
 
-def _floor(path: Path) -> None:
-    """Load, split into sentences and score every sentence with TextBlob and VADER."""
-    from .tokenize import sentences
+def _pipeline(articles) -> None:
+    from .tokenize import _pos_tags
 
-    _score_sentences(sentences(load_article(path)))
-
-
-def _floor_corpus(records: list[dict]) -> None:
-    from .tokenize import sentences
-
-    for rec in records:
-        _score_sentences(sentences(parse_article(rec["text"], id=rec["id"], date=rec["date"])))
+    for art in articles:
+        _pos_tags.cache_clear()  # every article is new text: no tags carried over
+        doc = Document(art)
+        for name in ("sentences", "statements", "timexes", "quantities"):
+            doc.layer(name)
 
 
-def _pipeline_corpus(records: list[dict]) -> None:
-    from . import quantities, quotes, sentiment, timeline, tokenize
-
-    for rec in records:
-        tokenize._pos_tags.cache_clear()  # every article is new text: no tags carried over
-        art = load_article(rec["path"]) if rec.get("path") else parse_article(rec["text"], id=rec["id"], date=rec["date"])
-        sents = tokenize.sentences(art)
-        toks = tokenize.tokens(art, sents)
-        statements = quotes.quotes(art, sents, toks)
-        sentiment.score(statements)
-        timeline.timexes(art, sents, toks, statements=statements)
-        quantities.figures(art, sents)
+def _articles(records):
+    return [parse_article(r["text"], id=r["id"], date=r["date"]) for r in records]
 
 
-def _run_cli(jsonl: Path) -> None:
-    for cmd in COMMANDS:
-        subprocess.run([sys.executable, "-m", "helpers", cmd, "--jsonl", str(jsonl)], check=True,
-                       stdout=subprocess.DEVNULL, cwd=paths.ROOT)
+FLOOR_SCRIPT = (
+    "import json, sys\n"
+    "from helpers.bench import _floor\n"
+    "_floor(json.loads(line)['text'] for line in open(sys.argv[1], encoding='utf-8'))\n"
+)
 
 
-def throughput(records: list[dict], workdir: Path) -> dict[str, float]:
-    """Articles per second through the CLI batch mode, on one and on two processes."""
-    whole = workdir / "corpus.jsonl"
-    whole.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    halves = []
-    for k, part in enumerate((records[::2], records[1::2])):
-        p = workdir / f"half-{k}.jsonl"
-        p.write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
-        halves.append(p)
+def _seconds(cmd: list[str]) -> float:
     t0 = time.perf_counter()
-    _run_cli(whole)
-    one = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    procs = []
-    for half in halves:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=paths.ROOT)
+    return time.perf_counter() - t0
+
+
+def processes(records: list[dict], workdir: Path) -> dict[str, float]:
+    """``analyze --jsonl`` on one and two processes against the floor process, start-up included."""
+    data = workdir / "corpus.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    analyze = [sys.executable, "-m", "helpers", "analyze", "--jsonl", str(data), "--no-progress"]
+    out = {
+        "floor": _seconds([sys.executable, "-c", FLOOR_SCRIPT, str(data)]),
+        "jobs 1": _seconds(analyze),
+        "jobs 2": _seconds(analyze + ["--jobs", "2"]),
+    }
+    out["ratio"] = out["jobs 1"] / out["floor"]
+    return out
+
+
+def memory(workdir: Path, sizes=(1_000, 10_000)) -> dict[int, float]:
+    """Peak resident memory (MiB) of ``analyze --jsonl`` for corpora of ``sizes`` records."""
+    base = corpus(50)
+    out = {}
+    for n in sizes:
+        data = workdir / f"memory-{n}.jsonl"
+        with open(data, "w", encoding="utf-8") as fh:
+            for k in range(n):
+                rec = dict(base[k % len(base)], id=f"m-{k}")
+                fh.write(json.dumps(rec) + "\n")
         script = (
-            "import subprocess, sys\n"
-            f"for cmd in {COMMANDS!r}:\n"
-            f"    subprocess.run([sys.executable, '-m', 'helpers', cmd, '--jsonl', {str(half)!r}], check=True, stdout=subprocess.DEVNULL)\n"
+            "import resource, subprocess, sys\n"
+            "subprocess.run([sys.executable, '-m', 'helpers', 'analyze', '--jsonl', sys.argv[1], '--no-progress'],"
+            " check=True, stdout=subprocess.DEVNULL)\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
         )
-        procs.append(subprocess.Popen([sys.executable, "-c", script], cwd=paths.ROOT))
-    for p in procs:
-        if p.wait() != 0:
-            raise RuntimeError("a benchmark worker failed")
-    two = time.perf_counter() - t0
-    return {"one process": len(records) / one, "two processes": len(records) / two, "seconds one": one, "seconds two": two}
+        res = subprocess.run([sys.executable, "-c", script, str(data)], check=True, capture_output=True, text=True, cwd=paths.ROOT)
+        out[n] = int(res.stdout.split()[-1]) / 1024
+    return out
 
 
 def report_cost(workdir: Path) -> dict[str, float]:
@@ -190,33 +201,38 @@ def report_cost(workdir: Path) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="helpers.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=500, help="corpus size (default 500)")
+    parser.add_argument("--articles", type=int, default=300, help="corpus size (default 300)")
     parser.add_argument("--report", action="store_true", help="also time a full report build against bare kernels")
+    parser.add_argument("--memory", action="store_true", help="also measure peak memory for 1,000 and 10,000 records")
     args = parser.parse_args(argv)
 
     print(f"helpers bench · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs")
     st = stages()
-    print("\nSeed article, seconds per stage (median of 5, warm):")
-    for name in ("load", "sentences", "quotes", "sentiment", "timexes", "figures"):
-        print(f"  {name:<12} {st[name] * 1000:8.1f} ms")
-    print(f"  {'pipeline':<12} {st['pipeline'] * 1000:8.1f} ms   (stages run together, sharing sentences, tokens and tags)")
-    print(f"  {'floor':<12} {st['floor'] * 1000:8.1f} ms   (load, split, TextBlob + VADER on every sentence)")
-    print(f"  ratio pipeline / floor: {st['pipeline'] / st['floor']:.2f}   (target < 2)")
-    print(f"  ratio quotes+sentiment / scoring the same sentences: {st['quotes+sentiment'] / st['floor scoring only']:.2f}   (target < 2)")
+    print("\nSeed article, milliseconds per layer (median of 5, each on a new document):")
+    for name in LAYERS:
+        print(f"  {name:<14} {st[name] * 1000:8.1f} ms")
+    print(f"  {'pipeline':<14} {st['pipeline'] * 1000:8.1f} ms   (every layer, each computed once)")
+    print(f"  {'floor':<14} {st['floor'] * 1000:8.1f} ms   (naive split, TextBlob + VADER on every sentence)")
+    print(f"  ratio pipeline / floor: {st['pipeline'] / st['floor']:.2f}   (target at most 2)")
 
     records = corpus(args.articles)
+    articles = _articles(records)
     t0 = time.perf_counter()
-    _pipeline_corpus(records)
+    _pipeline(articles)
     pipe = time.perf_counter() - t0
     t0 = time.perf_counter()
-    _floor_corpus(records)
+    _floor(a.text for a in articles)
     floor = time.perf_counter() - t0
     print(f"\nCorpus: {len(records)} texts of ~{statistics.mean(len(r['text']) for r in records):,.0f} characters")
-    print(f"  in process: pipeline {pipe:.1f} s, floor {floor:.1f} s, ratio {pipe / floor:.2f}   (target < 2)")
+    print(f"  in process: pipeline {pipe:.1f} s, floor {floor:.1f} s, ratio {pipe / floor:.2f}   (target at most 2)")
     with tempfile.TemporaryDirectory() as tmp:
-        tp = throughput(records, Path(tmp))
-        print(f"  CLI --jsonl, {', '.join(COMMANDS)}: {tp['one process']:.1f} articles/s on one process "
-              f"({tp['seconds one']:.1f} s), {tp['two processes']:.1f} articles/s on two ({tp['seconds two']:.1f} s)")
+        pr = processes(records, Path(tmp))
+        print(f"  analyze --jsonl, start-up included: {pr['jobs 1']:.1f} s on one process "
+              f"({len(records) / pr['jobs 1']:.1f} articles/s), {pr['jobs 2']:.1f} s with --jobs 2; "
+              f"floor process {pr['floor']:.1f} s; ratio {pr['ratio']:.2f}   (target at most 2)")
+        if args.memory:
+            for n, mib in memory(Path(tmp)).items():
+                print(f"  peak memory of analyze --jsonl, {n:,} records: {mib:.0f} MiB")
         if args.report:
             rc = report_cost(Path(tmp))
             print(f"\nReport build: {rc['full report']:.1f} s for {rc['kernels']} notebooks; bare start-up of "

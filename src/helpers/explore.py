@@ -12,105 +12,61 @@ capitalised words (person) or ``other``.
 
 from __future__ import annotations
 
-import calendar
-import csv
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
-from . import paths
-from .article import Article
-from .tokenize import sentences as _sentences
-from .tokenize import tokens as _tokens
+from . import resources
+from .document import as_document
+from .names import CLITICS
+from .records import Name
+from .vocab import MONTHS, WEEKDAYS
 
-CLITICS = {"’s", "'s", "’", "'"}
+#: Words that may join the capitalised words of one name (``Coalition of the Willing``).
 CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al"}
-TIME_WORDS = (
-    {m.lower() for m in calendar.month_name if m}
-    | {d.lower() for d in calendar.day_name}
-)
+TIME_WORDS = set(MONTHS) | set(WEEKDAYS)
+#: Head words that make a name an organisation (``data/reference/org_heads.txt``).
+ORG_HEADS = resources.words("org_heads.txt")
+
+# the lexicons, as they were reachable before ``helpers.resources``
+stopwords = resources.stopwords
+gazetteer = resources.gazetteer
+role_words = resources.role_words
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The project's English stop-word list (``data/reference/stopwords.txt``)."""
-    text = (paths.REFERENCE / "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(
-        w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#")
-    )
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
-    """Lower-cased name or alias -> type (place, organization, nationality)."""
-    out = {}
-    with open(paths.REFERENCE / "gazetteer.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                out[name.strip().lower()] = row["type"]
-    return out
-
-
-@lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """Lower-cased words that make up role titles (``president``, ``chancellor`` …)."""
-    text = (paths.REFERENCE / "roles.txt").read_text(encoding="utf-8")
-    words = set()
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.update(line.lower().split())
-    return frozenset(words)
-
-
-ORG_HEADS = {
-    "agency", "alliance", "army", "bank", "commission", "committee", "council", "court",
-    "fund", "government", "house", "ministry", "office", "parliament", "party", "service",
-    "union", "organization", "organisation", "institute", "forces", "company", "corporation",
-    "group", "association", "administration",
-}
-
-
-def structure(article: Article, sents: pd.DataFrame | None = None) -> pd.DataFrame:
+def structure(source) -> pd.DataFrame:
     """Paragraphs, sentences and words per section, in reading order."""
-    sents = _sentences(article) if sents is None else sents
-    body = sents[sents["unit"] == "body"].copy()
+    doc = as_document(source)
+    body = doc.frame("sentences")
+    body = body[body["unit"] == "body"].copy()
     body["words"] = body["text"].str.split().str.len()
-    order = list(dict.fromkeys(p.section for p in article.paragraphs))
-    out = (
+    order = list(dict.fromkeys(p.section for p in doc.article.paragraphs))
+    return (
         body.groupby("section", sort=False)
         .agg(paragraphs=("paragraph", "nunique"), sentences=("sentence_id", "size"), words=("words", "sum"))
         .reindex(order)
         .reset_index()
     )
-    return out
 
 
-def content_words(article: Article, toks: pd.DataFrame | None = None) -> pd.DataFrame:
+def content_words(source) -> pd.DataFrame:
     """Counts of content words (lower-cased, no stop words, clitics or numbers), most frequent first."""
-    toks = _tokens(article) if toks is None else toks
-    stop = stopwords()
+    stop = resources.stopwords()
     words = [
-        w for w, is_word in zip(toks["lower"], toks["is_word"])
-        if is_word and w not in CLITICS and w not in stop and any(c.isalpha() for c in w) and len(w) > 1
+        t.lower for t in as_document(source).tokens
+        if t.is_word and t.lower not in CLITICS and t.lower not in stop and any(c.isalpha() for c in t.lower) and len(t.lower) > 1
     ]
     counts = Counter(words)
-    df = pd.DataFrame(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["word", "count"])
-    return df
-
-
-@dataclass
-class _Mention:
-    text: str
-    start: int
-    end: int
-    sentence_id: int
-    titled: bool
+    return pd.DataFrame(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["word", "count"])
 
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and any(c.isalpha() for c in tok)
+
+
+def _is_stop(tok, stop: frozenset[str]) -> bool:
+    """A stop word, unless written as an acronym (``US`` is a country, ``us`` a pronoun)."""
+    return tok.lower in stop and not (len(tok.text) > 1 and tok.text.isupper())
 
 
 def _next_cap(rows, k: int) -> int | None:
@@ -120,104 +76,108 @@ def _next_cap(rows, k: int) -> int | None:
     return k if k < len(rows) and _is_cap(rows[k].text) and k > 0 else None
 
 
-def _mentions(article: Article, toks: pd.DataFrame, sents: pd.DataFrame) -> list[_Mention]:
-    roles, stop, gaz = role_words(), stopwords(), gazetteer()
-    unit_of = dict(zip(sents["sentence_id"], sents["unit"]))
-    first_of = toks.groupby("sentence_id")["token_id"].transform("min")
-    mid_caps = set(toks["text"][(toks["token_id"] != first_of) & toks["text"].map(_is_cap)])
-    out: list[_Mention] = []
+def _run_end(rows, i: int) -> int:
+    """Index of the last token of the capitalised run starting at ``i``."""
+    j = i
+    while j + 1 < len(rows):
+        if _is_cap(rows[j + 1].text):
+            j += 1
+        elif (k := _next_cap(rows, j + 1)) is not None and k > j + 1:
+            j = k
+        else:
+            break
+    return j
 
-    def emit(run, sid, titled):
-        text = article.text[run[0].start : run[-1].end]
-        out.append(_Mention(text, run[0].start, run[-1].end, int(sid), titled))
 
-    for sid, group in toks.groupby("sentence_id", sort=True):
-        if unit_of.get(sid) == "headline":
+def name_layer(doc) -> list[Name]:
+    """The ``names`` layer: runs of capitalised words (``of``/``the``/``and`` allowed inside)
+    outside the headline (title case), with a role title in front stripped, sentence-opening
+    common words and dates left out, a numeral after a run kept (``World War 2``)."""
+    mid_caps = {t.text for t in doc.tokens if t.i > 0 and _is_cap(t.text)}
+    out: list[Name] = []
+    for s in doc.sentences:
+        if s.unit == "headline":
             continue  # headline case is title case: every word capitalised
-        rows = list(group.itertuples(index=False))
+        rows = doc.tokens_by_sentence[s.sentence_id]
         i = 0
         while i < len(rows):
             if not _is_cap(rows[i].text):
                 i += 1
                 continue
-            j = i
-            while j + 1 < len(rows):
-                if _is_cap(rows[j + 1].text):
-                    j += 1
-                elif (k := _next_cap(rows, j + 1)) is not None and k > j + 1:
-                    j = k
-                else:
-                    break
-            run = rows[i : j + 1]
-            # a numeral right after the run makes it a numbered name (``World War 2``)
+            j = _run_end(rows, i)
             numbered = j + 1 < len(rows) and rows[j + 1].text.isdigit()
-            if numbered:
-                run = rows[i : j + 2]
-            titled = False
-            while run and run[0].lower in stop:  # ``A``/``The``/``On`` opening a sentence
-                run = run[1:]
-            if run and run[0].lower in TIME_WORDS:  # dates belong to the timeline
-                run = []
-            if " ".join(r.lower for r in run) not in gaz:
-                # a role title in front of a name: strip up to its last role word
-                # (``Swiss Foreign Minister Anna Keller``, ``Kremlin spokesperson …``)
-                last_role = max((k for k, r in enumerate(run[:-1]) if r.lower in roles), default=-1)
-                if last_role >= 0:
-                    titled = True
-                    if last_role > 0 and run[0].lower in gaz and run[0].lower not in roles:
-                        emit(run[:1], sid, False)  # ``Kremlin`` in ``Kremlin spokesperson``
-                    run = run[last_role + 1 :]
-            # a capitalised common word opening a sentence (``However``, ``Speaking``)
-            if run and run[0] is rows[0] and len(run) == 1 and (
-                run[0].lower in stop or (run[0].text not in mid_caps and run[0].lower not in gaz)
-            ):
-                run = []
-            while run and run[-1].lower in CONNECTORS:
-                run = run[:-1]
-            if run and not (len(run) == 1 and run[0].lower in TIME_WORDS | stop):
-                emit(run, sid, titled)
+            out.extend(_names_in_run(doc, list(rows[i : j + 2 if numbered else j + 1]), rows, mid_caps))
             i = j + 1
     return out
 
 
-def names(article: Article, toks: pd.DataFrame | None = None, sents: pd.DataFrame | None = None) -> pd.DataFrame:
+def _names_in_run(doc, run: list, rows, mid_caps: set[str]) -> list[Name]:
+    stop, gaz, roles = resources.stopwords(), resources.gazetteer(), resources.role_words()
+    sid = rows[0].sentence_id
+    out: list[Name] = []
+
+    def emit(part, titled):
+        out.append(Name(part[0].start, part[-1].end, doc.text[part[0].start : part[-1].end], sid, titled))
+
+    titled = False
+    while run and _is_stop(run[0], stop):  # ``A``/``The``/``On`` opening a sentence
+        run = run[1:]
+    if run and run[0].lower in TIME_WORDS:  # dates belong to the timeline
+        run = []
+    if " ".join(r.lower for r in run) not in gaz:
+        # a role title in front of a name: strip up to its last role word
+        # (``Swiss Foreign Minister Anna Keller``, ``Kremlin spokesperson …``)
+        last_role = max((k for k, r in enumerate(run[:-1]) if r.lower in roles), default=-1)
+        if last_role >= 0:
+            titled = True
+            if last_role > 0 and run[0].lower in gaz and run[0].lower not in roles:
+                emit(run[:1], False)  # ``Kremlin`` in ``Kremlin spokesperson``
+            run = run[last_role + 1 :]
+    # a capitalised common word opening a sentence (``However``, ``Speaking``)
+    if run and run[0] is rows[0] and len(run) == 1 and (
+        _is_stop(run[0], stop) or (run[0].text not in mid_caps and run[0].lower not in gaz)
+    ):
+        run = []
+    while run and run[-1].lower in CONNECTORS:
+        run = run[:-1]
+    if run and not (len(run) == 1 and (run[0].lower in TIME_WORDS or _is_stop(run[0], stop))):
+        emit(run, titled)
+    return out
+
+
+def _kind(m: Name) -> str:
+    gaz = resources.gazetteer()
+    words = m.text.split()
+    if m.text.lower() in gaz:
+        return gaz[m.text.lower()]
+    if words[-1].isdigit():
+        return "other"  # a numbered name such as ``World War 2`` or ``Minsk 2``
+    if words[-1].lower() in ORG_HEADS:
+        return "organization"
+    if m.titled or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
+        return "person"
+    return "other"
+
+
+def names(source) -> pd.DataFrame:
     """People, places, organisations and nationalities mentioned, with counts.
 
     Columns: ``name`` (the longest form seen; a later surname counts towards the full name),
     ``type``, ``mentions``, ``first_start`` (offset of the first mention), ``forms``.
     """
-    sents = _sentences(article) if sents is None else sents
-    toks = _tokens(article, sents) if toks is None else toks
-    gaz = gazetteer()
-    mentions = _mentions(article, toks, sents)
-
-    def kind(m: _Mention) -> str:
-        words = m.text.split()
-        if m.text.lower() in gaz:
-            return gaz[m.text.lower()]
-        if words[-1].isdigit():
-            return "other"  # a numbered name such as ``World War 2`` or ``Minsk 2``
-        if words[-1].lower() in ORG_HEADS:
-            return "organization"
-        if m.titled or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
-            return "person"
-        return "other"
-
+    mentions = as_document(source).names
     # pass 1: full personal names, so that a bare surname anywhere counts towards them
     surname_of: dict[str, str] = {}
     for m in mentions:
-        if kind(m) == "person" and len(m.text.split()) >= 2:
+        if _kind(m) == "person" and len(m.text.split()) >= 2:
             surname_of.setdefault(m.text.split()[-1], m.text)
     # pass 2: group and count
     entities: dict[str, dict] = {}
     for m in mentions:
-        etype = kind(m)
-        key = m.text
+        etype, key = _kind(m), m.text
         if etype in ("other", "person") and m.text in surname_of:
             key, etype = surname_of[m.text], "person"
-        ent = entities.setdefault(
-            key, {"name": key, "type": etype, "mentions": 0, "first_start": m.start, "forms": set()}
-        )
+        ent = entities.setdefault(key, {"name": key, "type": etype, "mentions": 0, "first_start": m.start, "forms": set()})
         ent["mentions"] += 1
         ent["first_start"] = min(ent["first_start"], m.start)
         ent["forms"].add(m.text)

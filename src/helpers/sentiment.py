@@ -68,6 +68,13 @@ def score_text(text: str) -> dict[str, float]:
     }
 
 
+def statement_layer(doc) -> list:
+    """The ``statements`` layer: the attributions with their six scores."""
+    from dataclasses import replace
+
+    return [replace(st, **score_text(st.text)) for st in doc.attributions]
+
+
 def score(df: pd.DataFrame, column: str = "text") -> pd.DataFrame:
     """``df`` with the six score columns added for the texts in ``column``."""
     scores = pd.DataFrame([score_text(t) for t in df[column]], columns=SCORE_COLUMNS, index=df.index)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-import weakref
 from functools import lru_cache
 
 import pandas as pd
@@ -25,21 +24,14 @@ import punkt
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from . import paths
-from .article import Article, Span
+from . import resources
+from .records import Sentence, Token, to_frame
 
-SENTENCE_COLUMNS = ["sentence_id", "unit", "paragraph", "section", "start", "end", "text"]
-TOKEN_COLUMNS = ["token_id", "sentence_id", "start", "end", "text", "lower", "is_word"]
+SENTENCE_COLUMNS = Sentence.COLUMNS
+TOKEN_COLUMNS = Token.COLUMNS
 
-_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "‛": "'"})
 _OPENING_QUOTES = "“‘\"'«„"
 _WORD = re.compile(r"\w", re.UNICODE)
-
-
-def _read_list(name: str) -> list[str]:
-    path = paths.REFERENCE / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +40,7 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     model = punkt.load_model("english")
     params = PunktParameters()
     params.abbrev_types = set(model.abbrev_types) | {
-        a.lower().rstrip(".") for a in _read_list("abbreviations.txt")
+        a.lower().rstrip(".") for a in resources.lines("abbreviations.txt")
     }
     params.collocations = set(model.collocations)
     params.sent_starters = set(model.sent_starters)
@@ -79,90 +71,68 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _units(article: Article):
-    """(unit kind, paragraph index, section, span) for each unit, in reading order."""
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Word-token spans of one sentence (curly quotes handled, offsets into ``text``)."""
+    return list(_word_tokenizer().span_tokenize(resources.straighten(text)))
+
+
+# ---------------------------------------------------------------- the two layers
+
+
+def sentence_layer(doc) -> list[Sentence]:
+    """Every unit (caption, headline, standfirst, each paragraph) split on its own."""
+    article = doc.article
     by_start = {p.start: p for p in article.paragraphs}
+    out: list[Sentence] = []
     for kind, span in article.units():
         p = by_start.get(span.start) if kind == "body" else None
-        yield kind, (p.index if p else None), (p.section if p else None), span
+        for s, e in split_spans(span.text):
+            out.append(Sentence(
+                len(out), kind, p.index if p else None, p.section if p else None,
+                span.start + s, span.start + e, span.text[s:e],
+            ))
+    return out
 
 
-def sentences(article: Article, *, body_only: bool = False) -> pd.DataFrame:
+def token_layer(doc) -> list[Token]:
+    """Word tokens of every sentence, with their part-of-speech tags."""
+    out: list[Token] = []
+    for sent in doc.sentences:
+        spans = word_spans(sent.text)
+        words = [sent.text[s:e] for s, e in spans]
+        for i, ((s, e), w, tag) in enumerate(zip(spans, words, pos_tags(words))):
+            out.append(Token(
+                len(out), sent.sentence_id, i, sent.start + s, sent.start + e, w, w.lower(),
+                bool(_WORD.search(w)), tag,
+            ))
+    return out
+
+
+def sentences(source, *, body_only: bool = False) -> pd.DataFrame:
     """One row per sentence: ``sentence_id``, ``unit``, ``paragraph``, ``section``, offsets, text.
 
     ``unit`` is ``caption``, ``headline``, ``standfirst`` or ``body``; ``paragraph`` and
     ``section`` are set for body sentences only. ``sentence_id`` numbers all rows in reading
     order; with ``body_only`` the non-body units are dropped (ids are kept, not renumbered).
+    ``source`` is an ``Article`` or a ``Document``.
     """
-    rows = []
-    for kind, para, section, span in _units(article):
-        for s, e in split_spans(span.text):
-            rows.append(
-                {
-                    "unit": kind,
-                    "paragraph": para,
-                    "section": section,
-                    "start": span.start + s,
-                    "end": span.start + e,
-                    "text": span.text[s:e],
-                }
-            )
-    df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS[1:])
-    df.insert(0, "sentence_id", range(len(df)))
-    df["paragraph"] = df["paragraph"].astype("Int64")
+    from .document import as_document
+
+    df = as_document(source).frame("sentences")
     if body_only:
         df = df[df["unit"] == "body"]
     return df.reset_index(drop=True)
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Word-token spans of one sentence (curly quotes handled, offsets into ``text``)."""
-    return list(_word_tokenizer().span_tokenize(text.translate(_STRAIGHTEN)))
+def tokens(source) -> pd.DataFrame:
+    """One row per word token: ``token_id``, ``sentence_id``, offsets, ``text``, ``lower``,
+    ``is_word``, ``tag``."""
+    from .document import as_document
 
-
-def tokens(article: Article, sents: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per word token: ``token_id``, ``sentence_id``, offsets, ``text``, ``lower``, ``is_word``."""
-    if sents is None:
-        sents = sentences(article)
-    rows = []
-    for sid, start, text in zip(sents["sentence_id"], sents["start"], sents["text"]):
-        for s, e in word_spans(text):
-            tok = text[s:e]
-            rows.append((int(sid), start + s, start + e, tok, tok.lower(), bool(_WORD.search(tok))))
-    df = pd.DataFrame(rows, columns=TOKEN_COLUMNS[1:])
-    df.insert(0, "token_id", range(len(df)))
-    return df
+    return as_document(source).frame("tokens")
 
 
 words = tokens
-
-
-_BY_SENTENCE: dict[int, tuple] = {}
-
-
-def by_sentence(toks: pd.DataFrame) -> dict[int, list[tuple[str, int, int, str]]]:
-    """Tokens grouped per sentence as plain tuples ``(text, start, end, tag)``, tags included.
-
-    One pass over the columns (no per-group DataFrame), for the extractors that walk tokens.
-    The result is kept while ``toks`` lives, so the quotes and timeline extractors, given the
-    same tokens, group and tag them once.
-    """
-    hit = _BY_SENTENCE.get(id(toks))
-    if hit is not None and hit[0]() is toks:
-        return hit[1]
-    result = _group(toks)
-    _BY_SENTENCE[id(toks)] = (weakref.ref(toks), result)
-    weakref.finalize(toks, _BY_SENTENCE.pop, id(toks), None)
-    return result
-
-
-def _group(toks: pd.DataFrame) -> dict[int, list[tuple[str, int, int, str]]]:
-    out: dict[int, list] = {}
-    for sid, text, start, end in zip(toks["sentence_id"].tolist(), toks["text"].tolist(), toks["start"].tolist(), toks["end"].tolist()):
-        out.setdefault(int(sid), []).append((text, int(start), int(end)))
-    return {sid: [(w, a, b, t) for (w, a, b), t in zip(rows, pos_tags([r[0] for r in rows]))] for sid, rows in out.items()}
-
-_ASCII_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 def pos_tags(words: list[str]) -> list[str]:
@@ -171,8 +141,7 @@ def pos_tags(words: list[str]) -> list[str]:
     TextBlob's bundled *pattern* tagger (a lexicon and rules inside the textblob wheel) runs
     offline, with no nltk_data; tokens are passed as they are (``tokenize=False``), so tags
     line up with our offsets. If the tagger ever re-splits a token, every tag falls back to
-    ``NN`` rather than misaligning. Results are cached per sentence, so the quotes and the
-    timeline extractors tag an article once between them.
+    ``NN`` rather than misaligning.
     """
     return list(_pos_tags(tuple(words)))
 
@@ -183,7 +152,7 @@ def _pos_tags(words: tuple[str, ...]) -> tuple[str, ...]:
 
     if not words:
         return ()
-    clean = [w.translate(_ASCII_QUOTES).replace(" ", "_") or "_" for w in words]
+    clean = [resources.straighten(w).replace(" ", "_") or "_" for w in words]
     tagged = tag(" ".join(clean), tokenize=False)
     if len(tagged) != len(words):
         return ("NN",) * len(words)

@@ -125,18 +125,6 @@ DEICTIC = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "nex
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.
 FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "upcoming", "expected", "next", "until", "ahead"}
-#: Nouns that name events: a date attached to one dates that event ("the invasion in 2022").
-EVENT_NOUNS = {
-    "summit", "meeting", "meet", "talks", "call", "visit", "invasion", "war", "attack", "attacks",
-    "offensive", "ceasefire", "truce", "agreement", "deal", "election", "elections", "vote",
-    "referendum", "annexation", "annexing", "speech", "statement", "announcement", "conference",
-    "negotiations", "round", "session", "strike", "strikes", "incursion", "withdrawal",
-    "invasion", "uprising", "protest", "protests", "decision", "report", "interview", "signing",
-    "treaty", "accord", "shift", "exchange", "swap", "inauguration", "crisis", "campaign",
-    "operation", "battle", "assault", "bombing", "explosion", "sanctions", "plan", "proposal",
-    "resignation", "trip", "briefing", "hearing", "ruling", "launch", "anniversary", "festival",
-    "row", "clash", "collapse",
-}
 #: Currency symbols before an amount, and currency words after it -> ISO 4217 code.
 CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 CURRENCY_WORDS = {

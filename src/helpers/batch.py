@@ -1,0 +1,193 @@
+"""A corpus through one process: ``--jsonl IN`` records in, one JSON line per record out.
+
+Records stream: each input line is read, processed and printed in input order, so memory
+stays flat as the corpus grows and a run that is stopped keeps what it printed. A line that
+is not a record (malformed JSON, not an object, no string ``id`` or ``text``) and a record
+whose text cannot be read get their own ``{"id", "error"}`` line (with ``"line"`` when there
+is no id) and the others go on; the exit status is then 2.
+
+Three ways to run the same per-record work:
+
+- in this process (``jobs=1``, the default);
+- on ``jobs`` processes of this machine (``multiprocessing``, results kept in input order);
+- on an existing Dask cluster (``dask=ADDRESS``): a ``dask.bag`` over the file's line
+  partitions, each partition processed on a worker, the partitions written in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from .article import ArticleError, parse_article
+from .jsonout import dump
+
+#: Lines handed to a worker process at a time (larger: less overhead, more latency).
+CHUNK = 8
+
+
+class BatchError(Exception):
+    """The batch input as a whole cannot be read (no such file, no records)."""
+
+
+def layer_records(command: str, doc) -> list[dict] | dict[str, list[dict]]:
+    """What a command prints for one document: a layer's records, or every layer."""
+    if command == "analyze":
+        return {name: layer_records(name, doc) for name in ANALYZE_LAYERS}
+    name, columns = COMMAND_LAYERS[command]
+    return doc.frame(name, columns).to_dict("records")
+
+
+#: command -> (document layer, columns); ``analyze`` prints all of them under these keys.
+COMMAND_LAYERS = {
+    "sentences": ("sentences", None),
+    "quotes": ("statements", None),
+    "timexes": ("timexes", None),
+    "figures": ("quantities", None),
+}
+ANALYZE_LAYERS = ("sentences", "quotes", "timexes", "figures")
+
+
+def process_line(command: str, default_date: str | None, numbered: tuple[int, str]) -> tuple[str, str | None]:
+    """One input line to one output line: (the line, the error message or None)."""
+    from .document import Document
+
+    lineno, line = numbered
+    if line is None:
+        return _error_record(None, lineno, "not UTF-8 text")
+    rec, problem = parse_record(line)
+    if problem:
+        return _error_record(rec, lineno, problem)
+    try:
+        article = parse_article(rec["text"], id=str(rec["id"]), path=f"record {rec['id']}", date=rec.get("date") or default_date)
+        found = layer_records(command, Document(article))
+        return dump({"id": rec["id"], **(found if command == "analyze" else {command: found})}), None
+    except ArticleError as err:
+        return _error_record(rec, lineno, err.problem)
+
+
+def _error_record(rec, lineno: int, problem: str) -> tuple[str, str]:
+    if isinstance(rec, dict) and _valid_id(rec.get("id")):
+        return dump({"id": rec["id"], "error": problem}), f"record {rec['id']}: {problem}"
+    return dump({"id": None, "line": lineno, "error": problem}), f"line {lineno}: {problem}"
+
+
+def _valid_id(value) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
+def parse_record(line: str) -> tuple[dict | None, str | None]:
+    """A JSON line as a record, or the problem with it."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as err:
+        return None, f"invalid JSON ({err.msg})"
+    if not isinstance(rec, dict):
+        return None, "expected a JSON object"
+    if not _valid_id(rec.get("id")):
+        return rec, 'expected an object with "id" and a string "text"'
+    if not isinstance(rec.get("text"), str):
+        return rec, 'expected an object with "id" and a string "text"'
+    if rec.get("date") is not None and not isinstance(rec["date"], str):
+        return rec, '"date" must be a YYYY-MM-DD string'
+    return rec, None
+
+
+def read_lines(source: str) -> Iterator[tuple[int, str | None]]:
+    """Numbered non-blank lines of a file or stdin (``-``), split on ``\\n`` only; a line
+    that is not UTF-8 comes as None."""
+    if source == "-":
+        stream = sys.stdin.buffer
+    else:
+        try:
+            stream = open(source, "rb")
+        except FileNotFoundError:
+            raise BatchError(f"{source}: no such file") from None
+        except IsADirectoryError:
+            raise BatchError(f"{source}: is a directory") from None
+    return _numbered(stream)
+
+
+def _numbered(stream) -> Iterator[tuple[int, str | None]]:
+    with stream:
+        for n, raw in enumerate(stream, 1):
+            try:
+                line = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                yield n, None
+                continue
+            if line.strip():
+                yield n, line
+
+
+def run(command: str, source: str, default_date: dt.date | None, out, *, jobs: int = 1,
+        dask: str | None = None, progress: bool | None = None) -> int:
+    """Process every record of ``source``; returns the exit status (2 if any record failed)."""
+    date = default_date.isoformat() if default_date else None
+    if dask:
+        results = _on_dask(command, source, date, dask)
+    else:
+        results = _locally(command, read_lines(source), date, jobs)
+    failures = written = 0
+    name = "<stdin>" if source == "-" else source
+    for line, problem in _progress(results, progress):
+        out.write(line + "\n")
+        written += 1
+        if problem:
+            failures += 1
+            out.flush()
+            print(f"helpers: error: {problem if problem.startswith('record ') else name + ': ' + problem}", file=sys.stderr)
+    if not written:
+        raise BatchError(f"{'<stdin>' if source == '-' else source}: no records")
+    return 2 if failures else 0
+
+
+def _locally(command: str, lines: Iterable[tuple[int, str]], date, jobs: int) -> Iterator[tuple[str, str | None]]:
+    work = partial(process_line, command, date)
+    if jobs <= 1:
+        yield from map(work, lines)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap(work, lines, chunksize=CHUNK)
+
+
+def _process_partition(command: str, date, first_line: int, lines: list[str]) -> list[tuple[str, str | None]]:
+    out = []
+    for k, line in enumerate(lines):
+        line = line.rstrip("\r\n")
+        if line.strip():
+            out.append(process_line(command, date, (first_line + k, line)))
+    return out
+
+
+def _on_dask(command: str, source: str, date, address: str) -> Iterator[tuple[str, str | None]]:
+    """The records on a Dask cluster: partitions of lines, written back in input order."""
+    import dask.bag as db
+    from dask import delayed
+    from distributed import Client
+
+    if source == "-":
+        raise BatchError("--dask reads a file that the cluster can reach, not stdin")
+    bag = db.read_text(source, linedelimiter="\n", blocksize="8MiB")
+    with Client(address) as client:
+        counts = bag.map_partitions(lambda part: [len(list(part))]).compute()
+        firsts = [1 + sum(counts[:k]) for k in range(len(counts))]
+        parts = [delayed(_process_partition)(command, date, first, part) for first, part in zip(firsts, bag.to_delayed())]
+        for future in client.compute(parts):
+            yield from future.result()
+
+
+def _progress(results, enabled: bool | None):
+    """A tqdm bar on stderr when it is a terminal (or when asked)."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, unit=" articles", file=sys.stderr)

@@ -1,0 +1,33 @@
+"""Records made JSON-ready, one object per line, strict JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+
+def plain(value):
+    """Make a record JSON-ready: NA/NaN to null, numpy scalars to Python, dates to ISO."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        value = value.item()
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    import pandas as pd
+
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+def dump(obj) -> str:
+    """One line of strict JSON (no NaN or Infinity)."""
+    return json.dumps(plain(obj), ensure_ascii=False, allow_nan=False)

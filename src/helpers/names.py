@@ -1,0 +1,82 @@
+"""Names in token sequences, in one place: role titles, determiners, surfaces, camps.
+
+Used by the quote resolver (speaker mentions), ``explore`` (the names an article mentions)
+and the timeline (an event's participants). Works on any tokens with ``text``, ``lower`` and
+``is_cap`` (``helpers.records.Token``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import resources
+
+#: Words that may join the capitalised words of one name (``Coalition of the Willing``).
+NAME_CONNECTORS = {"'s", "’s", "of", "the", "and", "de", "von", "van", "al", "bin"}
+DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "several", "some"}
+CLITICS = {"'s", "’s", "'", "’"}
+
+
+def strip_det(toks: list) -> tuple[list, str]:
+    """Leading determiners off a phrase: (the rest, the first determiner or "")."""
+    det = ""
+    while toks and toks[0].lower in DETERMINERS:
+        det = det or toks[0].lower
+        toks = toks[1:]
+    return toks, det
+
+
+def split_role(body: list) -> tuple[list, str]:
+    """``French President Emmanuel Macron`` -> (``Emmanuel Macron``, ``French President``).
+
+    The role is everything up to the last role word or speaker noun (``resident Ivan
+    Petrenko``, ``Kremlin spokesperson Dmitry Peskov``).
+    """
+    roles, nouns = resources.role_words(), resources.speaker_nouns()
+    last = max(
+        (k for k, t in enumerate(body[:-1]) if t.lower.rstrip(".") in roles or (t.lower in nouns and not t.is_cap)),
+        default=-1,
+    )
+    return body[last + 1 :], " ".join(t.text for t in body[: last + 1])
+
+
+def surface(toks: list) -> str:
+    """Tokens joined as written: no space before a clitic (``Ukraine’s``)."""
+    out = ""
+    for t in toks:
+        if out and t.lower not in CLITICS:
+            out += " "
+        out += t.text
+    return out
+
+
+def is_name_body(name: list) -> bool:
+    """Capitalised words, connectors allowed inside, ending on a capitalised word."""
+    return bool(name) and name[-1].is_cap and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name)
+
+
+def is_name(toks: list) -> bool:
+    """A capitalised name, a role title allowed in front (``Senator Grace Okafor``)."""
+    body, _ = strip_det(toks)
+    name, _ = split_role(body)
+    return is_name_body(name)
+
+
+def camp_of(words: Iterable[str]) -> str:
+    """The camp of the longest camp term among ``words`` (``European Commission`` before
+    ``European``), or ``unknown``."""
+    terms = resources.camps()
+    words = [resources.norm(w) for w in words]
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            camp = terms.get(" ".join(words[k : k + n]))
+            if camp:
+                return camp
+    return "unknown"
+
+
+def canonical_person(name: str) -> str:
+    """A registered person's canonical name for a surface form (``Trump`` -> ``Donald
+    Trump``); any other name as given."""
+    entry = resources.speakers().get(resources.norm(name))
+    return entry.name if entry and entry.type == "person" else name

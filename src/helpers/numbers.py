@@ -1,0 +1,64 @@
+"""Numbers written in digits or words, and years: the one parser the extractors share."""
+
+from __future__ import annotations
+
+import re
+
+from . import vocab
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SCALE_AT_END = re.compile(
+    r"(?:\s+|(?<=\d))(" + "|".join(sorted(map(re.escape, vocab.SCALES), key=len, reverse=True)) + r")$"
+)
+#: The range of four-digit numbers read as years (``1991``, ``2025``, ``2100``).
+YEARS = range(1800, 2101)
+
+
+def word_value(word: str) -> int | None:
+    """``eleven`` -> 11, ``twenty-five`` -> 25, ``forty`` -> 40; None for anything else."""
+    parts = re.split(r"[-\s]+", word.lower())
+    if not parts or not all(p in vocab.ONES or p in vocab.TENS for p in parts):
+        return None
+    return sum(vocab.ONES.get(p, 0) + vocab.TENS.get(p, 0) for p in parts)
+
+
+def parse_number(text: str) -> float:
+    """``"1.2 million"`` -> 1200000.0, ``"twenty-five"`` -> 25.0, ``"120,000"`` -> 120000.0."""
+    t = text.strip().lower().replace(",", "")
+    scale = 1.0
+    if m := _SCALE_AT_END.search(t):
+        scale = float(vocab.SCALES[m.group(1)])
+        t = t[: m.start()].strip()
+    if _DIGITS.fullmatch(t):
+        return float(t) * scale
+    value = word_value(t)
+    if value is None:
+        raise ValueError(f"not a number: {text!r}")
+    return float(value) * scale
+
+
+def number_at(words: list[str], i: int) -> tuple[float | None, int] | None:
+    """A number starting at word ``i`` of lower-cased ``words``: (value, next index).
+
+    Digits, number words (``eleven``, ``twenty-five``, ``twenty five``), ``a``/``an`` (1);
+    ``several``/``few``/``many`` give an unspecified number (None). Not a number: None.
+    """
+    if i >= len(words):
+        return None
+    low = words[i]
+    if _DIGITS.fullmatch(low):
+        return float(low), i + 1
+    if low in ("several", "few", "a few", "many"):
+        return None, i + 1
+    if low in vocab.TENS and i + 1 < len(words) and words[i + 1] in vocab.ONES:
+        return float(vocab.TENS[low] + vocab.ONES[words[i + 1]]), i + 2
+    if (value := word_value(low)) is not None:
+        return float(value), i + 1
+    if low in ("a", "an"):
+        return 1.0, i + 1
+    return None
+
+
+def is_year(text: str) -> bool:
+    """A four-digit number in ``YEARS`` (no separators): ``2019`` yes, ``2,019`` no."""
+    return len(text) == 4 and text.isdigit() and int(text) in YEARS

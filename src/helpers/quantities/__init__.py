@@ -1,0 +1,225 @@
+"""Numeric quantities a reader would tabulate, with values as numbers or intervals.
+
+:func:`figures_in_sentence` is a chain of named steps, each small:
+
+1. ``recognize``: candidates (digits, number words, ranges, fractions, vague magnitudes) and
+   the exclusions (years, dates, times, durations, ordinals, numerals in names);
+2. ``_read_*``: the value or interval, and the unit or currency after or before it;
+3. ``_approximate``: an approximator or bound (``about``, ``nearly``, ``more than``, ``up
+   to`` …, ``vocab.APPROXIMATORS``) turns a point into the interval it implies;
+4. ``meaning``: the counted noun, the measure and category (``data/reference/measures.csv``)
+   and the subject or place.
+
+``value`` is the point value when the text gives one (``None`` for ranges and vague
+magnitudes); ``low``/``high`` is the interval (``high`` is ``None`` when open-ended). The
+``quantities`` layer of a ``Document`` holds them all; :func:`figures` is its table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .. import numbers, resources, vocab
+from ..document import as_document
+from ..records import Quantity, to_frame
+from .meaning import FUNCTION_WORDS, IRREGULAR_PLURALS, counted_noun, measure, subject
+from .recognize import CANDIDATE, UNIT_AFTER, alt, is_excluded
+
+COLUMNS = Quantity.COLUMNS
+APPROX_BEFORE = re.compile(rf"(?:\b(?P<approx>{alt(vocab.APPROXIMATORS)})\s+)\Z", re.IGNORECASE)
+parse_number = numbers.parse_number
+Figure = Quantity  # the record's name before the Document
+
+
+@dataclass
+class _Reading:
+    """A candidate as read so far."""
+
+    start: int
+    end: int
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+
+
+def _read_vague(sent: str, m: re.Match) -> _Reading:
+    low, high = vocab.VAGUE[m.group("vague").lower()]
+    return _Reading(m.start(), m.end(), None, low, high)
+
+
+def _read_fraction(sent: str, m: re.Match) -> _Reading | None:
+    """``a fifth of``, ``two-thirds of``, ``half the``: a share; ``a third round`` is not."""
+    words = re.split(r"[\s-]+", m.group("frac").lower())
+    if words == ["half"]:
+        num, den = 1, 2
+    else:
+        num = 1 if words[0] in ("a", "one") else vocab.ONES[words[0]]
+        den = vocab.DENOMINATORS[words[-1]]
+    if not re.match(r"\s+(?:of|the)\b", sent[m.end() :]):
+        return None
+    return _Reading(m.start(), m.end(), num / den, num / den, num / den, "share")
+
+
+def _read_number(sent: str, m: re.Match) -> _Reading | None:
+    """Digits or number words, a range, with a currency or unit; None when excluded."""
+    n1, n2 = (m.group("b1"), m.group("b2")) if m.group("between") else (m.group("n1"), m.group("n2"))
+    if is_excluded(sent, m, sent[m.end() :]):
+        return None
+    try:
+        v1 = parse_number(n1)
+        v2 = parse_number(n2) if n2 else None
+    except ValueError:
+        return None
+    r = _Reading(m.start(), m.end())
+    _read_unit(sent, r)
+    if v2 is not None:
+        if v2 < v1:  # "9-10" fine; "2014-15" style or a score: not a range
+            return None
+        r.low, r.high = v1, v2
+    else:
+        r.value = r.low = r.high = v1
+    if not re.search(r"\d", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], m.group("n1")):
+        return None  # "one of the toughest", "the two met": not a tabulated figure
+    return r
+
+
+def _read_unit(sent: str, r: _Reading) -> None:
+    """A currency symbol before (``$50 billion``), a currency word after (``50 billion
+    dollars``) or a unit after (``9km``, ``20 per cent``), widening the extent."""
+    after = sent[r.end :]
+    symbol = next((sym for sym in vocab.CURRENCY_SYMBOLS if sent[: r.start].lower().endswith(sym)), None)
+    word = re.match(r"\s+(" + "|".join(vocab.CURRENCY_WORDS) + r")\b", after, re.I)
+    unit = UNIT_AFTER.match(after)
+    if symbol:
+        r.unit, r.start = vocab.CURRENCY_SYMBOLS[symbol], r.start - len(symbol)
+    elif word:
+        r.unit, r.end = vocab.CURRENCY_WORDS[word.group(1).lower()], r.end + word.end()
+    elif unit:
+        r.unit, r.end = vocab.UNITS[unit.group("unit").lower()], r.end + unit.end()
+
+
+def _counts_a_noun(after: str, first: str) -> bool:
+    """A number word counts something: a plural or measure noun follows, and it is not ``one``."""
+    nxt = re.match(r"\s+(?:of\s+)?([a-z][\w\-’']*)", after)
+    noun_ok = nxt and nxt.group(1) not in FUNCTION_WORDS and (
+        nxt.group(1).endswith("s") or nxt.group(1) in IRREGULAR_PLURALS or nxt.group(1) in resources.measures()
+    )
+    return bool(noun_ok) and first.lower() != "one"
+
+
+def _approximate(sent: str, m: re.Match, r: _Reading) -> tuple[str | None, int]:
+    """The approximator before the figure and where it starts; a point becomes its interval."""
+    found = APPROX_BEFORE.search(sent[: m.start()])
+    if not found:
+        return None, r.start
+    qualifier = found.group("approx").lower()
+    if r.value is not None:
+        _, lo, hi = vocab.APPROXIMATORS[qualifier]
+        r.low = r.value * lo if lo is not None else None
+        r.high = r.value * hi if hi is not None else None
+    return qualifier, found.start("approx")
+
+
+def _is_label(sent: str, m: re.Match, r: _Reading, noun, qualifier) -> bool:
+    """A bare number with nothing to count is usually a label, code or score."""
+    if r.unit is not None or noun is not None or r.value is None or qualifier or m.group("between"):
+        return False
+    after = sent[r.end :]
+    return not re.match(r"\s*(?:,|\.|$|and|or)", after) or re.fullmatch(r"\d", m.group()) is not None
+
+
+def _read(sent: str, m: re.Match) -> _Reading | None:
+    if m.group("vague"):
+        return _read_vague(sent, m)
+    if m.group("frac"):
+        return _read_fraction(sent, m)
+    return _read_number(sent, m)
+
+
+def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> list[Quantity]:
+    """All quantities in one sentence; offsets are ``offset`` + index into ``sent``."""
+    out: list[Quantity] = []
+    for m in CANDIDATE.finditer(sent):
+        r = _read(sent, m)
+        if r is None:
+            continue
+        qualifier, q_start = _approximate(sent, m, r)
+        noun = None if r.unit else counted_noun(sent, r.end)
+        if _is_label(sent, m, r, noun, qualifier):
+            continue
+        meas, category = measure(sent, r.start, r.end, noun)
+        if r.unit in vocab.CURRENCY_SYMBOLS.values() and meas is None:
+            meas = "amount of money"
+        subj = subject(sent, r.start, r.end, category)
+        if r.unit == "share" and meas is None:
+            meas, category = "share", "territorial" if subj else "other"
+        begin = q_start if qualifier else r.start
+        out.append(Quantity(
+            start=offset + begin, end=offset + r.end, text=sent[begin : r.end],
+            value=r.value, low=r.low, high=r.high, unit=r.unit, approx=qualifier is not None,
+            qualifier=qualifier, noun=noun, measure=meas, category=category,
+            subject=subj, sentence_id=sentence_id,
+        ))
+    return out
+
+
+def quantity_layer(doc) -> list[Quantity]:
+    """The ``quantities`` layer: every quantity in the caption, headline, standfirst and body."""
+    return [q for s in doc.sentences for q in figures_in_sentence(s.text, s.start, s.sentence_id)]
+
+
+def figures(source) -> pd.DataFrame:
+    """The figures table (columns ``COLUMNS``). ``source``: an ``Article`` or ``Document``."""
+    return to_frame(as_document(source).quantities, Quantity)
+
+
+# ---------------------------------------------------------------- derived areas
+
+
+@lru_cache(maxsize=1)
+def areas() -> pd.DataFrame:
+    """Internationally recognised areas (``data/reference/areas.csv``), with sources."""
+    return resources.frame("areas.csv")
+
+
+DERIVED_COLUMNS = ["text", "subject", "share", "area_km2", "low_km2", "high_km2", "whole_km2", "derived",
+                   "source", "source_url", "as_of"]
+
+
+def derived(figs: pd.DataFrame) -> pd.DataFrame:
+    """Shares of a territory turned into areas when the whole is known (marked derived)."""
+    table = areas().set_index("name")
+    rows = []
+    for _, f in figs[figs["unit"].isin(["share", "%"])].iterrows():
+        if f["subject"] not in table.index:
+            continue
+        whole = table.loc[f["subject"]]
+        factor = 0.01 if f["unit"] == "%" else 1.0
+
+        def conv(x):
+            return None if x is None or pd.isna(x) else round(x * factor * whole["area_km2"])
+
+        rows.append({
+            "text": f["text"], "subject": f["subject"], "share": f["value"] * factor if pd.notna(f["value"]) else None,
+            "area_km2": conv(f["value"]), "low_km2": conv(f["low"]), "high_km2": conv(f["high"]),
+            "whole_km2": whole["area_km2"], "derived": True,
+            "source": whole["source_title"], "source_url": whole["source_url"], "as_of": whole["as_of"],
+        })
+    return pd.DataFrame(rows, columns=DERIVED_COLUMNS)
+
+
+def format_interval(low, high, unit=None) -> str:
+    """``[10,000, 100,000)``-style text for an interval; an open end is ``∞``."""
+
+    def fmt(x):
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+    lo = fmt(low) if low is not None and pd.notna(low) else "0"
+    hi = fmt(high) if high is not None and pd.notna(high) else "∞"
+    u = f" {unit}" if unit is not None and pd.notna(unit) else ""
+    return f"[{lo}, {hi}]{u}"

@@ -1,0 +1,75 @@
+"""Recognition: candidate numbers in a sentence, and the ones that are not quantities.
+
+Candidates are digits (``120,000``, ``1.2 million``), number words (``twenty-five``),
+ranges (``9-10``, ``between 9 and 10``), fractions in words (``a fifth of``) and vague
+magnitudes (``tens of thousands``). Excluded: years and dates, times of day, durations (the
+timeline owns them), ordinals, and numerals inside names (``World War 2``, ``G7``, ``Boeing
+777``, ``No. 10``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import numbers, vocab
+
+
+def alt(words) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_WORDNUM = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if vocab.ONES[k] < 10)}))?|{alt(vocab.ONES)})"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:\s+(?:{alt(k for k in vocab.SCALES if len(k) > 2)})|\s?(?:m|mn|bn)\b)"
+_NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)(?:{_SCALE})?"
+_RANGE_SEP = r"\s*(?:-|–|—|to)\s*"
+
+CANDIDATE = re.compile(
+    rf"""
+    (?P<between>\bbetween\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM}))
+  | (?P<vague>\b(?:{alt(vocab.VAGUE)})\b)
+  | (?P<frac>\b(?:(?:a|one|{alt(k for k in vocab.ONES if 1 < vocab.ONES[k] < 10)})[\s-](?:{alt(vocab.DENOMINATORS)})|half)\b)
+  | (?P<num>(?<![\w.,])(?P<n1>{_NUM})(?:{_RANGE_SEP}(?P<n2>{_NUM}))?)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+UNIT_AFTER = re.compile(rf"\A(?:\s*|-)(?P<unit>{alt(vocab.UNITS)})(?![\w])", re.IGNORECASE)
+
+
+def prev_word(text: str, pos: int) -> str | None:
+    m = re.search(r"([A-Za-z][\w.’'\-]*)\W*\Z", text[:pos])
+    return m.group(1) if m else None
+
+
+def is_excluded(sent: str, m: re.Match, after: str) -> bool:
+    """Years, dates, times, durations, ordinals and numerals inside names are not figures."""
+    start, core = m.start(), m.group()
+    before = sent[:start]
+    nxt = re.match(r"\s*-?\s*([A-Za-z.’']+)", after)
+    nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""
+    nxt_word_dot = nxt.group(1).lower() if nxt else ""
+    if re.search(r"[A-Za-z]-?\Z", before):
+        return True  # glued to letters: G7, F-16, MH17, COVID-19
+    if re.match(r"(?:st|nd|rd|th)\b", after.lower()):
+        return True  # ordinals: 1st, 2nd, 21st
+    if re.match(r":\d", after) or nxt_word in vocab.TIME_UNITS or nxt_word_dot in vocab.TIME_UNITS:
+        return True  # times of day and durations: 3 p.m., 10:30, one day, 30-year-old
+    prev = (prev_word(sent, start) or "").lower().rstrip(".")
+    if nxt_word in vocab.MONTHS or nxt_word in vocab.MONTH_ABBREVIATIONS:
+        return True  # dates: 14 August
+    if prev in vocab.MONTHS or prev in vocab.MONTH_ABBREVIATIONS or prev in vocab.WEEKDAYS:
+        return True  # dates: Aug. 15, February 2022
+    is_plain_int = re.fullmatch(r"\d+", core) is not None
+    if is_plain_int and numbers.is_year(core) and not UNIT_AFTER.match(after):
+        return True  # years: a bare 4-digit number in the usual range, with no unit
+    return is_plain_int and _in_name(sent, before, start)
+
+
+def _in_name(sent: str, before: str, start: int) -> bool:
+    """A numeral after a capitalised word: World War 2, Boeing 777, No. 10, Resolution 2231
+    (but not after a capitalised approximator opening the sentence: ``About 40``)."""
+    prev_raw = prev_word(sent, start)
+    if not (prev_raw and prev_raw[:1].isupper() and re.search(r"[A-Za-z.]\s+\Z", before)):
+        return False
+    return prev_raw.lower() not in vocab.APPROXIMATORS

@@ -1,0 +1,113 @@
+"""Who said what: direct, mixed and indirect statements and the speaker of each.
+
+The extractor is rules over tokens, part-of-speech tags and lexicons, in four stages, each a
+module of this package (:func:`extract` reads as the list):
+
+1. ``marks``: quotation marks paired, multi-paragraph quotes grouped, direct quotes told
+   from fragments.
+2. ``attribution``: cue words (``data/reference/cues.csv``), the speaker chunk of each cue,
+   and the extent of its content.
+3. ``statements``: direct quotes with their attribution, reported statements (indirect, and
+   mixed when a quoted fragment sits in the content), continuations of a quote split by its
+   attribution, and the named sentence subjects a later pronoun may refer to.
+4. ``resolve``: speaker mentions resolved to canonical entities in reading order (registry,
+   surnames, roles, pronouns, descriptions, numbered anonymous sources).
+
+The layer it fills is ``Document.attributions``; ``Document.statements`` adds the sentiment
+scores. :func:`quotes` is the table of the attributions.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import resources
+from ..document import as_document
+from ..records import Statement, to_frame
+from .attribution import lead_cue
+from .marks import Quote, mark_direct, quotations
+from .resolve import Entity, Resolver
+from .statements import Context, Draft, continuations, direct_statements, reported_statements, sentence_subjects
+
+COLUMNS = Statement.COLUMNS
+CAMPS = ("US", "Europe", "Ukraine", "Russia", "other", "unknown")
+
+# the lexicons, as they were reachable before the package split
+cue_lexicon = resources.cues
+registry = resources.speakers
+speaker_nouns = resources.speaker_nouns
+camp_terms = resources.camps
+
+__all__ = ["COLUMNS", "CAMPS", "Quote", "attribution_layer", "extract", "quotations", "quotes"]
+
+
+def extract(doc) -> tuple[list[Draft], list]:
+    """Statements with their speaker mentions (unresolved), and the named sentence subjects
+    outside quotes (candidates for a later ``he``/``she``)."""
+    ctx = Context(doc)
+    quotes = quotations(doc.article)
+    mark_direct(doc, quotes, lead_cue)
+    drafts, used = direct_statements(ctx, quotes)
+    reported_statements(ctx, quotes, used, drafts)
+    drafts.sort(key=lambda st: (st.start, st.end))
+    continuations(ctx, drafts)
+    return drafts, sentence_subjects(ctx, quotes)
+
+
+def resolve_speakers(drafts: list[Draft], subjects: list) -> Resolver:
+    """Give every draft its entity, resolving mentions in the order they are read; a named
+    sentence subject is noted as a candidate for later pronouns."""
+    resolver = Resolver()
+    events = [(st.mention.start, 1, st) for st in drafts if st.mention is not None]
+    speaker_starts = {e[0] for e in events}
+    events += [(m.start, 0, m) for m in subjects if m.start not in speaker_starts]
+    seen: dict[int, Entity | None] = {}
+    for pos, is_statement, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if not is_statement:
+            resolver.note(item)
+            continue
+        if pos not in seen:
+            seen[pos] = resolver.resolve(item.mention)
+        item.entity = seen[pos]
+    for st in drafts:
+        if st.entity is None and st.inherit is not None:
+            src = st.inherit
+            while src.entity is None and src.inherit is not None:
+                src = src.inherit
+            st.entity, st.mention = src.entity, st.mention or src.mention
+    return resolver
+
+
+def attribution_layer(doc) -> list[Statement]:
+    """The ``attributions`` layer: one record per attributed statement, in reading order."""
+    drafts, subjects = extract(doc)
+    resolver = resolve_speakers(drafts, subjects)
+    out: list[Statement] = []
+    for st in drafts:
+        if st.entity is None:
+            continue
+        m = st.mention
+        out.append(Statement(
+            quote_id=len(out) + 1,
+            speaker=st.entity.name,
+            speaker_mention=m.text if m else None,
+            speaker_start=m.start if m else None,
+            speaker_end=m.end if m else None,
+            speaker_type=st.entity.type,
+            camp=st.entity.camp if st.entity.camp in CAMPS else "unknown",
+            kind=st.kind,
+            cue=st.cue.lemma if st.cue else None,
+            cue_class=st.cue.cls if st.cue else None,
+            text=doc.text[st.start : st.end],
+            start=st.start,
+            end=st.end,
+            sentence_id=st.sentence_id,
+            reported_speaker=resolver.reported(st.reported) if st.reported is not None else None,
+        ))
+    return out
+
+
+def quotes(source) -> pd.DataFrame:
+    """One row per attributed statement (columns ``COLUMNS``), in reading order.
+    ``source`` is an ``Article`` or a ``Document``."""
+    return to_frame(as_document(source).attributions, Statement)

@@ -1,0 +1,277 @@
+"""Stage 2: attribution. Cue words, the speaker chunk of each cue, and its content's extent.
+
+Every verb in ``data/reference/cues.csv`` (lemma, forms, class speech / stance / source, the
+side its speaker stands on) outside a quote, not negated, is a candidate. Its speaker is the
+noun phrase before it (skipping adverbs and auxiliaries, a relative clause or appositive
+between commas, and the addressee of ``told``), or after it for ``according to``,
+``citing`` and the inversion ``“…,” said X``. A cue coordinated with an earlier verb
+(``welcomed X but said``) shares that verb's subject; ``adding``/``citing`` after a comma
+continues the sentence's previous speaker.
+
+Content extent: from after the cue (and ``that``, the addressee, a time phrase) to the end
+of the sentence or to the next sibling cue, or, when the attribution follows the content,
+from the start of the sentence to the comma before the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import resources
+from ..names import is_name
+from ..records import Token
+from ..resources import Cue
+from .words import (
+    ADDRESSEE_NOUNS, ADDRESSEES, BOUNDARY_PUNCT, DETERMINERS, FINITE, NEGATIONS, PRONOUNS,
+    RELATIVES, SKIP_BEFORE_CUE, STRIP_LEADING, SUBORDINATORS, TIME_WORDS, is_punct,
+)
+
+def skip_left(toks: list[Token], j: int) -> int:
+    """Index of the first token left of ``j`` that is not an adverb, auxiliary or time phrase."""
+    while j >= 0:
+        t = toks[j]
+        if t.lower in SKIP_BEFORE_CUE or (t.tag == "RB" and t.lower.endswith("ly")):
+            j -= 1
+        elif t.lower in TIME_WORDS and j > 0 and toks[j - 1].lower in {"on", "this", "last", "next", "in", "earlier"}:
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _is_boundary(t: Token) -> bool:
+    return t.text in BOUNDARY_PUNCT or t.lower in SUBORDINATORS
+
+
+def valid_chunk(chunk: list[Token]) -> bool:
+    if not chunk or len(chunk) > 12:
+        return False
+    if any(t.tag in FINITE and t.lower not in {"'s", "’s"} and not t.is_cap for t in chunk):
+        return False
+    if len(chunk) == 1 and chunk[0].lower in PRONOUNS:
+        return True
+    if all(t.lower in DETERMINERS for t in chunk):
+        return False
+    # a speaker is a name, a pronoun or a noun phrase with a noun in it
+    return any(t.tag.startswith("NN") or t.is_cap or t.tag == "PRP" for t in chunk)
+
+
+def left_chunk(toks: list[Token], j: int) -> tuple[list[Token], int]:
+    """The noun phrase ending at ``j`` back to a boundary; returns it and the boundary's index."""
+    k = j
+    while k >= 0 and not _is_boundary(toks[k]) and not (toks[k].tag in FINITE and not toks[k].is_cap and toks[k].lower not in {"'s", "’s"}):
+        k -= 1
+    chunk = toks[k + 1 : j + 1]
+    while chunk and chunk[0].lower in {"and", "but", "so", "yet", "or"}:
+        chunk = chunk[1:]  # ``…, and the bank’s chief said``
+    return chunk, k
+
+
+def _clause_subject(toks: list[Token], j: int) -> list[Token]:
+    """Subject of the clause that ends at ``j``: from the clause's start to its first verb."""
+    k = j
+    while k >= 0 and toks[k].text not in BOUNDARY_PUNCT and toks[k].lower not in SUBORDINATORS:
+        k -= 1
+    clause = toks[k + 1 : j + 1]
+    for n, t in enumerate(clause):
+        if t.tag in FINITE and not t.is_cap:
+            subj = clause[:n]
+            while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
+                subj = subj[:-1]
+            return subj
+    return []
+
+
+@dataclass
+class Speaker:
+    chunk: list[Token]
+    left: int  # index of the boundary before the chunk (-1 for the sentence start)
+    coord: bool = False  # shares the subject of an earlier verb
+    right: bool = False  # the speaker stands after the cue
+
+
+def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
+    if cue.side == "right":
+        return right_speaker(toks, c)
+    j = skip_left(toks, c - 1)
+    if j < 0:
+        return right_speaker(toks, c)  # ``Said Smith: …`` (rare)
+    t = toks[j]
+    if t.lower in {"and", "but"}:
+        subj = _clause_subject(toks, j - 1)
+        return Speaker(subj, -1, coord=True) if valid_chunk(subj) else None
+    if t.text == "," and toks[c].lower.endswith("ing"):
+        return Speaker([], j, coord=True)  # ``…, adding …`` continues the previous speaker
+    if t.text == ",":
+        # a relative clause or appositive between commas: ``Merz, who hosted …, said``
+        k = j - 1
+        while k >= 0 and toks[k].text != "," and toks[k].text not in {'"', "“", "”"}:
+            k -= 1
+        seg = toks[k + 1 : j]
+        if k > 0 and seg and (seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap)):
+            chunk, b = left_chunk(toks, k - 1)
+            return Speaker(chunk, b) if valid_chunk(chunk) else None
+        if k > 0 and toks[k].text == "," and is_name(seg):
+            # a description, then the name: ``The company's chief executive, Lars Petersen, said``
+            _, b = left_chunk(toks, k - 1)
+            return Speaker(seg, b)
+        return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
+    if t.text in {'"', "“", "”"}:
+        return right_speaker(toks, c) if cue.cls == "speech" else None
+    chunk, b = left_chunk(toks, j)
+    if b >= 0 and toks[b].lower in {"that", "which"} and b > 0 and toks[b - 1].tag.startswith("NN"):
+        # ``regions that Russia has claimed``: a relative clause, not reported speech,
+        # unless the ``that`` follows a cue and its addressee (``told Reuters that``)
+        before = toks[b - 2] if b > 1 else None
+        if before is None or before.lower not in resources.cues():
+            return None
+    if not valid_chunk(chunk):
+        return None
+    return Speaker(chunk, b)
+
+
+def right_speaker(toks: list[Token], c: int) -> Speaker | None:
+    k = c + 1 + len(resources.cues()[toks[c].lower].rest)  # ``according to``
+    end = k
+    while end < len(toks) and not is_punct(toks[end]):
+        end += 1
+    chunk = toks[k:end]
+    # a trailing time or place phrase is not part of the speaker: ``said Smith on Tuesday``
+    for n, t in enumerate(chunk):
+        if n and t.lower in {"on", "in", "at", "last", "this"} and n + 1 < len(chunk) and (
+            chunk[n + 1].lower in TIME_WORDS or chunk[n + 1].lower in {"a", "an", "his", "her", "their"}
+        ):
+            chunk = chunk[:n]
+            break
+    return Speaker(chunk, c, right=True) if valid_chunk(chunk) else None
+
+
+def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
+    """Index of the first content token after the cue (skipping addressee, time phrase, that)."""
+    k = c + 1
+    if cue.lemma == "tell" and k < len(toks):
+        # the addressee: a name, a pronoun, ``reporters``, ``a news conference``
+        if toks[k].lower in ADDRESSEES:
+            k += 1
+        else:
+            n = k
+            while n < len(toks) and toks[n].lower in DETERMINERS:
+                n += 1
+            m = n
+            while m < len(toks) and (toks[m].is_cap or toks[m].lower in ADDRESSEE_NOUNS or toks[m].lower in {"news", "press", "state", "television"}):
+                m += 1
+            if m > n:
+                k = m
+    # a short time phrase or adverb, then ``that``
+    for n in range(k, min(k + 5, len(toks))):
+        if toks[n].lower == "that":
+            between = toks[k:n]
+            if all(t.lower in TIME_WORDS or t.lower in {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"} or t.tag == "RB" for t in between):
+                return n + 1
+            break
+        if is_punct(toks[n]):
+            break
+    if k < len(toks) and toks[k].lower in STRIP_LEADING and cue.cls == "stance":
+        k += 1
+    return k
+
+
+def content_end(toks: list[Token], k: int) -> int:
+    """Index after the last content token: trailing sentence punctuation left out."""
+    while k > 0 and toks[k - 1].text in {".", "!", "?", ";", ":", ","}:
+        k -= 1
+    return k
+
+
+def span(toks: list[Token], a: int, b: int) -> tuple[int, int] | None:
+    """Character span of tokens ``a`` .. ``b - 1``; None when the range is empty."""
+    if a >= b:
+        return None
+    return toks[a].start, toks[b - 1].end
+
+
+def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[int, int]:
+    """Token range ``[a, b)`` of a cue's content: after the cue up to a sibling cue, or, when
+    the attribution follows its content, from the sentence's start to the attribution."""
+    postposed = (
+        not sp.right and not sp.coord and sp.left >= 1
+        and toks[sp.left].text in {",", "”", '"', "’"}
+        and only_adjuncts(toks, t.i + 1)
+    ) or (sp.right and sp.left == t.i and t.i > 0 and toks[skip_left(toks, t.i - 1)].text in {",", "”", '"'})
+    if postposed:
+        b = sp.chunk[0].i if not sp.right else t.i
+        while b > 0 and is_punct(toks[b - 1]):
+            b -= 1
+        a = 0
+        while a < b and toks[a].text in {'"', "“", "‘"}:
+            a += 1
+        return a, b
+    if sp.right and t.i <= 1:  # ``According to X, …``
+        b0 = t.i + 1 + len(cue.rest) + len(sp.chunk)
+        a = b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0
+        return a, content_end(toks, len(toks))
+    a = _after_cue(toks, t.i, cue)
+    b = content_end(toks, len(toks))
+    for t2, cue2, sp2 in plans:  # a later sibling cue ends the content
+        if t2.i <= t.i or (sp2.chunk and sp2.chunk[0].i == a and not sp2.coord):
+            continue
+        if cue2.cls == "source" or sp2.coord or not sp2.right:
+            cut = sp2.left if sp2.left >= 0 else (sp2.chunk[0].i if sp2.chunk else t2.i)
+            if sp2.coord and sp2.left < 0:
+                cut = t2.i
+                while cut > a and toks[cut - 1].lower not in {"and", "but"}:
+                    cut -= 1
+                cut -= 1
+            if a < cut < b:
+                b = content_end(toks, cut)
+            break
+    return a, b
+
+
+def lead_cue(before: list[Token]) -> int | None:
+    """Index of a cue that introduces a quote: ``said:``, ``said,``, ``told reporters:``."""
+    if not before or before[-1].text not in {":", ","}:
+        return None
+    lexicon = resources.cues()
+    for back in (2, 3):
+        if len(before) >= back:
+            t = before[-back]
+            between = before[-back + 1 : -1]
+            if t.lower in lexicon and lexicon[t.lower].cls != "source" and all(
+                u.lower in ADDRESSEES or u.is_cap for u in between
+            ) and is_cue(before, t.i):
+                return t.i
+    return None
+
+
+def only_adjuncts(toks: list[Token], k: int) -> bool:
+    """True when the cue ends its clause: what follows up to a comma or the sentence's end is
+    nothing, an addressee, a time phrase or ``in a statement``."""
+    n = k
+    while n < len(toks) and toks[n].text not in {",", ";", ".", "!", "?"}:
+        if is_punct(toks[n]):
+            return False  # a quote, colon or dash after the cue opens its content
+        n += 1
+    seg = toks[k:n]
+    if not seg:
+        return True
+    if seg[0].lower in {"on", "in", "at", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
+        return True
+    return all(t.lower in ADDRESSEES or t.lower in TIME_WORDS or t.is_cap or t.lower in DETERMINERS or t.lower in ADDRESSEE_NOUNS for t in seg)
+
+
+def is_cue(toks: list[Token], i: int) -> bool:
+    """A cue word used as a verb, not negated (``did not say``)."""
+    t = toks[i]
+    rest = resources.cues()[t.lower].rest
+    if rest:
+        return tuple(u.lower for u in toks[i + 1 : i + 1 + len(rest)]) == rest
+    if not t.tag.startswith("VB"):
+        # the tagger sometimes reads a past tense as an adjective; trust a following
+        # ``that``/clause only for the unambiguous speech verbs
+        if not (t.lower in {"said", "says", "told", "added", "adding", "saying"}):
+            return False
+    if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
+        return False  # ``the reported talks``
+    back = [u.lower for u in toks[max(0, i - 3) : i]]
+    return not any(w in NEGATIONS for w in back)

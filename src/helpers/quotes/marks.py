@@ -1,0 +1,105 @@
+"""Stage 1: quotation marks, paired per text unit; quotes that run over paragraphs grouped.
+
+Curly and straight double quotes, and curly single quotes that are not apostrophes, are
+paired per unit. A body paragraph that ends inside a quote and a next paragraph that opens
+with a quote mark make one multi-paragraph quote; a quote mark left open at a paragraph's
+end without such a continuation closes there. :func:`mark_direct` then tells a *direct*
+quote (it opens a sentence, follows ``said:``/``said,``, spans sentences, or continues from
+the previous paragraph) from a *fragment* inside reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Article
+
+@dataclass
+class Quote:
+    open: int  # offset of the opening mark
+    start: int  # content start
+    end: int  # content end (the closing mark's offset, or the unit's end when unclosed)
+    closed: bool
+    unit: int  # index of the unit (paragraph) it sits in
+    group: int = -1  # quotes running over paragraphs share a group
+    direct: bool = False
+
+
+_QUOTE_MARK = re.compile("[“”\"‘’]")
+
+
+def _scan_quotes(text: str, base: int, unit: int) -> list[Quote]:
+    """Pair quotation marks in one unit. Apostrophes (``Ukraine’s``, ``’90s``) are not quotes."""
+    out: list[Quote] = []
+    dbl: int | None = None
+    sgl: int | None = None
+    n = len(text)
+    for mark in _QUOTE_MARK.finditer(text):  # only the quote characters, not every character
+        k, c = mark.start(), mark.group()
+        prev = text[k - 1] if k else " "
+        nxt = text[k + 1] if k + 1 < n else " "
+        if c == '"' and dbl is None and not ((prev.isspace() or prev in "([—–-") and not nxt.isspace()):
+            continue  # a straight mark that can neither open nor close: stray
+        if c == "“" or (c == '"' and dbl is None):
+            if dbl is not None:  # a second opening mark: close the first where the new one starts
+                out.append(Quote(base + dbl, base + dbl + 1, base + k, False, unit))
+            dbl = k
+            sgl = None
+        elif c in "”\"" and dbl is not None:
+            out.append(Quote(base + dbl, base + dbl + 1, base + k, True, unit))
+            dbl = None
+            sgl = None
+        elif c == "‘" and dbl is None and (prev.isspace() or prev in "([—–-") and not nxt.isspace():
+            sgl = k
+        elif c == "’" and sgl is not None and not nxt.isalpha():
+            out.append(Quote(base + sgl, base + sgl + 1, base + k, True, unit))
+            sgl = None
+    if dbl is not None:
+        out.append(Quote(base + dbl, base + dbl + 1, base + n, False, unit))
+    return sorted(out, key=lambda q: q.open)
+
+
+def quotations(article: Article) -> list[Quote]:
+    """Every quotation in reading order, with multi-paragraph quotes grouped."""
+    quotes: list[Quote] = []
+    units = article.units()
+    for u, (kind, span) in enumerate(units):
+        quotes.extend(_scan_quotes(span.text, span.start, u))
+    group = 0
+    for k, q in enumerate(quotes):
+        prev = quotes[k - 1] if k else None
+        if (
+            prev is not None
+            and not prev.closed
+            and units[prev.unit][0] == "body"
+            and q.unit == prev.unit + 1
+            and q.open == units[q.unit][1].start
+        ):
+            q.group = prev.group  # the same quote goes on in the next paragraph
+        else:
+            group += 1
+            q.group = group
+    return quotes
+
+
+# ---------------------------------------------------------------- mentions and entities
+
+def inside(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+
+def mark_direct(doc, quotes: list[Quote], lead_cue) -> None:
+    """Set ``direct`` on each quote; ``lead_cue(tokens_before)`` finds ``said:``/``said,``."""
+    for q in quotes:
+        s = doc.sentence_at(q.open)
+        toks = doc.tokens_by_sentence[s.sentence_id]
+        before = [t for t in toks if t.end <= q.open]
+        multi = doc.sentence_at(max(q.start, q.end - 1)) is not s
+        q.direct = not before or multi or lead_cue(before) is not None or any(
+            p.group == q.group and p is not q for p in quotes
+        )

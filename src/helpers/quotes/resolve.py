@@ -1,0 +1,198 @@
+"""Stage 4: speakers resolved to canonical entities, in reading order.
+
+Each mention is typed (person / organization / anonymous / collective) and resolved:
+registry aliases (``data/reference/speakers.csv``), a surname back to the full name, role
+titles stripped (``French President``), ``he``/``she`` to the most recent compatible speaker
+(registry gender or honorific when known), ``they``/``it`` to the most recent group or body,
+a definite description (``the official``) to the most recent anonymous source with the same
+head noun or a person with that role, and an indefinite one (``a source …``) to a new,
+numbered anonymous source (``… #2``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import resources
+from ..names import NAME_CONNECTORS, camp_of, is_name, split_role, strip_det, surface
+from ..records import Token
+from .words import HONORIFIC_GENDER, POSTMODIFIER_START, PRONOUNS
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    toks: list[Token]
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    camp: str
+    gender: str = ""
+    head: str = ""  # head noun of a description
+    roles: set[str] = field(default_factory=set)
+    plural: bool = False
+
+
+def mention(text: str, chunk: list[Token]) -> Mention | None:
+    if not chunk:
+        return None
+    # a relative clause or post-modifier is not part of the mention's name, but stays in its surface
+    return Mention(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end], chunk)
+
+
+class Resolver:
+    """Turns mentions into canonical speakers, in reading order."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.recent: list[Entity] = []  # speakers in the order they last spoke
+        self.counts: dict[str, int] = {}
+
+    def _spoke(self, e: Entity) -> Entity:
+        if e in self.recent:
+            self.recent.remove(e)
+        self.recent.append(e)
+        if e not in self.entities:
+            self.entities.append(e)
+        return e
+
+    def note(self, m: Mention) -> None:
+        """A named subject that is not a speaker: a candidate for later pronouns and surnames."""
+        body, _ = strip_det(m.toks)
+        name, role = split_role(body)
+        known = self._registered(surface(body)) or self._registered(surface(name))
+        surname = any(e.type == "person" and e.name.split()[-1] == name[-1].text for e in self.entities)
+        if known or role or surname or (len(name) >= 2 and all(t.tag.startswith("NNP") or t.lower in NAME_CONNECTORS for t in name)):
+            self.resolve(m)
+
+    def _registered(self, key: str) -> Entity | None:
+        reg = resources.speakers().get(resources.norm(key))
+        if reg is None:
+            return None
+        for e in self.entities:
+            if e.name == reg.name:
+                return e
+        return Entity(reg.name, reg.type, reg.camp, reg.gender, roles={resources.norm(reg.role)})
+
+    def resolve(self, m: Mention) -> Entity | None:
+        toks = m.toks
+        words = [t.lower for t in toks]
+        if len(toks) == 1 and words[0] in PRONOUNS:
+            return self._pronoun(words[0])
+        if len(words) >= 3 and words[1] == "of" and words[2] in {"them", "those", "these"}:
+            # ``one of them``: a member of the most recent group
+            for e in reversed(self.recent):
+                if e.plural:
+                    return self._spoke(e)
+        body, det = strip_det(toks)
+        if not body:
+            return None
+        text = " ".join(t.text for t in body)
+        e = self._registered(text) or self._registered(surface(body))
+        if e is not None:
+            return self._spoke(e)
+        name, role = split_role(body)
+        if name and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name) and name[-1].is_cap:
+            if any(t.lower == "and" for t in name):  # ``Britain and France``: a group
+                e = next((x for x in self.entities if x.name == surface(name)), None)
+                return self._spoke(e or Entity(surface(name), "collective", camp_of(t.text for t in name), plural=True))
+            return self._spoke(self._named(name, role))
+        return self._spoke(self._described(body, det))
+
+    def _by_surname(self, surname: str) -> Entity | None:
+        """The most recent person whose name ends with ``surname`` (``Macron``)."""
+        for known in reversed(self.entities):
+            if known.type == "person" and known.name.split()[-1].lower() == surname.lower():
+                return known
+        return None
+
+    def reported(self, m: Mention) -> str:
+        """The canonical name of a reported speaker (``Trump`` in ``… that Trump said``),
+        looked up without making it a speaker of the article."""
+        body, _ = strip_det(m.toks)
+        name = split_role(body)[0] if is_name(body) else body  # a title off a name, not off a description
+        e = self._registered(surface(body)) or self._registered(surface(name)) or self._by_surname(name[-1].text)
+        return e.name if e else surface(name)
+
+    def _named(self, name: list[Token], role: str) -> Entity:
+        full = surface(name)
+        gender = next((HONORIFIC_GENDER[t.lower] for t in name if t.lower in HONORIFIC_GENDER), "")
+        if role:
+            gender = gender or next((HONORIFIC_GENDER[w] for w in role.lower().split() if w in HONORIFIC_GENDER), "")
+        e = self._registered(full) or self._by_surname(name[-1].text)
+        if e is None:
+            gaz = resources.gazetteer().get(full.lower())
+            last = name[-1].lower
+            if gaz in ("place", "nationality"):
+                e = Entity(full, "collective", camp_of([full]))
+            elif gaz == "organization" or last in {h for h, t in resources.speaker_nouns().items() if t == "organization"}:
+                e = Entity(full, "organization", camp_of([full]))
+            else:
+                e = Entity(full, "person", camp_of(role.split()) if role else "unknown", gender)
+        if role:
+            e.roles.add(resources.norm(role))
+        if gender and not e.gender:
+            e.gender = gender
+        return e
+
+    def _described(self, body: list[Token], det: str) -> Entity:
+        nouns = resources.speaker_nouns()
+        cut = next((k for k, t in enumerate(body) if k > 0 and t.lower in POSTMODIFIER_START), len(body))
+        core = body[:cut]
+        head = core[-1].lower
+        kind = nouns.get(head)
+        caps = [t for t in core[:-1] if t.is_cap]
+        desc = surface(body)
+        camp = camp_of(t.text for t in body)
+        if kind == "organization" and caps:
+            name = surface([t for t in core if t.is_cap])
+            return self._registered(desc) or self._registered(name) or next(
+                (x for x in self.entities if x.name == desc), None
+            ) or Entity(desc, "organization", camp)
+        if kind is None:
+            if head in resources.role_words():  # ``the chancellor``: a person with that role
+                for e in reversed(self.recent):
+                    if e.type == "person" and any(head in r.split() for r in e.roles):
+                        return e
+                kind = "anonymous"
+            else:
+                kind = "collective" if head.endswith("s") else "anonymous"
+        if kind == "anonymous" and not det and head.endswith("s"):
+            kind = "collective"  # ``Hospital officials said``: a group, not a numbered source
+        if kind in ("collective", "organization") and det in ("", "the"):
+            e = self._registered(desc)
+            if e is not None:
+                return e
+            for known in self.entities:
+                if known.name == desc:
+                    return known
+            return Entity(desc, kind, camp, plural=head.endswith("s"))
+        if det == "the" or (not det and kind != "anonymous"):
+            for e in reversed(self.recent):  # ``the official`` back to ``a European official``
+                if e.head == head:
+                    return e
+        if det == "the":
+            for known in self.entities:
+                if known.name == desc:
+                    return known
+        n = self.counts.get(desc, 0) + 1
+        self.counts[desc] = n
+        return Entity(f"{desc} #{n}", kind, camp, head=head, plural=head.endswith("s"))
+
+    def _pronoun(self, word: str) -> Entity:
+        gender = PRONOUNS[word]
+        for e in reversed(self.recent):
+            if word in ("he", "she"):
+                if e.type in ("person", "anonymous") and not e.plural and (not e.gender or e.gender == gender):
+                    return self._spoke(e)
+            elif word == "they":
+                if e.type in ("collective", "organization") or e.plural:
+                    return self._spoke(e)
+            elif e.type in ("organization", "collective") and not e.plural:
+                return self._spoke(e)
+        # no antecedent in the text: keep the statement, say so in the speaker
+        return Entity(f"{word} (unresolved)", "collective" if word == "they" else "person", "unknown")

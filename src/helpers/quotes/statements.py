@@ -1,0 +1,251 @@
+"""Stage 3: statements. Direct quotes with their attribution, reported (indirect and mixed)
+statements from the remaining cues, continuations, and the named sentence subjects that a
+later ``he``/``she`` may refer to.
+
+Content offsets: a direct or mixed statement's ``start``/``end`` are the inside of the quote
+marks (a comma just before the closing mark is left out); an indirect statement's content
+is the region the attribution stage gives. A cue whose subject opens the content of another
+cue (``told Reuters that Trump said``) is nested: it becomes the ``reported`` speaker of the
+outer statement, as does the source named by ``citing``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import resources
+from ..names import is_name_body, split_role, strip_det
+from ..records import Token
+from ..resources import Cue
+from . import attribution as at
+from .marks import Quote, inside
+from .resolve import Entity, Mention, mention
+from .words import FINITE, SUBORDINATORS
+
+
+@dataclass
+class Draft:
+    """A statement being built: its speaker is a mention, or inherited from another draft."""
+
+    kind: str
+    cue: Cue | None
+    start: int
+    end: int
+    sentence_id: int
+    mention: Mention | None = None
+    inherit: Draft | None = None  # same speaker as this statement
+    reported: Mention | None = None
+    entity: Entity | None = None
+
+
+@dataclass
+class Sent:
+    sid: int
+    start: int
+    end: int
+    toks: list[Token]
+    unit: int  # index of the article unit (caption, headline, standfirst, paragraph)
+
+
+class Context:
+    """The document's sentences as the quote stages walk them."""
+
+    def __init__(self, doc):
+        self.doc, self.text = doc, doc.text
+        units = doc.article.units()
+        unit_of = {}
+        u = -1
+        for s in doc.sentences:
+            while u + 1 < len(units) and units[u + 1][1].start <= s.start:
+                u += 1
+            unit_of[s.sentence_id] = max(u, 0)
+        self.sents = [
+            Sent(s.sentence_id, s.start, s.end, list(doc.tokens_by_sentence[s.sentence_id]), unit_of[s.sentence_id])
+            for s in doc.sentences
+        ]
+        self.by_sid = {s.sid: s for s in self.sents}
+
+    def at(self, pos: int) -> Sent:
+        return self.by_sid[self.doc.sentence_at(pos).sentence_id]
+
+    def mention(self, chunk: list[Token]) -> Mention | None:
+        return mention(self.text, chunk)
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def direct_statements(ctx: Context, quotes: list[Quote]) -> tuple[list[Draft], set[tuple[int, int]]]:
+    """One draft per direct quote piece; pieces of one quote share its attribution.
+    Returns the drafts and the (sentence id, token index) of the cues they used."""
+    groups: dict[int, list[Quote]] = {}
+    for q in quotes:
+        if q.direct:
+            groups.setdefault(q.group, []).append(q)
+    drafts: list[Draft] = []
+    used: set[tuple[int, int]] = set()
+    for pieces in groups.values():
+        found = _direct_attribution(ctx, pieces, quotes)
+        first: Draft | None = None
+        for q in pieces:
+            a, b = q.start, q.end
+            while b > a and ctx.text[b - 1] in " ,":
+                b -= 1
+            if a >= b:
+                continue
+            st = Draft("direct", None, a, b, ctx.at(a).sid)
+            if found:
+                s, c, sp = found
+                st.cue = resources.cues()[s.toks[c].lower]
+                st.mention = ctx.mention(sp.chunk)
+                used.add((s.sid, c))
+            if first is not None and st.mention is None:
+                st.inherit, st.cue = first, first.cue
+            first = first or st
+            drafts.append(st)
+    return drafts, used
+
+
+def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: list[Quote]):
+    """(sentence, cue index, speaker) attributing a quote: a cue after a closing mark, or a
+    ``said:``/``said,`` before an opening mark; None when the quote has none."""
+    lexicon = resources.cues()
+    for q in pieces:
+        s = ctx.at(max(q.start, q.end - 1))
+        after = [t for t in s.toks if t.start >= q.end]
+        for t in after[:12]:
+            cue = lexicon.get(t.lower)
+            if cue and cue.cls != "source" and at.is_cue(s.toks, t.i) and inside(quotes, t.start) is None:
+                sp = at.find_speaker(s.toks, t.i, cue)
+                if sp is not None and sp.chunk and (sp.right or sp.chunk[0].start >= q.end):
+                    return s, t.i, sp
+            if t.text in {".", "!", "?"} or (t.text in {"“", '"'} and t.start > q.end):
+                break
+        s0 = ctx.at(q.open)
+        c = at.lead_cue([t for t in s0.toks if t.end <= q.open])
+        if c is not None:
+            sp = at.find_speaker(s0.toks, c, lexicon[s0.toks[c].lower])
+            if sp is not None and sp.chunk:
+                return s0, c, sp
+    return None
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def reported_statements(ctx: Context, quotes: list[Quote], used: set, drafts: list[Draft]) -> None:
+    """Indirect and mixed statements from the cues not used by direct quotes, appended to
+    ``drafts`` sentence by sentence."""
+    for s in ctx.sents:
+        plans = _plans(s, quotes, used)
+        regions = {t.i: at.region(s.toks, plans, t, cue, sp) for t, cue, sp in plans if cue.cls != "source"}
+        nested, inner = _nesting(plans, regions)
+        prev: Draft | None = None
+        for t, cue, sp in plans:
+            if t.i in inner:
+                continue
+            if cue.cls == "source":  # ``citing X``: the source of the sentence's report
+                target = prev or next((st for st in reversed(drafts) if st.sentence_id == s.sid), None)
+                if target is not None and sp.chunk:
+                    target.reported = ctx.mention(sp.chunk)
+                continue
+            made = _report(ctx, s, quotes, drafts, prev, (t, cue, sp), regions[t.i], nested.get(t.i))
+            if made:
+                drafts.extend(made)
+                prev = made[-1]
+
+
+def _plans(s: Sent, quotes: list[Quote], used: set) -> list[tuple[Token, Cue, at.Speaker]]:
+    """The sentence's cues outside quotes, each with the speaker it finds."""
+    lexicon = resources.cues()
+    plans = []
+    for t in s.toks:
+        if t.lower in lexicon and (s.sid, t.i) not in used and at.is_cue(s.toks, t.i) and inside(quotes, t.start) is None:
+            sp = at.find_speaker(s.toks, t.i, lexicon[t.lower])
+            if sp is not None:
+                plans.append((t, lexicon[t.lower], sp))
+    return plans
+
+
+def _nesting(plans, regions) -> tuple[dict[int, list[Token]], set[int]]:
+    """A cue whose subject opens another cue's content is nested (``told Reuters that Trump
+    said …``, ``The ministry confirmed …, the agency reported``): {outer cue: inner speaker
+    chunk}, and the inner cues' indices."""
+    nested: dict[int, list[Token]] = {}
+    for t2, cue2, sp2 in plans:
+        if sp2.chunk and not sp2.coord and cue2.cls != "source":
+            for i, (a, b) in regions.items():
+                if i != t2.i and sp2.chunk[0].i == a and a <= t2.i < b:
+                    nested[i] = sp2.chunk
+    inner = {t2.i for t2, _, sp2 in plans for chunk in nested.values() if sp2.chunk is chunk}
+    return nested, inner
+
+
+def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_chunk) -> list[Draft]:
+    """The drafts one cue makes: an indirect statement, or one mixed statement per quoted
+    fragment inside its content."""
+    t, cue, sp = plan
+    a, b = region
+    if a > t.i and a < len(s.toks) and s.toks[a].lower in {"to", "not"}:
+        return []  # an infinitive is a request or a manner, not content (``asking not to be named``)
+    if b > a and s.toks[b - 1].text in {'"', "”"} and not any(u.text in {'"', "“"} for u in s.toks[a : b - 1]):
+        b = max(a, at.content_end(s.toks, b - 1))  # a stray closing mark is not content
+    span = at.span(s.toks, a, b)
+    if span is None:
+        return []
+    reported = ctx.mention(nested_chunk) if nested_chunk else None
+    proto = Draft("indirect", cue, span[0], span[1], s.sid, reported=reported)
+    if sp.coord and not sp.chunk:
+        proto.inherit = prev or _preceding(drafts, t.start)
+        if proto.inherit is None:
+            return []
+    else:
+        proto.mention = ctx.mention(sp.chunk)
+    if sp.coord and sp.chunk and prev is not None:
+        proto.inherit, proto.mention = prev, prev.mention
+    fragments = [q for q in quotes if not q.direct and span[0] <= q.open and q.end <= span[1] + 1]
+    if not fragments:
+        return [proto]
+    return [replace(proto, kind="mixed", start=q.start, end=q.end, sentence_id=ctx.at(q.start).sid) for q in fragments]
+
+
+def _preceding(drafts: list[Draft], pos: int) -> Draft | None:
+    before = [st for st in drafts if st.start < pos]
+    return max(before, key=lambda st: st.start) if before else None
+
+
+# ---------------------------------------------------------------- continuations and subjects
+
+
+def continuations(ctx: Context, drafts: list[Draft]) -> None:
+    """A direct quote with no attribution of its own continues the speaker before it: the
+    second part of a quote split by its attribution, or a quote paragraph after a quote."""
+    for n, st in enumerate(drafts):
+        if st.kind == "direct" and st.mention is None and st.inherit is None and n:
+            prev = drafts[n - 1]
+            u_prev, u_now = ctx.at(prev.start).unit, ctx.at(st.start).unit
+            if u_prev == u_now or (u_prev == u_now - 1 and prev.kind == "direct"):
+                st.inherit, st.cue = prev, prev.cue
+
+
+def sentence_subjects(ctx: Context, quotes: list[Quote]) -> list[Mention]:
+    """Named subjects of sentences, outside quotes: candidates for a later pronoun."""
+    out = []
+    for s in ctx.sents:
+        chunk = _sentence_subject(s.toks)
+        if chunk and inside(quotes, chunk[0].start) is None:
+            out.append(ctx.mention(chunk))
+    return out
+
+
+def _sentence_subject(toks: list[Token]) -> list[Token]:
+    """A name that is the subject of a sentence's first verb (``Eva Horak disagreed``)."""
+    v = next((t.i for t in toks if (t.tag in FINITE or t.tag == "VBN") and not t.is_cap), None)
+    if v is None or v == 0:
+        return []
+    chunk, b = at.left_chunk(toks, at.skip_left(toks, v - 1))
+    if b >= 0 and toks[b].lower in SUBORDINATORS:
+        return []  # the subject of a subordinate clause (``if Putin does not agree``)
+    body, _ = strip_det(chunk)
+    name, _ = split_role(body)
+    return chunk if is_name_body(name) else []

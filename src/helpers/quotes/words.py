@@ -1,0 +1,44 @@
+"""Closed-class grammar words the quote stages test tokens against.
+
+Content-word lists (words allowed before a cue, addressees, speaker nouns, cues, roles) are
+data under ``data/reference/`` and come through ``helpers.resources``; what stays here is
+grammar: pronouns, determiners, subordinators, punctuation, tags.
+"""
+
+from __future__ import annotations
+
+from .. import resources
+from ..records import Token
+from ..vocab import MONTHS, WEEKDAYS
+
+#: Pronouns a speaker can be, with the gender they imply ("" = any).
+PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "several", "some"}
+SUBORDINATORS = {"that", "while", "though", "although", "because", "if", "when", "as", "after", "before", "whereas", "since"}
+RELATIVES = {"who", "which", "whose", "whom"}
+BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "``", "''", "-"}
+NEGATIONS = {"not", "n't", "never", "no"}
+STRIP_LEADING = {"of", "about"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+CLITICS = {"'s", "’s"}
+NAME_CONNECTORS = {"'s", "’s", "of", "the", "and", "de", "von", "van", "al", "bin"}
+POSTMODIFIER_START = {
+    "familiar", "close", "with", "who", "which", "from", "at", "in", "of", "for", "on", "briefed",
+    "knowledgeable", "involved", "speaking", "based", "to",
+}
+TIME_WORDS = set(WEEKDAYS) | set(MONTHS) | {
+    "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "today",
+    "yesterday", "tomorrow", "tonight", "earlier", "later",
+}
+
+#: From ``data/reference/``: adverbs and auxiliaries between a speaker and its cue; the
+#: addressees of ``told``; head nouns of an addressee or setting.
+SKIP_BEFORE_CUE = resources.words("before_cue.txt")
+ADDRESSEES = resources.words("addressees.txt")
+ADDRESSEE_NOUNS = resources.words("addressee_nouns.txt")
+
+
+def is_punct(t: Token) -> bool:
+    """A boundary mark or sentence-final punctuation."""
+    return t.text in BOUNDARY_PUNCT or t.text in {".", "!", "?"}

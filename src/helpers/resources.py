@@ -1,0 +1,152 @@
+"""Every lexicon, registry and table under ``data/reference/``, through one loader.
+
+Two file shapes, one reader each, both cached:
+
+- ``*.txt`` word lists: ``#`` comments and blank lines skipped; :func:`lines` gives the
+  stripped lines, :func:`words` the set of lower-cased words on them.
+- ``*.csv`` tables with a header: :func:`rows` gives the rows as dicts of strings,
+  :func:`frame` a fresh DataFrame.
+
+The typed lookups the extractors use (cues, the speaker registry, camps, the gazetteer,
+measures, units) are built from those readers below, so there is one way to read a file and
+one place to see which files the code depends on. The data card (``data/README.md``) has a
+line for each file.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+import pandas as pd
+
+from . import paths
+
+
+@lru_cache(maxsize=None)
+def lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of ``data/reference/<name>``, stripped."""
+    text = (paths.REFERENCE / name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of a word list, lower-cased."""
+    return frozenset(w.lower() for ln in lines(name) for w in ln.split())
+
+
+@lru_cache(maxsize=None)
+def rows(name: str) -> tuple[MappingProxyType, ...]:
+    """The rows of a CSV table as read-only dicts of strings (empty cells are ``""``)."""
+    with open(paths.REFERENCE / name, encoding="utf-8", newline="") as fh:
+        return tuple(MappingProxyType(dict(r)) for r in csv.DictReader(fh))
+
+
+def frame(name: str) -> pd.DataFrame:
+    """A CSV table as a new DataFrame (numbers parsed, empty cells NaN)."""
+    return pd.read_csv(paths.REFERENCE / name)
+
+
+#: Curly quotes and apostrophes mapped one-for-one to straight ones (lengths, so offsets, kept).
+STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "‛": "'"})
+
+
+def straighten(s: str) -> str:
+    """``s`` with curly quotes and apostrophes made straight, character for character."""
+    return s.translate(STRAIGHTEN)
+
+
+def norm(s: str) -> str:
+    """Lookup key: quotes straightened, spaces folded, lower case."""
+    return re.sub(r"\s+", " ", straighten(s)).strip().lower()
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+# ---------------------------------------------------------------- typed lookups
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    cls: str  # speech / stance / source
+    side: str  # left / right: where the speaker stands
+    rest: tuple[str, ...] = ()  # the words after the first of a multi-word cue (``according to``)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Cue]:
+    """Word form (lower case) -> cue, from ``cues.csv``."""
+    out = {}
+    for row in rows("cues.csv"):
+        for form in _split(row["forms"]):
+            first, *rest = form.lower().split()
+            out[first] = Cue(row["lemma"], row["class"], row["speaker_side"], tuple(rest))
+    return out
+
+
+@dataclass(frozen=True)
+class Registered:
+    name: str
+    type: str
+    role: str
+    country: str
+    camp: str
+    gender: str
+
+
+@lru_cache(maxsize=1)
+def speakers() -> dict[str, Registered]:
+    """Normalized name or alias -> registry row (``speakers.csv``)."""
+    out = {}
+    for row in rows("speakers.csv"):
+        entry = Registered(row["name"], row["type"], row["role"], row["country"], row["camp"], row["gender"])
+        for alias in [row["name"], *_split(row["aliases"])]:
+            out[norm(alias)] = entry
+    return out
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> dict[str, str]:
+    """Head nouns of speaker descriptions (``official``, ``leaders``) -> speaker type."""
+    return {row["noun"].lower(): row["type"] for row in rows("speaker_nouns.csv")}
+
+
+@lru_cache(maxsize=1)
+def camps() -> dict[str, str]:
+    """Country, capital, institution and nationality words -> camp (``camps.csv``)."""
+    return {norm(row["term"]): row["camp"] for row in rows("camps.csv")}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Lower-cased name or alias -> type (place, organization, nationality)."""
+    return {
+        name.lower(): row["type"]
+        for row in rows("gazetteer.csv")
+        for name in [row["name"].strip(), *_split(row["aliases"])]
+    }
+
+
+@lru_cache(maxsize=1)
+def measures() -> dict[str, tuple[str, str]]:
+    """Word form -> (measure, category), from ``measures.csv``."""
+    return {
+        form.lower(): (row["measure"], row["category"]) for row in rows("measures.csv") for form in _split(row["forms"])
+    }
+
+
+def role_words() -> frozenset[str]:
+    """Words that make up role titles (``president``, ``chancellor`` …), ``roles.txt``."""
+    return words("roles.txt")
+
+
+def stopwords() -> frozenset[str]:
+    """The project's English stop-word list, ``stopwords.txt``."""
+    return words("stopwords.txt")

@@ -1,0 +1,53 @@
+"""Anchoring: which date each expression is resolved against.
+
+Every expression is first resolved against the article's date. Then ``today``,
+``yesterday`` and ``tomorrow`` inside a quotation move to the day its speaker spoke, when a
+day-precise date stands outside the quotes in the attribution's sentence (``Speaking after
+Wednesday's meeting, Macron said … “…today”``) or in the sentence of the same speaker's
+previous statement in the same or the previous paragraph. The statements come from the
+document's ``attributions`` layer, read only when a text has such a word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import vocab
+from .calendar import value_to_date
+
+
+def speaking_day(doc, found: list, t) -> dt.date | None:
+    """The day the speaker of the quotation around ``t`` spoke, or None."""
+    hit = [r for r in doc.attributions if r.start <= t.start and r.end >= t.end and r.kind in ("direct", "mixed")]
+    if not hit:
+        return None
+    st = hit[0]
+    if st.speaker_start is not None:
+        day = _day_outside(found, doc.sentence_at(st.speaker_start).sentence_id, (st.start, st.end))
+        if day is not None:
+            return day
+    paragraph = {s.sentence_id: s.paragraph for s in doc.sentences}
+    before = [r for r in doc.attributions if r.speaker == st.speaker and r.start < st.start]
+    for prev in reversed(before):
+        sid = doc.sentence_at(prev.start).sentence_id
+        p_now, p_prev = paragraph.get(t.sentence_id), paragraph.get(sid)
+        if p_now is None or p_prev is None or not 0 <= p_now - p_prev <= 1:
+            return None
+        day = _day_outside(found, sid, (prev.start, prev.end))
+        if day is not None:
+            return day
+    return None
+
+
+def _day_outside(found: list, sid: int, content: tuple[int, int]) -> dt.date | None:
+    """The first day-precise, non-relative DATE of sentence ``sid`` outside ``content``."""
+    for t in found:
+        if t.sentence_id == sid and t.type == "DATE" and not (content[0] <= t.start < content[1]):
+            d, precision = value_to_date(t.value)
+            if precision == "day" and t.text.lower() not in vocab.RELATIVE_DAYS:
+                return d
+    return None
+
+
+def is_relative_day(t) -> bool:
+    return t.text.lower() in vocab.RELATIVE_DAYS
