@@ -71,6 +71,10 @@ def _add_evaluate(sub) -> None:
     p.add_argument("--format", required=True, choices=sorted(READERS), help="the annotation format")
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object (the last line)")
     p.add_argument("--errors", action="store_true", help="print every miss, spurious item and wrong value first")
+    p.add_argument("--record", nargs=3, metavar=("DATASET", "COMPARTMENT", "SOURCE"),
+                   help="append the measurement to data/evaluation/results.json (SOURCE: repository@commit)")
+    p.add_argument("--untouched", action="store_true",
+                   help="with --record: a first measurement, made before any change prompted by this data")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,6 +107,11 @@ def _evaluate(args, out) -> int:
         metrics, errors = evaluate(args.layer, args.path, args.format)
     except (GoldFormatError, OSError) as err:
         raise UserError(str(err)) from None
+    if args.record:
+        from .evaluate import record
+
+        dataset, compartment, source = args.record
+        record(metrics, layer=args.layer, dataset=dataset, compartment=compartment, source=source, untouched=args.untouched)
     if args.errors:
         for row in errors.to_dict("records"):
             out.write(dump(row) + "\n")

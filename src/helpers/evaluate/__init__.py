@@ -345,3 +345,50 @@ def gold_frame(path) -> pd.DataFrame:
 
     rows = [{"doc": i.doc, "start": i.start, "end": i.end, "text": i.text, **i.attrs} for d in read_project(path) for i in d.items]
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- the results file
+
+#: Measurements on public data sets, which CI cannot fetch: one entry per measurement.
+RESULTS_FILE = "evaluation/results.json"
+METRIC_KEYS = ("gold", "predicted", "matched", "precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1",
+               "type_accuracy", "value_accuracy", "attribution_accuracy", "attribution_f1", "documents")
+
+
+def results_path():
+    from .. import paths
+
+    return paths.DATA / RESULTS_FILE
+
+
+def load_results() -> list[dict]:
+    """Every recorded measurement (``data/evaluation/results.json``), oldest first."""
+    import json
+
+    p = results_path()
+    return json.loads(p.read_text(encoding="utf-8"))["measurements"] if p.exists() else []
+
+
+def record(metrics: dict, *, layer: str, dataset: str, compartment: str, source: str, untouched: bool, note: str = "") -> dict:
+    """Append a measurement (with today's date and the project's git commit) to the results file."""
+    import datetime as dt
+    import json
+    import subprocess
+
+    from .. import paths
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=paths.ROOT).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True, text=True, cwd=paths.ROOT).stdout.strip()
+    entry = {
+        "layer": LAYER_ALIASES.get(layer, layer), "dataset": dataset, "compartment": compartment, "source": source,
+        "date": dt.date.today().isoformat(), "commit": commit + ("+changes" if dirty else ""),
+        "untouched": untouched, "note": note,
+        "metrics": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items() if k in METRIC_KEYS},
+    }
+    p = results_path()
+    p.parent.mkdir(parents=True, exist_ok=True)
+    body = {"about": "Accuracy of the extractors on public annotated data (not in the repository; see data/README.md). "
+                     "'untouched' marks a first measurement, before any change made after reading that data's errors.",
+            "measurements": load_results() + [entry]}
+    p.write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return entry

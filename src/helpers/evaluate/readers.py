@@ -112,6 +112,8 @@ def _brat_doc(ann: Path) -> GoldDoc:
     events: list[dict[str, str]] = []
     for n, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), 1):
         fields = line.split("\t")
+        if not re.match(r"[TE]\d+\t", line):
+            continue  # attributes, relations, notes, or the rest of a text field that held a line break
         try:
             if line.startswith("T"):
                 kind, *offsets = re.split(r"[ ;]", fields[1])
