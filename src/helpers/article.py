@@ -256,53 +256,69 @@ def _parse_plain(text: str, *, id: str, path, date) -> Article:
 
 
 def _parse_structured(text: str, header: re.Match, date: dt.date, *, id: str, path) -> Article:
-    spans: dict[str, Span] = {}
     first_nl = text.find("\n")
     header_end = len(text) if first_nl < 0 else first_nl
-    rest = text[header.end() : header_end].rstrip()
-    if rest:
-        base = header.end()
-        credit = None
-        for credit in _CREDIT.finditer(rest):
-            pass  # the last "Picture:" marker splits caption from credit
-        if credit is not None:
-            cap, cred = rest[: credit.start()].strip(), rest[credit.end() :].strip()
-            if cap:
-                spans["caption"] = Span(base, base + len(cap), cap)
-            if cred:
-                cs = base + credit.end()  # the marker pattern swallows the spaces after it
-                spans["photo_credit"] = Span(cs, cs + len(cred), cred)
-        else:
-            spans["caption"] = Span(base, base + len(rest), rest)
-
+    spans = _header_spans(text, header, header_end)
     lines = _lines(text[header_end:]) if header_end < len(text) else []
     lines = [Span(s.start + header_end, s.end + header_end, s.text) for s in lines]
     if not lines:
         raise EmptyArticleError(path, "article header but no headline or body")
-
     spans["headline"] = lines[0]
-    rest_lines = lines[1:]
-
-    # Standfirst: the line(s) before the dateline paragraph; without any dateline, the line
-    # after the headline when it does not read like prose (no closing full stop).
-    dl_index = next(
-        (i for i, s in enumerate(rest_lines[:3]) if _DATELINE.match(s.text)), None
-    )
-    if dl_index is None:
-        if len(rest_lines) > 1 and not _ends_like_prose(rest_lines[0].text):
-            dl_index = 1
-        else:
-            dl_index = 0
-    if dl_index > 0:
-        first, last = rest_lines[0], rest_lines[dl_index - 1]
-        spans["standfirst"] = Span(first.start, last.end, text[first.start : last.end])
-    body_lines = rest_lines[dl_index:]
-
+    body_lines = _standfirst(text, lines[1:], spans)
     # Closing credit: a short label line at the very end, after at least one paragraph.
     if len(body_lines) > 1 and _is_label(body_lines[-1].text, MAX_CREDIT_WORDS):
         spans["byline"] = body_lines[-1]
         body_lines = body_lines[:-1]
+    dateline, paragraphs, sections = _body(body_lines, spans)
+    if not paragraphs:
+        raise EmptyArticleError(path, "article header but no body paragraphs")
+    part = {k: spans[k].text if k in spans else None for k in ("caption", "photo_credit", "standfirst", "byline")}
+    return Article(
+        id=id, path=str(path) if path else None, text=text, date=date, headline=spans["headline"].text,
+        dateline=dateline, sections=tuple(sections), paragraphs=tuple(paragraphs), has_header=True, spans=spans, **part,
+    )
 
+
+def _header_spans(text: str, header: re.Match, header_end: int) -> dict[str, Span]:
+    """Caption and photo credit from the rest of the header line (the last ``Picture:``
+    marker splits them)."""
+    spans: dict[str, Span] = {}
+    rest = text[header.end() : header_end].rstrip()
+    if not rest:
+        return spans
+    base = header.end()
+    credit = None
+    for credit in _CREDIT.finditer(rest):
+        pass  # the last "Picture:" marker splits caption from credit
+    if credit is None:
+        spans["caption"] = Span(base, base + len(rest), rest)
+        return spans
+    cap, cred = rest[: credit.start()].strip(), rest[credit.end() :].strip()
+    if cap:
+        spans["caption"] = Span(base, base + len(cap), cap)
+    if cred:
+        cs = base + credit.end()  # the marker pattern swallows the spaces after it
+        spans["photo_credit"] = Span(cs, cs + len(cred), cred)
+    return spans
+
+
+def _standfirst(text: str, rest_lines: list[Span], spans: dict[str, Span]) -> list[Span]:
+    """Record the standfirst, if any, and return the body's lines.
+
+    The standfirst is the line(s) before the dateline paragraph; without any dateline, the
+    line after the headline when it does not read like prose (no closing full stop).
+    """
+    dl_index = next((i for i, s in enumerate(rest_lines[:3]) if _DATELINE.match(s.text)), None)
+    if dl_index is None:
+        dl_index = 1 if len(rest_lines) > 1 and not _ends_like_prose(rest_lines[0].text) else 0
+    if dl_index > 0:
+        first, last = rest_lines[0], rest_lines[dl_index - 1]
+        spans["standfirst"] = Span(first.start, last.end, text[first.start : last.end])
+    return rest_lines[dl_index:]
+
+
+def _body(body_lines: list[Span], spans: dict[str, Span]) -> tuple[tuple[str, ...], list[Paragraph], list[str]]:
+    """The dateline, the paragraphs with their sections, and the section headings."""
     dateline: tuple[str, ...] = ()
     paragraphs: list[Paragraph] = []
     sections: list[str] = []
@@ -321,25 +337,7 @@ def _parse_structured(text: str, header: re.Match, date: dt.date, *, id: str, pa
             continue
         if line.text:
             paragraphs.append(Paragraph(len(paragraphs), section, line.start, line.end, line.text))
-    if not paragraphs:
-        raise EmptyArticleError(path, "article header but no body paragraphs")
-
-    return Article(
-        id=id,
-        path=str(path) if path else None,
-        text=text,
-        date=date,
-        caption=spans["caption"].text if "caption" in spans else None,
-        photo_credit=spans["photo_credit"].text if "photo_credit" in spans else None,
-        headline=spans["headline"].text,
-        standfirst=spans["standfirst"].text if "standfirst" in spans else None,
-        dateline=dateline,
-        byline=spans["byline"].text if "byline" in spans else None,
-        sections=tuple(sections),
-        paragraphs=tuple(paragraphs),
-        has_header=True,
-        spans=spans,
-    )
+    return dateline, paragraphs, sections
 
 
 def read_text(path: str | Path) -> str:

@@ -135,10 +135,10 @@ def run(command: str, source: str, default_date: dt.date | None, out, *, jobs: i
     name = "<stdin>" if source == "-" else source
     for line, problem in _progress(results, progress):
         out.write(line + "\n")
+        out.flush()  # a run that is stopped keeps every record it printed
         written += 1
         if problem:
             failures += 1
-            out.flush()
             print(f"helpers: error: {problem if problem.startswith('record ') else name + ': ' + problem}", file=sys.stderr)
     if not written:
         raise BatchError(f"{'<stdin>' if source == '-' else source}: no records")

@@ -278,14 +278,15 @@ def ago(toks, i):
 
 
 @rule("Polls open at 11 a.m. on the day.|11 a.m.|TIME|2025-08-14T11:00",
-      "The call starts at 10:30 pm.|10:30 pm|TIME|2025-08-14T22:30")
+      "The call starts at 10:30 pm.|10:30 pm|TIME|2025-08-14T22:30",
+      "Polls close at 8 p.m.|8 p.m.|TIME|2025-08-14T20:00")
 def clock_time(toks, i):
     m, nxt = _CLOCK.fullmatch(toks[i].lower), _low(toks, i + 1)
     if not m or nxt not in _MERIDIEM:
         return None
     hour = int(m[1]) % 12 + (12 if nxt.startswith("p") else 0)
     # "a.m." at a sentence's end is tokenized "a.m" + "."; the full stop belongs to both
-    end = i + 3 if not nxt.endswith(".") and i + 2 < len(toks) and toks[i + 2].text == "." else i + 2
+    end = i + 3 if nxt in ("a.m", "p.m") and _low(toks, i + 2) == "." else i + 2
     return Match(i, end, "TIME", Spec("clock", (f"T{hour:02d}:{m[2] or '00'}",)))
 
 

@@ -1,0 +1,55 @@
+"""Tables for the accuracy notebook (``90-measure-accuracy``): recorded measurements on
+public data, the hand-written held-out sets, and the seed's gold."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import HELDOUT, SEED_GOLD, heldout, load_results, seed
+
+SHOWN = ["precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1", "attribution_accuracy"]
+
+
+def public_results(latest: bool = True) -> pd.DataFrame:
+    """The recorded measurements on public data (the latest per data set and compartment),
+    one row each: layer, dataset, compartment, date, commit, untouched and the metrics."""
+    rows = [{k: m[k] for k in ("layer", "dataset", "compartment", "date", "commit", "untouched", "source")} | m["metrics"]
+            for m in load_results()]
+    df = pd.DataFrame(rows)
+    if df.empty or not latest:
+        return df
+    return df.drop_duplicates(["layer", "dataset", "compartment"], keep="last").reset_index(drop=True)
+
+
+def first_and_latest() -> pd.DataFrame:
+    """For each data set, the first (untouched) F1 and value F1 beside the latest."""
+    df = public_results(latest=False)
+    if df.empty:
+        return df
+    keys = ["layer", "dataset", "compartment"]
+    first = df.groupby(keys, sort=False).first()
+    last = df.groupby(keys, sort=False).last()
+    out = pd.DataFrame({"first_date": first["date"], "first_f1": first["f1"], "latest_date": last["date"], "latest_f1": last["f1"],
+                        "measurements": df.groupby(keys, sort=False).size()})
+    return out.reset_index()
+
+
+def heldout_results() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every hand-written held-out set scored now: metrics per set, and all their errors."""
+    rows, errors = [], []
+    for layer, sets in HELDOUT.items():
+        for name, status in sets.items():
+            metrics, errs = heldout(name)
+            rows.append({"layer": layer, "set": name, "status": status, **metrics})
+            errors.append(errs.assign(set=name))
+    return pd.DataFrame(rows), pd.concat(errors, ignore_index=True)
+
+
+def seed_results() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each layer against the seed's hand-made gold: metrics per layer, and the errors."""
+    rows, errors = [], []
+    for layer in SEED_GOLD:
+        metrics, errs = seed(layer)
+        rows.append({"layer": layer, **metrics})
+        errors.append(errs.assign(layer=layer))
+    return pd.DataFrame(rows), pd.concat(errors, ignore_index=True)
