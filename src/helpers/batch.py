@@ -37,17 +37,16 @@ def layer_records(command: str, doc) -> list[dict] | dict[str, list[dict]]:
     """What a command prints for one document: a layer's records, or every layer."""
     if command == "analyze":
         return {name: layer_records(name, doc) for name in ANALYZE_LAYERS}
-    name, columns = COMMAND_LAYERS[command]
-    return doc.frame(name, columns).to_dict("records")
+    from .document import LAYERS
+    from .records import Statement, as_dict
+
+    name = COMMAND_LAYERS[command]
+    columns = Statement.COLUMNS + Statement.SCORES if name == "statements" else LAYERS[name].record.COLUMNS
+    return [as_dict(r, columns) for r in doc.layer(name)]
 
 
-#: command -> (document layer, columns); ``analyze`` prints all of them under these keys.
-COMMAND_LAYERS = {
-    "sentences": ("sentences", None),
-    "quotes": ("statements", None),
-    "timexes": ("timexes", None),
-    "figures": ("quantities", None),
-}
+#: command -> the document layer it prints; ``analyze`` prints all of them under these keys.
+COMMAND_LAYERS = {"sentences": "sentences", "quotes": "statements", "timexes": "timexes", "figures": "quantities"}
 ANALYZE_LAYERS = ("sentences", "quotes", "timexes", "figures")
 
 

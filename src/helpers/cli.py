@@ -77,8 +77,27 @@ def _add_evaluate(sub) -> None:
                    help="with --record: a first measurement, made before any change prompted by this data")
 
 
+def _add_report(sub) -> None:
+    """The report command's options (``helpers.report`` itself is imported only to run it)."""
+    p = sub.add_parser(
+        "report",
+        help="execute every notebook and export the HTML reports (offline, code hidden)",
+        description="Execute every notebook with papermill for one article and export each "
+        "to HTML, plus reports/index.html. The seed article's reports go to reports/, any "
+        "other article's to reports/<article-id>/.",
+    )
+    p.add_argument("--article", metavar="FILE", help="the article (default: the seed article)")
+    p.add_argument("--out", metavar="DIR", help="output folder")
+    p.add_argument("--with-code", action="store_true", help="keep code cells in the reports")
+    p.add_argument(
+        "--install-config", action="store_true",
+        help="write the Jupyter config that makes JupyterLab's HTML export use the offline "
+        "report template, into this environment's etc/jupyter (run by make's set-up), and exit",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__, report
+    from . import __version__
 
     parser = argparse.ArgumentParser(
         prog="helpers",
@@ -95,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help in COMMANDS.items():
         _add_layer_command(sub, name, help)
     _add_evaluate(sub)
-    report.add_parser(sub)
+    _add_report(sub)
     return parser
 
 

@@ -161,13 +161,25 @@ class Quantity:
     sentence_id: int
 
 
+def _float_fields(cls) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls) if str(f.type).startswith("float"))
+
+
 def as_dict(record, columns=None) -> dict:
-    """A record's table columns as a dict (dates in ``Timex.anchor`` as ISO text)."""
-    columns = columns or type(record).COLUMNS
+    """A record's table columns as a dict, as its table would give them: dates in
+    ``Timex.anchor`` as ISO text, numbers of float fields as floats."""
+    cls = type(record)
+    columns = columns or cls.COLUMNS
     out = {c: getattr(record, c) for c in columns}
+    for c in _FLOATS.setdefault(cls, _float_fields(cls)) & out.keys():
+        if out[c] is not None:
+            out[c] = float(out[c])
     if isinstance(record, Timex):
         out["anchor"] = record.anchor.isoformat()
     return out
+
+
+_FLOATS: dict[type, frozenset[str]] = {}
 
 
 def to_frame(records, cls, columns=None) -> pd.DataFrame:

@@ -308,24 +308,6 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
     return out_dir
 
 
-def add_parser(sub) -> None:
-    p = sub.add_parser(
-        "report",
-        help="execute every notebook and export the HTML reports (offline, code hidden)",
-        description="Execute every notebook with papermill for one article and export each "
-        "to HTML, plus reports/index.html. The seed article's reports go to reports/, any "
-        "other article's to reports/<article-id>/.",
-    )
-    p.add_argument("--article", metavar="FILE", help="the article (default: the seed article)")
-    p.add_argument("--out", metavar="DIR", help="output folder")
-    p.add_argument("--with-code", action="store_true", help="keep code cells in the reports")
-    p.add_argument(
-        "--install-config", action="store_true",
-        help="write the Jupyter config that makes JupyterLab's HTML export use the offline "
-        "report template, into this environment's etc/jupyter (run by make's set-up), and exit",
-    )
-
-
 def main(args: argparse.Namespace) -> int:
     if getattr(args, "install_config", False):
         for path in install_config():
