@@ -111,3 +111,20 @@ def test_results_do_not_depend_on_nltk_data(tmp_path, monkeypatch, seed):
     monkeypatch.setenv("NLTK_DATA", str(tmp_path / "nltk_data"))
     assert sentences(seed)["text"].tolist() == before
     tokenize.sentence_tokenizer.cache_clear()
+
+
+def test_word_tokenizer_gives_nltks_own_tokens(seed):
+    """The stdlib-compiled copy of NLTK's rules splits exactly as NLTK does."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from helpers import resources
+    from helpers.tokenize import _word_tokenizer
+
+    texts = [s for s in sentences(seed)["text"]] + [
+        "He said: \"Don't go -- it's 3:30 p.m.\" (Really?) 'Tis cannot, gonna...",
+        "Prices [rose] 4% to $1.2bn; {see} <this>, U.S. officials' “claims”.",
+    ]
+    reference = NLTKWordTokenizer()
+    for text in texts:
+        text = resources.straighten(text)
+        assert list(_word_tokenizer().span_tokenize(text)) == list(reference.span_tokenize(text)), text

@@ -51,7 +51,8 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
     text_cols = []
     for k, col in enumerate(view.columns):
         if pd.api.types.is_float_dtype(view[col]):
-            view[col] = view[col].round(precision)
+            rounded = view[col].round(precision)
+            view[col] = rounded.astype(object).where(rounded.notna(), "")  # a blank, not "NaN"
         elif not pd.api.types.is_numeric_dtype(view[col]) and not pd.api.types.is_bool_dtype(view[col]):
             view[col] = view[col].astype(object).where(view[col].notna(), "")  # no "NaN" in text columns
             text_cols.append(k)

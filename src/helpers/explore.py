@@ -18,12 +18,13 @@ import pandas as pd
 
 from . import resources
 from .document import as_document
-from .names import CLITICS
+from .names import CLITICS, NAME_CONNECTORS
 from .records import Name
 from .vocab import MONTHS, WEEKDAYS
 
-#: Words that may join the capitalised words of one name (``Coalition of the Willing``).
-CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "al"}
+#: Words that may join the capitalised words of one name (``Coalition of the Willing``,
+#: ``Institute for the Study of War``): the name connectors, without clitics, with ``for``.
+CONNECTORS = (NAME_CONNECTORS - CLITICS) | {"for"}
 TIME_WORDS = set(MONTHS) | set(WEEKDAYS)
 #: Head words that make a name an organisation (``data/reference/org_heads.txt``).
 ORG_HEADS = resources.words("org_heads.txt")

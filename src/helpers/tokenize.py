@@ -48,9 +48,38 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+_STDLIB_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.ASCII
+
+
+def _stdlib(pattern) -> re.Pattern:
+    """One of NLTK's own tokenizer patterns compiled by the standard library's ``re``."""
+    compiled = getattr(pattern, "_rx", pattern)  # nltk.redos.TimedPattern wraps a ``regex`` pattern
+    return re.compile(compiled.pattern, compiled.flags & _STDLIB_FLAGS)
+
+
+class _WordTokenizer(NLTKWordTokenizer):
+    """NLTK's ``NLTKWordTokenizer``, its rules unchanged, compiled by the standard ``re``.
+
+    NLTK 3.10 routes every regex through ``nltk.redos`` (the third-party ``regex`` engine
+    under a wall-clock timeout), a guard against catastrophic *caller-supplied* patterns.
+    These are NLTK's own fixed patterns, applied one sentence at a time; under the guard
+    they cost about a fifth of the whole pipeline. ``tests/test_tokenize.py`` checks that
+    the tokens are the same as NLTK's own.
+    """
+
+    STARTING_QUOTES = [(_stdlib(p), r) for p, r in NLTKWordTokenizer.STARTING_QUOTES]
+    ENDING_QUOTES = [(_stdlib(p), r) for p, r in NLTKWordTokenizer.ENDING_QUOTES]
+    PUNCTUATION = [(_stdlib(p), r) for p, r in NLTKWordTokenizer.PUNCTUATION]
+    PARENS_BRACKETS = (_stdlib(NLTKWordTokenizer.PARENS_BRACKETS[0]), NLTKWordTokenizer.PARENS_BRACKETS[1])
+    CONVERT_PARENTHESES = [(_stdlib(p), r) for p, r in NLTKWordTokenizer.CONVERT_PARENTHESES]
+    DOUBLE_DASHES = (_stdlib(NLTKWordTokenizer.DOUBLE_DASHES[0]), NLTKWordTokenizer.DOUBLE_DASHES[1])
+    CONTRACTIONS2 = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
+    CONTRACTIONS3 = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
+
+
 @lru_cache(maxsize=1)
 def _word_tokenizer() -> NLTKWordTokenizer:
-    return NLTKWordTokenizer()
+    return _WordTokenizer()
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:

@@ -8,21 +8,19 @@ grammar: pronouns, determiners, subordinators, punctuation, tags.
 from __future__ import annotations
 
 from .. import resources
+from ..names import DETERMINERS  # noqa: F401  (re-exported for the quote stages)
 from ..records import Token
 from ..vocab import MONTHS, WEEKDAYS
 
 #: Pronouns a speaker can be, with the gender they imply ("" = any).
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
-DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "several", "some"}
 SUBORDINATORS = {"that", "while", "though", "although", "because", "if", "when", "as", "after", "before", "whereas", "since"}
 RELATIVES = {"who", "which", "whose", "whom"}
 BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "``", "''", "-"}
 NEGATIONS = {"not", "n't", "never", "no"}
 STRIP_LEADING = {"of", "about"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-CLITICS = {"'s", "’s"}
-NAME_CONNECTORS = {"'s", "’s", "of", "the", "and", "de", "von", "van", "al", "bin"}
 POSTMODIFIER_START = {
     "familiar", "close", "with", "who", "which", "from", "at", "in", "of", "for", "on", "briefed",
     "knowledgeable", "involved", "speaking", "based", "to",
