@@ -9,9 +9,8 @@ import subprocess
 
 import pytest
 
-from helpers import batch
-
 from conftest import PYTHON, ROOT
+from helpers import batch
 
 SEED = "data/raw/000_87517c3568669267.txt"
 RECORDS = [

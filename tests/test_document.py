@@ -22,7 +22,7 @@ NO_QUOTES = "The bridge reopened on Monday after three weeks of repairs costing 
 def test_every_layer_is_computed_once_however_often_it_is_read(seed):
     doc = Document(seed)
     for _ in range(3):
-        doc.statements, doc.timexes, doc.events, doc.quantities, doc.names
+        assert doc.statements and doc.timexes and doc.events and doc.quantities and doc.names
         for name in ("sentences", "tokens", "statements", "timexes", "events", "quantities"):
             doc.frame(name)
     explore.names(doc), explore.content_words(doc), explore.structure(doc)
@@ -36,7 +36,8 @@ def test_timexes_read_the_attributions_only_for_a_quoted_today():
     today = next(t for t in doc.timexes if t.text == "today")
     assert (today.anchor.isoformat(), today.value) == ("2025-03-11", "2025-03-11")  # Tuesday's meeting
     assert doc.computed["attributions"] == 1
-    doc.statements  # the statements layer reuses those attributions
+    # the statements layer reuses those attributions: Ruiz's quote and what officials said
+    assert [(s.speaker, s.kind) for s in doc.statements] == [("Ana Ruiz", "direct"), ("officials", "indirect")]
     assert doc.computed["attributions"] == 1
 
     plain = Document(parse_article(NO_QUOTES, id="u", date="2025-03-13"))
@@ -58,7 +59,7 @@ def test_records_are_typed_frozen_and_point_at_their_text(seed, layer, cls):
     records = doc.layer(layer)
     assert records and all(type(r) is cls for r in records)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        setattr(records[0], "text", "x")
+        records[0].text = "x"
     for r in records:
         if hasattr(r, "start") and r.start is not None and not isinstance(r, Event):
             assert seed.text[r.start : r.end] == r.text

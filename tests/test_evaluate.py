@@ -8,11 +8,10 @@ import subprocess
 
 import pytest
 
+from conftest import PYTHON, ROOT
 from helpers import evaluate, paths
 from helpers.evaluate import Item, align, prf, score_quantities, score_quotes, score_timexes
 from helpers.evaluate.readers import GoldFormatError, read_brat, read_cqe, read_project, read_quantulum, read_timeml
-
-from conftest import PYTHON, ROOT
 
 
 def it(start, end, text="", doc="d", **attrs):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.article import parse_article
 from helpers import evaluate, paths
+from helpers.article import parse_article
 from helpers.quotes import COLUMNS, quotations, quotes
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -23,10 +23,30 @@ Reuters
 
 
 @pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
+def seed_cli_build(tmp_path_factory):
+    """The seed's reports built as a user builds them, through the command line."""
     out = tmp_path_factory.mktemp("reports")
-    report.build(paths.SEED_ARTICLE, out)
-    return out
+    res = subprocess.run([PYTHON, "-m", "helpers", "report", "--out", str(out)], capture_output=True, text=True,
+                         cwd=ROOT, timeout=900)
+    assert res.returncode == 0, res.stderr
+    return out, res
+
+
+@pytest.fixture(scope="module")
+def seed_build(seed_cli_build):
+    return seed_cli_build[0]
+
+
+def test_build_prints_a_line_per_notebook_and_nothing_else(seed_cli_build):
+    out, res = seed_cli_build
+    assert res.stderr == ""  # kernel warnings and papermill's lines went to the build log
+    lines = res.stdout.splitlines()
+    stems = [i.stem for i in report.notebooks()]
+    assert len(lines) == len(stems) + 1
+    for line, stem in zip(lines, stems):
+        assert re.fullmatch(rf"helpers report: {stem} +\d+\.\d s  {re.escape(str(out / stem))}\.html", line), line
+    assert lines[-1] == f"helpers report: index {out / 'index.html'}"
+    assert "Kernel is running over TCP" in (out / report.LOG_NAME).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

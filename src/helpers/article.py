@@ -287,9 +287,8 @@ def _header_spans(text: str, header: re.Match, header_end: int) -> dict[str, Spa
     if not rest:
         return spans
     base = header.end()
-    credit = None
-    for credit in _CREDIT.finditer(rest):
-        pass  # the last "Picture:" marker splits caption from credit
+    markers = list(_CREDIT.finditer(rest))
+    credit = markers[-1] if markers else None  # the last "Picture:" marker splits caption from credit
     if credit is None:
         spans["caption"] = Span(base, base + len(rest), rest)
         return spans

@@ -89,6 +89,8 @@ def _add_report(sub) -> None:
     p.add_argument("--article", metavar="FILE", help="the article (default: the seed article)")
     p.add_argument("--out", metavar="DIR", help="output folder")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the reports")
+    p.add_argument("--verbose", action="store_true",
+                   help="show the kernels' and papermill's output instead of writing it to <out>/build.log")
     p.add_argument(
         "--install-config", action="store_true",
         help="write the Jupyter config that makes JupyterLab's HTML export use the offline "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import datetime as dt
 import html
 import os
@@ -41,7 +42,9 @@ PROVENANCE_PACKAGES = ("helpers", "pandas", "matplotlib", "nltk", "textblob", "v
 
 
 class ReportError(RuntimeError):
-    """A report build failed; ``str(err)`` is one line."""
+    """A report build failed; ``str(err)`` is one line, ``log`` the build log (if any)."""
+
+    log: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -162,20 +165,41 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.N
 
 def _execute_all(infos: list[NotebookInfo], article_file: Path, staged: Path) -> dict:
     """Run the notebooks, as many at once as there are CPUs (each in its own kernel process;
-    they read the same inputs and write different files). Returns the executed notebook, or
-    the ``ReportError``, per notebook."""
+    they read the same inputs and write different files). Returns, per notebook, the
+    executed notebook or the ``ReportError``, and the seconds it took."""
+    import time
     from concurrent.futures import ThreadPoolExecutor
 
     def run(info: NotebookInfo):
-        print(f"helpers report: running {info.path.name}", file=sys.stderr)
+        t0 = time.perf_counter()
         try:
-            return _execute(info, article_file, staged)
+            result = _execute(info, article_file, staged)
         except ReportError as err:
-            return err
+            result = err
+        return result, time.perf_counter() - t0
 
     workers = max(1, min(len(infos), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return dict(zip((i.stem for i in infos), pool.map(run, infos)))
+
+
+@contextlib.contextmanager
+def _stderr_to(log: Path | None):
+    """Send everything written to file descriptor 2 (the kernels' warnings, papermill's and
+    Jupyter's log lines) to ``log`` while the block runs; ``None`` leaves stderr alone."""
+    if log is None:
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log, "ab") as fh:
+        os.dup2(fh.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _git_commit() -> str:
@@ -269,9 +293,18 @@ def render_index(article: Article, cards: list[tuple[NotebookInfo, str, str | No
 """
 
 
+LOG_NAME = "build.log"
+
+
 def build(article_path: str | Path | None = None, out: str | Path | None = None,
-          with_code: bool = False, only: list[str] | None = None) -> Path:
-    """Build every report; returns the output folder. Raises ``ArticleError``/``ReportError``."""
+          with_code: bool = False, only: list[str] | None = None, *, verbose: bool = False,
+          echo=None) -> Path:
+    """Build every report; returns the output folder. Raises ``ArticleError``/``ReportError``.
+
+    Kernel and papermill output goes to ``<out>/build.log`` (all of it with ``verbose``);
+    ``echo``, when given, is called with one line per notebook (its time and the page
+    written) and a last line naming the index.
+    """
     article = load_article(article_path)  # validates the file before any kernel starts
     article_file = Path(article.path).resolve()
     out_dir = output_dir(article, out)
@@ -279,20 +312,15 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
     if not infos:
         raise ReportError(f"{paths.NOTEBOOKS}: no notebooks to run")
     out_dir.mkdir(parents=True, exist_ok=True)
+    log = None if verbose else out_dir / LOG_NAME
+    if log is not None:
+        log.write_text(f"helpers report: {article_file} -> {out_dir}\n", encoding="utf-8")
     staged = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:
-        pages = {}
-        executed = _execute_all(infos, article_file, staged)
-        for info in infos:  # in notebook order: the first failure is the one reported
-            nb = executed[info.stem]
-            if isinstance(nb, ReportError):
-                failed = out_dir / "failed"
-                failed.mkdir(exist_ok=True)
-                if (staged / info.path.name).exists():
-                    shutil.copy2(staged / info.path.name, failed / info.path.name)
-                raise ReportError(str(nb).replace(str(staged / info.path.name), str(failed / info.path.name)))
-        for info in infos:
-            pages[f"{info.stem}.html"] = export_html(executed[info.stem], with_code)
+        with _stderr_to(log):
+            executed = _execute_all(infos, article_file, staged)
+        _raise_first_failure(infos, executed, staged, out_dir, log)
+        pages = {f"{i.stem}.html": export_html(executed[i.stem][0], with_code) for i in infos}
         from .plots import figure_dir
 
         figdir = figure_dir(article)
@@ -305,7 +333,27 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
         shutil.rmtree(out_dir / "failed", ignore_errors=True)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
+    if echo is not None:
+        for info in infos:
+            echo(f"helpers report: {info.stem:<36} {executed[info.stem][1]:5.1f} s  {paths.shown(out_dir / (info.stem + '.html'))}")
+        echo(f"helpers report: index {paths.shown(out_dir / 'index.html')}")
     return out_dir
+
+
+def _raise_first_failure(infos, executed, staged: Path, out_dir: Path, log: Path | None) -> None:
+    """The first failed notebook, in notebook order, as a ``ReportError`` naming the build
+    log; its executed copy is kept in ``<out>/failed/``."""
+    for info in infos:
+        nb = executed[info.stem][0]
+        if not isinstance(nb, ReportError):
+            continue
+        failed = out_dir / "failed"
+        failed.mkdir(exist_ok=True)
+        if (staged / info.path.name).exists():
+            shutil.copy2(staged / info.path.name, failed / info.path.name)
+        err = ReportError(str(nb).replace(str(staged / info.path.name), str(failed / info.path.name)))
+        err.log = log
+        raise err
 
 
 def main(args: argparse.Namespace) -> int:
@@ -314,9 +362,11 @@ def main(args: argparse.Namespace) -> int:
             print(f"helpers report: wrote {path}", file=sys.stderr)
         return 0
     try:
-        out = build(args.article, args.out, args.with_code)
+        build(args.article, args.out, args.with_code, verbose=args.verbose, echo=print)
     except ReportError as err:
         print(f"helpers: error: {err}", file=sys.stderr)
+        if err.log is not None and err.log.exists():  # the kernels' own words, shown only now
+            tail = err.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-20:]
+            print(f"helpers report: the last lines of {paths.shown(err.log)}:", *tail, sep="\n", file=sys.stderr)
         return 1
-    print(f"helpers report: wrote {out / 'index.html'}", file=sys.stderr)
     return 0

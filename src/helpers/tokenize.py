@@ -25,7 +25,7 @@ from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from . import resources
-from .records import Sentence, Token, to_frame
+from .records import Sentence, Token
 
 SENTENCE_COLUMNS = Sentence.COLUMNS
 TOKEN_COLUMNS = Token.COLUMNS

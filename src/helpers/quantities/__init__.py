@@ -201,8 +201,8 @@ def derived(figs: pd.DataFrame) -> pd.DataFrame:
         whole = table.loc[f["subject"]]
         factor = 0.01 if f["unit"] == "%" else 1.0
 
-        def conv(x):
-            return None if x is None or pd.isna(x) else round(x * factor * whole["area_km2"])
+        def conv(x, factor=factor, whole_km2=whole["area_km2"]):
+            return None if x is None or pd.isna(x) else round(x * factor * whole_km2)
 
         rows.append({
             "text": f["text"], "subject": f["subject"], "share": f["value"] * factor if pd.notna(f["value"]) else None,

@@ -22,9 +22,21 @@ from ..names import is_name
 from ..records import Token
 from ..resources import Cue
 from .words import (
-    ADDRESSEE_NOUNS, ADDRESSEES, BOUNDARY_PUNCT, DETERMINERS, FINITE, NEGATIONS, PRONOUNS,
-    RELATIVES, SKIP_BEFORE_CUE, STRIP_LEADING, SUBORDINATORS, TIME_WORDS, is_punct,
+    ADDRESSEE_NOUNS,
+    ADDRESSEES,
+    BOUNDARY_PUNCT,
+    DETERMINERS,
+    FINITE,
+    NEGATIONS,
+    PRONOUNS,
+    RELATIVES,
+    SKIP_BEFORE_CUE,
+    STRIP_LEADING,
+    SUBORDINATORS,
+    TIME_WORDS,
+    is_punct,
 )
+
 
 def skip_left(toks: list[Token], j: int) -> int:
     """Index of the first token left of ``j`` that is not an adverb, auxiliary or time phrase."""
@@ -269,7 +281,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
     if not t.tag.startswith("VB"):
         # the tagger sometimes reads a past tense as an adjective; trust a following
         # ``that``/clause only for the unambiguous speech verbs
-        if not (t.lower in {"said", "says", "told", "added", "adding", "saying"}):
+        if t.lower not in {"said", "says", "told", "added", "adding", "saying"}:
             return False
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..article import Article
 
+
 @dataclass
 class Quote:
     open: int  # offset of the opening mark
@@ -64,7 +65,7 @@ def quotations(article: Article) -> list[Quote]:
     """Every quotation in reading order, with multi-paragraph quotes grouped."""
     quotes: list[Quote] = []
     units = article.units()
-    for u, (kind, span) in enumerate(units):
+    for u, (_kind, span) in enumerate(units):
         quotes.extend(_scan_quotes(span.text, span.start, u))
     group = 0
     for k, q in enumerate(quotes):

@@ -18,6 +18,7 @@ from ..names import NAME_CONNECTORS, camp_of, is_name, split_role, strip_det, su
 from ..records import Token
 from .words import HONORIFIC_GENDER, POSTMODIFIER_START, PRONOUNS
 
+
 @dataclass
 class Mention:
     start: int

@@ -33,7 +33,13 @@ from ..document import as_document
 from ..records import Event, Timex, to_frame
 from . import anchoring
 from .calendar import (  # noqa: F401  (the public calendar helpers, as before the split)
-    ago, duration_value, relative_period, resolve_month, resolve_weekday, shift_months, value_to_date,
+    ago,
+    duration_value,
+    relative_period,
+    resolve_month,
+    resolve_weekday,
+    shift_months,
+    value_to_date,
     week_value,
 )
 from .chart import PRECISION_DAYS, chart_items, headline, load_context  # noqa: F401
