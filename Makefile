@@ -1,26 +1,31 @@
-# Every target sets the environment up first: a .venv with the pinned requirements,
-# the helpers package (editable) and a Jupyter kernel registered inside the venv.
+# Every target sets the environment up first: a .venv with every package of requirements.lock
+# (checked against its hash), the helpers package (editable) and a Jupyter kernel registered
+# inside the venv.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK_TOOLS := build/lock-tools
+UV_VERSION := 0.13.8
 KERNEL := news-helpers
 ARTICLE ?=
 OUT ?=
 
-.PHONY: help setup report test lab bench clean
+.PHONY: help setup report test lint lab bench lock clean
 
 help:
 	@echo "make report  build the HTML reports under reports/ (ARTICLE=path for another article)"
 	@echo "make test    run every test (unit, CLI, notebooks)"
 	@echo "make lab     open JupyterLab on notebooks/ with the project kernel"
 	@echo "make bench   time the stages, the batch throughput and the report build"
+	@echo "make lock    re-resolve requirements.lock (with hashes) from requirements.txt"
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news helpers)" >/dev/null
 	$(BIN)/python -m helpers report --install-config 2>/dev/null
 	@touch $(STAMP)
@@ -28,14 +33,30 @@ $(STAMP): requirements.txt pyproject.toml
 report: $(STAMP)
 	$(BIN)/python -m helpers report $(if $(ARTICLE),--article "$(ARTICLE)") $(if $(OUT),--out "$(OUT)")
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(BIN)/python -m helpers.bench --report
+
+# requirements.txt -> requirements.lock: every package underneath resolved for Python 3.11 on
+# Linux x86_64 and pinned with its hashes, by uv (kept in build/lock-tools, apart from .venv).
+lock:
+	@test -x $(LOCK_TOOLS)/bin/uv || ($(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION))
+	@mkdir -p build && grep -v "^-e " requirements.txt > build/requirements.in
+	$(LOCK_TOOLS)/bin/uv pip compile build/requirements.in --generate-hashes --python-version 3.11.7 \
+	  --python-platform x86_64-unknown-linux-gnu --no-header --no-annotate --quiet --output-file build/requirements.lock
+	@{ echo "# The fully resolved environment, with hashes, for Python 3.11 on Linux x86_64: generated from"; \
+	   echo "# requirements.txt by \`make lock\` (uv pip compile --generate-hashes); installed by \`make\` with"; \
+	   echo "# pip --require-hashes. Do not edit by hand; see README (Updating the dependencies)."; \
+	   cat build/requirements.lock; } > requirements.lock
+	@echo "wrote requirements.lock; run make test before committing it"
 
 clean:
 	rm -rf reports .pytest_cache
