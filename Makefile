@@ -23,15 +23,16 @@ help:
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
+	@echo "make: setting up $(VENV) from requirements.lock (hashes checked); a few minutes the first time"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news helpers)" >/dev/null
-	$(BIN)/python -m helpers report --install-config 2>/dev/null
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news helpers)" >/dev/null
+	@$(BIN)/python -m helpers report --install-config 2>/dev/null
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/python -m helpers report $(if $(ARTICLE),--article "$(ARTICLE)") $(if $(OUT),--out "$(OUT)")
+	@$(BIN)/python -m helpers report $(if $(ARTICLE),--article "$(ARTICLE)") $(if $(OUT),--out "$(OUT)")
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
