@@ -18,26 +18,16 @@ clause: a future cue (``will``, ``would``, ``due``, ``next``) or the nearest ver
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import numbers, vocab
 from ..records import Token
+from . import words as w
 from .calendar import duration_value
+from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_YEAR, PREPOSITIONS
 
 EXAMPLE_ANCHOR = "2025-08-14"
-PREPOSITIONS = {"in", "on", "at", "since", "until", "by", "from", "to", "before", "after", "during", "through", "for"}
-CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
-_DECADE = re.compile(r"(1[89]\d|20\d)0s$")
-_PART_YEAR = re.compile(r"(early|mid|late)-(\d{4})$", re.I)
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
-_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?$")
-_HYPHEN_UNIT = re.compile(r"(\d+|[a-z]+)-(second|minute|hour|day|week|month|year|decade)$", re.I)
-_MERIDIEM = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m"}
-
-
 @dataclass(frozen=True)
 class Spec:
     """An underspecified value: ``kind`` names the resolver step, ``args`` its inputs."""
@@ -79,118 +69,14 @@ def fixed(value: str) -> Spec:
     return Spec("value", (value,))
 
 
-# ---------------------------------------------------------------- token tests
-
-
-def _month(tok: Token) -> int | None:
-    low = tok.lower.rstrip(".")
-    if low in vocab.MONTHS and tok.is_cap:
-        return vocab.MONTHS[low]
-    if low in vocab.MONTH_ABBREVIATIONS and tok.is_cap and (tok.text.endswith(".") or len(low) >= 3):
-        return vocab.MONTH_ABBREVIATIONS[low]
-    return None
-
-
-def _year(tok: Token) -> int | None:
-    return int(tok.lower) if numbers.is_year(tok.lower) else None
-
-
-def _day(tok: Token) -> int | None:
-    m = _DAY.fullmatch(tok.lower)
-    return int(m[1]) if m and 1 <= int(m[1]) <= 31 else None
-
-
-def _low(toks: list[Token], k: int) -> str:
-    return toks[k].lower if 0 <= k < len(toks) else ""
-
-
-def _number(toks: list[Token], i: int) -> tuple[float | None, int] | None:
-    """A number at token ``i``: (value, next token index), as ``numbers.number_at``."""
-    found = numbers.number_at([t.lower for t in toks[i : i + 2]], 0)
-    return None if found is None else (found[0], i + found[1])
-
-
-def tense(toks: list[Token], i: int, j: int) -> str:
-    """past / future / present for the clause around tokens ``i``..``j``: the nearest tense
-    cue wins (a future word, a past verb not in a modal chain, a modal, a present verb)."""
-    lo = i
-    while lo > 0 and toks[lo - 1].text not in CLAUSE_PUNCT:
-        lo -= 1
-    hi = j
-    while hi < len(toks) and toks[hi].text not in CLAUSE_PUNCT | {"."}:
-        hi += 1
-    for window in ((lo, hi), (0, len(toks))):
-        cues = []
-        for k in range(*window):
-            if i <= k < j:
-                continue
-            tok = toks[k]
-            if tok.lower in vocab.FUTURE_CUES:
-                cues.append((abs(k - i), "future"))
-            elif tok.tag in ("VBD", "VBN") and not _after_modal(toks, k):
-                cues.append((abs(k - i), "past"))
-            elif tok.tag == "MD":
-                cues.append((abs(k - i), "future" if tok.lower in {"will", "shall", "would", "'ll", "’ll"} else "present"))
-            elif tok.tag in ("VBZ", "VBP"):
-                cues.append((abs(k - i), "present"))
-        if cues:
-            return min(cues)[1]
-    return "present"
-
-
-def _after_modal(toks: list[Token], k: int) -> bool:
-    """A participle in a verb chain with a future modal: ``will be named``, ``would have``."""
-    a = k - 1
-    while a >= 0 and toks[a].lower in {"be", "been", "being", "have", "not", "n't", "also", "then", "soon"}:
-        a -= 1
-    return a < k - 1 and a >= 0 and toks[a].lower in {"will", "shall", "would", "'ll", "’ll"}
-
-
-def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
-    """A duration at ``i``: (next index, value). ``48 hours``, ``a week``, ``48-hour``, a
-    bare plural unit (``after weeks of``); not ``a second round`` nor ``two days ago``."""
-    if i >= len(toks):
-        return None
-    t = toks[i]
-    if m := _HYPHEN_UNIT.fullmatch(t.text):
-        n = m[1].lower()
-        amount = float(n) if n.isdigit() else numbers.word_value(n)
-        if amount is not None:
-            return i + 1, duration_value(amount, m[2].lower())
-    num = _number(toks, i)
-    if num is not None:
-        n, k = num
-        unit = _low(toks, k)
-        if unit not in vocab.TIMEX_UNITS:
-            return None
-        if t.lower in ("a", "an") and unit.endswith("s"):
-            return None
-        if unit == "second" and k + 1 < len(toks) and toks[k + 1].tag.startswith(("NN", "JJ")):
-            return None  # the ordinal: "a second round"
-        if _low(toks, k + 1) == "ago":
-            return None
-        return k + 1, duration_value(n, unit)
-    if t.lower in vocab.TIMEX_UNITS and t.lower.endswith("s") and t.lower not in ("seconds", "minutes"):
-        prev = _low(toks, i - 1)
-        if prev not in {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "of"} and not prev.isdigit():
-            return i + 1, duration_value(None, t.lower)
-    return None
-
-
-#: Duration modifiers by first word, longest first: {"more": [(["more", "than"], "MORE_THAN")]}.
-_MODS_BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
-for _words, _mod in sorted(vocab.TIMEX_MODS.items(), key=lambda kv: -len(kv[0].split())):
-    _MODS_BY_FIRST.setdefault(_words.split()[0], []).append((_words.split(), _mod))
-
-
 # ---------------------------------------------------------------- the rules, in order
 
 
 @rule("The war has lasted nearly 11 years.|nearly 11 years|DURATION|P11Y|LESS_THAN",
       "They talked for more than two hours.|more than two hours|DURATION|PT2H|MORE_THAN")
 def modified_duration(toks, i):
-    for parts, mod in _MODS_BY_FIRST.get(toks[i].lower, ()):
-        if [x.lower for x in toks[i : i + len(parts)]] == parts and (d := duration_at(toks, i + len(parts))):
+    for parts, mod in MODS_BY_FIRST.get(toks[i].lower, ()):
+        if [x.lower for x in toks[i : i + len(parts)]] == parts and (d := w.duration_at(toks, i + len(parts))):
             return Match(i, d[0], "DURATION", fixed(d[1]), mod)
     return None
 
@@ -200,11 +86,11 @@ def modified_duration(toks, i):
 def every(toks, i):
     if toks[i].lower not in ("every", "each"):
         return None
-    num = _number(toks, i + 1)
+    num = w.number(toks, i + 1)
     k, n = (num[1], num[0]) if num and num[0] is not None else (i + 1, 1)
-    if _low(toks, k) in vocab.TIMEX_UNITS:
+    if w.low(toks, k) in vocab.TIMEX_UNITS:
         return Match(i, k + 1, "SET", fixed(duration_value(n, toks[k].lower)))
-    if _low(toks, k) in vocab.WEEKDAYS:
+    if w.low(toks, k) in vocab.WEEKDAYS:
         return Match(i, k + 1, "SET", fixed(f"XXXX-WXX-{vocab.WEEKDAYS[toks[k].lower] + 1}"))
     return None
 
@@ -219,25 +105,25 @@ def frequency_adverb(toks, i):
       "Talks began in early 2023.|early 2023|DATE|2023|START",
       "It ended in late June.|late June|DATE|2025-06|END")
 def part_of_period(toks, i):
-    if (m := _PART_YEAR.fullmatch(toks[i].text)) and numbers.is_year(m[2]):
+    if (m := PART_YEAR.fullmatch(toks[i].text)) and numbers.is_year(m[2]):
         return Match(i, i + 1, "DATE", fixed(m[2]), vocab.PART_MODS[m[1].lower()])
     mod = vocab.PART_MODS.get(toks[i].lower)
     if mod is None or i + 1 >= len(toks):
         return None
-    if (y := _year(toks[i + 1])) is not None:
+    if (y := w.year(toks[i + 1])) is not None:
         return Match(i, i + 2, "DATE", fixed(str(y)), mod)
-    if (mo := _month(toks[i + 1])) is not None:
-        if i + 2 < len(toks) and (y := _year(toks[i + 2])) is not None:
+    if (mo := w.month(toks[i + 1])) is not None:
+        if i + 2 < len(toks) and (y := w.year(toks[i + 2])) is not None:
             return Match(i, i + 3, "DATE", fixed(f"{y}-{mo:02d}"), mod)
-        return Match(i, i + 2, "DATE", Spec("month", (mo, tense(toks, i, i + 2))), mod)
+        return Match(i, i + 2, "DATE", Spec("month", (mo, w.tense(toks, i, i + 2))), mod)
     return None
 
 
 @rule("Sales fell earlier this year.|earlier this year|DATE|2025|BEFORE")
 def earlier_later(toks, i):
     mod = vocab.RELATIVE_MODS.get(toks[i].lower)
-    offset = vocab.DEICTIC.get(_low(toks, i + 1))
-    if mod and offset is not None and _low(toks, i + 2) in vocab.PERIODS:
+    offset = vocab.DEICTIC.get(w.low(toks, i + 1))
+    if mod and offset is not None and w.low(toks, i + 2) in vocab.PERIODS:
         return Match(i, i + 3, "DATE", Spec("period", (toks[i + 2].lower, offset)), mod)
     return None
 
@@ -246,7 +132,7 @@ def earlier_later(toks, i):
       "The vote was held last year.|last year|DATE|2024",
       "It rained over the past week.|past week|DURATION|P1W")
 def deictic_period(toks, i):
-    low, nxt = toks[i].lower, _low(toks, i + 1)
+    low, nxt = toks[i].lower, w.low(toks, i + 1)
     if low not in vocab.DEICTIC or nxt not in vocab.PERIODS:
         return None
     if low == "past":
@@ -258,18 +144,18 @@ def deictic_period(toks, i):
 @rule("They met last Monday.|last Monday|DATE|2025-08-11",
       "They meet next Monday.|next Monday|DATE|2025-08-18")
 def deictic_weekday(toks, i):
-    low, nxt = toks[i].lower, _low(toks, i + 1)
+    low, nxt = toks[i].lower, w.low(toks, i + 1)
     if low not in vocab.DEICTIC or nxt not in vocab.WEEKDAYS:
         return None
-    t = {"last": "past", "next": "future", "coming": "future"}.get(low) or tense(toks, i, i + 2)
+    t = {"last": "past", "next": "future", "coming": "future"}.get(low) or w.tense(toks, i, i + 2)
     return Match(i, i + 2, "DATE", Spec("next_weekday" if low == "next" else "weekday", (vocab.WEEKDAYS[nxt], t, "")))
 
 
 @rule("He resigned two days ago.|two days ago|DATE|2025-08-12",
       "It opened three years ago.|three years ago|DATE|2022")
 def ago(toks, i):
-    num = _number(toks, i)
-    if num is None or num[0] is None or _low(toks, num[1]) not in vocab.TIMEX_UNITS or _low(toks, num[1] + 1) != "ago":
+    num = w.number(toks, i)
+    if num is None or num[0] is None or w.low(toks, num[1]) not in vocab.TIMEX_UNITS or w.low(toks, num[1] + 1) != "ago":
         return None
     unit = toks[num[1]].lower
     if vocab.TIMEX_UNITS[unit] not in ("D", "W", "Y", "DE") and not unit.startswith("month"):
@@ -281,12 +167,12 @@ def ago(toks, i):
       "The call starts at 10:30 pm.|10:30 pm|TIME|2025-08-14T22:30",
       "Polls close at 8 p.m.|8 p.m.|TIME|2025-08-14T20:00")
 def clock_time(toks, i):
-    m, nxt = _CLOCK.fullmatch(toks[i].lower), _low(toks, i + 1)
-    if not m or nxt not in _MERIDIEM:
+    m, nxt = CLOCK.fullmatch(toks[i].lower), w.low(toks, i + 1)
+    if not m or nxt not in MERIDIEM:
         return None
     hour = int(m[1]) % 12 + (12 if nxt.startswith("p") else 0)
     # "a.m." at a sentence's end is tokenized "a.m" + "."; the full stop belongs to both
-    end = i + 3 if nxt in ("a.m", "p.m") and _low(toks, i + 2) == "." else i + 2
+    end = i + 3 if nxt in ("a.m", "p.m") and w.low(toks, i + 2) == "." else i + 2
     return Match(i, end, "TIME", Spec("clock", (f"T{hour:02d}:{m[2] or '00'}",)))
 
 
@@ -294,13 +180,13 @@ def clock_time(toks, i):
       "A one-day visit ended.|one-day|DURATION|P1D",
       "After weeks of talks, they agreed.|weeks|DURATION|PXW")
 def duration(toks, i):
-    d = duration_at(toks, i)
+    d = w.duration_at(toks, i)
     return Match(i, d[0], "DURATION", fixed(d[1])) if d else None
 
 
 @rule("It began on 2025-08-14.|2025-08-14|DATE|2025-08-14")
 def iso_date(toks, i):
-    m = _ISO.fullmatch(toks[i].lower)
+    m = ISO.fullmatch(toks[i].lower)
     if not m:
         return None
     value = "-".join(m.groups())
@@ -314,13 +200,13 @@ def iso_date(toks, i):
 @rule("It began on 14 August 2025.|14 August 2025|DATE|2025-08-14",
       "The deadline was 3 August.|3 August|DATE|2025-08-03")
 def day_month(toks, i):
-    day = _day(toks[i])
-    mo = _month(toks[i + 1]) if day is not None and i + 1 < len(toks) else None
+    day = w.day(toks[i])
+    mo = w.month(toks[i + 1]) if day is not None and i + 1 < len(toks) else None
     if mo is None:
         return None
-    if i + 2 < len(toks) and (y := _year(toks[i + 2])) is not None:
+    if i + 2 < len(toks) and (y := w.year(toks[i + 2])) is not None:
         return Match(i, i + 3, "DATE", Spec("daymonth", (mo, day, "", y)))
-    return Match(i, i + 2, "DATE", Spec("daymonth", (mo, day, tense(toks, i, i + 2), None)))
+    return Match(i, i + 2, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, i + 2), None)))
 
 
 @rule("It began on August 14, 2025.|August 14, 2025|DATE|2025-08-14",
@@ -328,23 +214,23 @@ def day_month(toks, i):
       "Talks began in March.|March|DATE|2025-03",
       "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03")
 def month_first(toks, i):
-    mo = _month(toks[i])
+    mo = w.month(toks[i])
     if mo is None:
         return None
-    k = i + 2 if _low(toks, i + 1) == "." else i + 1
-    if k < len(toks) and (day := _day(toks[k])) is not None and _low(toks, k + 1) not in vocab.TIMEX_UNITS:
-        if _low(toks, k + 1) == "," and k + 2 < len(toks) and (y := _year(toks[k + 2])) is not None:
+    k = i + 2 if w.low(toks, i + 1) == "." else i + 1
+    if k < len(toks) and (day := w.day(toks[k])) is not None and w.low(toks, k + 1) not in vocab.TIMEX_UNITS:
+        if w.low(toks, k + 1) == "," and k + 2 < len(toks) and (y := w.year(toks[k + 2])) is not None:
             return Match(i, k + 3, "DATE", Spec("daymonth", (mo, day, "", y)))
-        if k + 1 < len(toks) and (y := _year(toks[k + 1])) is not None:
+        if k + 1 < len(toks) and (y := w.year(toks[k + 1])) is not None:
             return Match(i, k + 2, "DATE", Spec("daymonth", (mo, day, "", y)))
-        return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, tense(toks, i, k + 1), None)))
-    if k < len(toks) and (y := _year(toks[k])) is not None:
+        return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, k + 1), None)))
+    if k < len(toks) and (y := w.year(toks[k])) is not None:
         return Match(i, k + 1, "DATE", fixed(f"{y}-{mo:02d}"))
     if toks[i].lower == "may" and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
         return None  # the modal verb or the name, not the month
     if i == 0 and toks[i].lower.rstrip(".") in vocab.MONTH_ABBREVIATIONS:
         return None
-    return Match(i, i + 1, "DATE", Spec("month", (mo, tense(toks, i, i + 1))))
+    return Match(i, i + 1, "DATE", Spec("month", (mo, w.tense(toks, i, i + 1))))
 
 
 @rule("They met on Friday.|Friday|DATE|2025-08-08",
@@ -355,14 +241,14 @@ def weekday(toks, i):
     if low not in vocab.WEEKDAYS or not toks[i].is_cap:
         return None
     part = _part_of_day(toks, i + 1)
-    t = tense(toks, i, i + 1)
+    t = w.tense(toks, i, i + 1)
     if part:
         return Match(i, i + 2, "TIME", Spec("weekday", (vocab.WEEKDAYS[low], t, part)))
     return Match(i, i + 1, "DATE", Spec("weekday", (vocab.WEEKDAYS[low], t, "")))
 
 
 def _part_of_day(toks: list[Token], k: int) -> str:
-    nxt = _low(toks, k)
+    nxt = w.low(toks, k)
     return vocab.PARTS_OF_DAY[nxt] if nxt in vocab.PARTS_OF_DAY and nxt not in ("tonight", "overnight") else ""
 
 
@@ -382,7 +268,7 @@ def part_of_today(toks, i):
     low = toks[i].lower
     if low in ("tonight", "overnight", "midnight", "noon", "midday"):
         return Match(i, i + 1, "TIME", Spec("dayof", (vocab.PARTS_OF_DAY[low],)))
-    nxt = _low(toks, i + 1)
+    nxt = w.low(toks, i + 1)
     if low == "this" and nxt in ("morning", "afternoon", "evening"):
         return Match(i, i + 2, "TIME", Spec("dayof", (vocab.PARTS_OF_DAY[nxt],)))
     return None
@@ -390,17 +276,17 @@ def part_of_today(toks, i):
 
 @rule("Prices were lower in the 1990s.|the 1990s|DATE|199")
 def decade(toks, i):
-    m = _DECADE.fullmatch(toks[i].lower)
+    m = DECADE.fullmatch(toks[i].lower)
     if not m:
         return None
-    begin = i - 1 if _low(toks, i - 1) == "the" else i
+    begin = i - 1 if w.low(toks, i - 1) == "the" else i
     return Match(begin, i + 1, "DATE", fixed(m[1]))
 
 
 @rule("The summit in 2019 failed.|2019|DATE|2019",
       "He sent 2000 troops.|||")
 def year(toks, i):
-    y = _year(toks[i])
+    y = w.year(toks[i])
     return Match(i, i + 1, "DATE", fixed(str(y))) if y is not None and _is_year_use(toks, i) else None
 
 
@@ -422,7 +308,7 @@ def _is_year_use(toks: list[Token], i: int) -> bool:
 #: Words that can open a temporal expression; any other token (not a number) is skipped
 #: without trying the rules, which keeps the tagger fast on long texts.
 _OPENERS = (
-    set(_MODS_BY_FIRST) | {"every", "each"} | set(vocab.SET_ADVERBS) | set(vocab.PART_MODS)
+    set(MODS_BY_FIRST) | {"every", "each"} | set(vocab.SET_ADVERBS) | set(vocab.PART_MODS)
     | set(vocab.RELATIVE_MODS) | set(vocab.DEICTIC) | set(vocab.ONES) | set(vocab.TENS)
     | {"a", "an", "several", "few", "many", "the"} | set(vocab.MONTHS) | set(vocab.MONTH_ABBREVIATIONS)
     | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)

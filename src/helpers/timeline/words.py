@@ -1,0 +1,122 @@
+"""Token tests the recognition rules share: calendar words, numbers, tense, durations."""
+
+from __future__ import annotations
+
+import re
+
+from .. import numbers, vocab
+from ..records import Token
+from .calendar import duration_value
+
+PREPOSITIONS = {"in", "on", "at", "since", "until", "by", "from", "to", "before", "after", "during", "through", "for"}
+CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
+DECADE = re.compile(r"(1[89]\d|20\d)0s$")
+PART_YEAR = re.compile(r"(early|mid|late)-(\d{4})$", re.I)
+ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
+DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
+CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?$")
+HYPHEN_UNIT = re.compile(r"(\d+|[a-z]+)-(second|minute|hour|day|week|month|year|decade)$", re.I)
+MERIDIEM = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m"}
+
+
+
+
+def month(tok: Token) -> int | None:
+    low = tok.lower.rstrip(".")
+    if low in vocab.MONTHS and tok.is_cap:
+        return vocab.MONTHS[low]
+    if low in vocab.MONTH_ABBREVIATIONS and tok.is_cap and (tok.text.endswith(".") or len(low) >= 3):
+        return vocab.MONTH_ABBREVIATIONS[low]
+    return None
+
+
+def year(tok: Token) -> int | None:
+    return int(tok.lower) if numbers.is_year(tok.lower) else None
+
+
+def day(tok: Token) -> int | None:
+    m = DAY.fullmatch(tok.lower)
+    return int(m[1]) if m and 1 <= int(m[1]) <= 31 else None
+
+
+def low(toks: list[Token], k: int) -> str:
+    return toks[k].lower if 0 <= k < len(toks) else ""
+
+
+def number(toks: list[Token], i: int) -> tuple[float | None, int] | None:
+    """A number at token ``i``: (value, next token index), as ``numbers.number_at``."""
+    found = numbers.number_at([t.lower for t in toks[i : i + 2]], 0)
+    return None if found is None else (found[0], i + found[1])
+
+
+def tense(toks: list[Token], i: int, j: int) -> str:
+    """past / future / present for the clause around tokens ``i``..``j``: the nearest tense
+    cue wins (a future word, a past verb not in a modal chain, a modal, a present verb)."""
+    lo = i
+    while lo > 0 and toks[lo - 1].text not in CLAUSE_PUNCT:
+        lo -= 1
+    hi = j
+    while hi < len(toks) and toks[hi].text not in CLAUSE_PUNCT | {"."}:
+        hi += 1
+    for window in ((lo, hi), (0, len(toks))):
+        cues = []
+        for k in range(*window):
+            if i <= k < j:
+                continue
+            tok = toks[k]
+            if tok.lower in vocab.FUTURE_CUES:
+                cues.append((abs(k - i), "future"))
+            elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k):
+                cues.append((abs(k - i), "past"))
+            elif tok.tag == "MD":
+                cues.append((abs(k - i), "future" if tok.lower in {"will", "shall", "would", "'ll", "’ll"} else "present"))
+            elif tok.tag in ("VBZ", "VBP"):
+                cues.append((abs(k - i), "present"))
+        if cues:
+            return min(cues)[1]
+    return "present"
+
+
+def after_modal(toks: list[Token], k: int) -> bool:
+    """A participle in a verb chain with a future modal: ``will be named``, ``would have``."""
+    a = k - 1
+    while a >= 0 and toks[a].lower in {"be", "been", "being", "have", "not", "n't", "also", "then", "soon"}:
+        a -= 1
+    return a < k - 1 and a >= 0 and toks[a].lower in {"will", "shall", "would", "'ll", "’ll"}
+
+
+def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
+    """A duration at ``i``: (next index, value). ``48 hours``, ``a week``, ``48-hour``, a
+    bare plural unit (``after weeks of``); not ``a second round`` nor ``two days ago``."""
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if m := HYPHEN_UNIT.fullmatch(t.text):
+        n = m[1].lower()
+        amount = float(n) if n.isdigit() else numbers.word_value(n)
+        if amount is not None:
+            return i + 1, duration_value(amount, m[2].lower())
+    num = number(toks, i)
+    if num is not None:
+        n, k = num
+        unit = low(toks, k)
+        if unit not in vocab.TIMEX_UNITS:
+            return None
+        if t.lower in ("a", "an") and unit.endswith("s"):
+            return None
+        if unit == "second" and k + 1 < len(toks) and toks[k + 1].tag.startswith(("NN", "JJ")):
+            return None  # the ordinal: "a second round"
+        if low(toks, k + 1) == "ago":
+            return None
+        return k + 1, duration_value(n, unit)
+    if t.lower in vocab.TIMEX_UNITS and t.lower.endswith("s") and t.lower not in ("seconds", "minutes"):
+        prev = low(toks, i - 1)
+        if prev not in {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "of"} and not prev.isdigit():
+            return i + 1, duration_value(None, t.lower)
+    return None
+
+
+#: Duration modifiers by first word, longest first: {"more": [(["more", "than"], "MORE_THAN")]}.
+MODS_BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
+for _words, _mod in sorted(vocab.TIMEX_MODS.items(), key=lambda kv: -len(kv[0].split())):
+    MODS_BY_FIRST.setdefault(_words.split()[0], []).append((_words.split(), _mod))
