@@ -183,7 +183,7 @@ def test_timexes_command_offsets_dates_and_batch(write):
     assert res.returncode == 0, res.stderr
     recs = lines(res.stdout)
     text = paths.SEED_ARTICLE.read_bytes().decode("utf-8")
-    assert len(recs) == 22
+    assert len(recs) == 23  # the seed gold: 22, and "now" (PRESENT_REF)
     for r in recs:
         assert text[r["start"] : r["end"]] == r["text"]
     assert (recs[0]["text"], recs[0]["value"], recs[0]["anchor"]) == ("2019", "2019", "2025-08-14")

@@ -29,7 +29,8 @@ def tx(text: str, date: str):
 def test_seed_every_timex_found_with_type_and_value(seed):
     scores, errors = evaluate.seed("timexes")
     assert errors.empty, errors.to_string()
-    assert scores["gold"] == 22 and scores["predicted"] == 22
+    # 22 by hand, and "now" (PRESENT_REF) added when the gold was revised to the TimeML guidelines
+    assert scores["gold"] == 23 and scores["predicted"] == 23
     assert scores["strict_f1"] == 1.0 and scores["value_f1"] == 1.0
 
 
@@ -64,7 +65,7 @@ def test_seed_events(seed):
     assert eleven.event == "efforts to seize Ukrainian land"
     assert (eleven.date, eleven.precision) == (dt.date(2014, 8, 1), "year")  # starts around 2014
     assert by_value[("2019", "2019")].event == "the Nato leaders summit in Britain"
-    assert len(ev) == 22
+    assert len(ev) == 23
 
 
 # ------------------------------------------------------------------ absolute dates

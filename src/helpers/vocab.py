@@ -58,6 +58,9 @@ APPROXIMATORS = {
     "upwards of": ("above", 1.0, None),
     "just over": ("above", 1.0, 1.1),
     "at least": ("min", 1.0, None),
+    "no more than": ("max", 0.0, 1.0),
+    "not more than": ("max", 0.0, 1.0),
+    "no less than": ("min", 1.0, None),
     "up to": ("max", 0.0, 1.0),
     "as many as": ("max", 0.0, 1.0),
     "at most": ("max", 0.0, 1.0),
@@ -121,6 +124,20 @@ PARTS_OF_DAY = {
 PERIODS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "summer", "winter", "spring", "autumn", "fall"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 DEICTIC = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+#: Words and phrases that refer to the present, the past or the future as a whole (TIMEX3
+#: DATE values PRESENT_REF, PAST_REF, FUTURE_REF): "now", "in the past", "the near future".
+REFERENCES = {
+    ("now",): "PRESENT_REF", ("currently",): "PRESENT_REF", ("the", "present"): "PRESENT_REF",
+    ("recently",): "PAST_REF", ("lately",): "PAST_REF", ("the", "past"): "PAST_REF",
+    ("the", "future"): "FUTURE_REF", ("the", "near", "future"): "FUTURE_REF", ("the", "distant", "future"): "FUTURE_REF",
+}
+#: "recent weeks" (the past, vaguely) and "the coming months" (the future, vaguely).
+VAGUE_PERIOD_REFS = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "FUTURE_REF"}
+#: Quarters of a (fiscal) year.
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+#: Words before "quarter" or "period" that mean the quarter under discussion, and the years
+#: they shift it by ("the year-earlier quarter" is that quarter a year before).
+CONTEXT_QUARTER = {"the": 0, "this": 0, "latest": 0, "current": 0, "same": 0, "year-earlier": -1, "year-ago": -1}
 #: Adverbs of frequency -> SET value.
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.

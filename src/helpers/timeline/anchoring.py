@@ -1,5 +1,10 @@
 """Anchoring: which date each expression is resolved against.
 
+A quarter under discussion (``the quarter``, ``the year-earlier quarter``) is resolved
+against the last quarter the text named before it, as TimeML resolves a relative
+expression against the last mentioned date; with none, against the document's date.
+
+
 Every expression is first resolved against the article's date. Then ``today``,
 ``yesterday`` and ``tomorrow`` inside a quotation move to the day its speaker spoke, when a
 day-precise date stands outside the quotes in the attribution's sentence (``Speaking after
@@ -51,3 +56,21 @@ def _day_outside(found: list, sid: int, content: tuple[int, int]) -> dt.date | N
 
 def is_relative_day(t) -> bool:
     return t.text.lower() in vocab.RELATIVE_DAYS
+
+
+def quarters_in_context(found: list, specs: list) -> list:
+    """``found`` with each ``context_quarter`` resolved from the last quarter named before it."""
+    import re
+    from dataclasses import replace
+
+    from .resolve import context_quarter
+
+    last = None
+    out = []
+    for t, spec in zip(found, specs):
+        if spec.kind == "context_quarter":
+            t = replace(t, value=context_quarter(t.anchor, spec.args[0], last))
+        if re.fullmatch(r"\d{4}-Q[1-4]", t.value) and spec.kind != "context_quarter":
+            last = t.value
+        out.append(t)
+    return out

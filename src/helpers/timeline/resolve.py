@@ -27,6 +27,28 @@ def _daymonth(anchor: dt.date, month: int, day: int, tense: str, year: int | Non
     return cal.iso(year if year is not None else cal.year_for(month, day, anchor, tense), month, day)
 
 
+def _quarter(anchor: dt.date, n: int, year: int | None, tense: str) -> str:
+    """``YYYY-Qn``: the year given, else the anchor's, or the year before for a quarter
+    still to come this year when the clause is not about the future."""
+    if year is None:
+        year = anchor.year
+        if n > (anchor.month - 1) // 3 + 1 and tense != "future":
+            year -= 1
+    return f"{year}-Q{n}"
+
+
+def context_quarter(anchor: dt.date, shift_years: int, last: str | None = None) -> str:
+    """The quarter under discussion: the last quarter the text named (``last``), else the
+    one before the anchor's (results are reported after their quarter ends), shifted by
+    whole years (``the year-earlier quarter``)."""
+    if last is None:
+        q = (anchor.month - 1) // 3  # the previous quarter, 0-based from the anchor's year
+        year, n = (anchor.year, q) if q else (anchor.year - 1, 4)
+    else:
+        year, n = int(last[:4]), int(last[-1])
+    return f"{year + shift_years}-Q{n}"
+
+
 RESOLVERS = {
     "value": lambda anchor, value: value,
     "month": lambda anchor, month, tense: cal.resolve_month(month, anchor, tense),
@@ -38,6 +60,8 @@ RESOLVERS = {
     "ago": lambda anchor, n, unit: cal.ago(n, unit, anchor),
     "clock": lambda anchor, suffix: anchor.isoformat() + suffix,
     "dayof": lambda anchor, suffix: anchor.isoformat() + suffix,
+    "quarter": _quarter,
+    "context_quarter": context_quarter,
 }
 
 

@@ -72,17 +72,95 @@ def fixed(value: str) -> Spec:
 # ---------------------------------------------------------------- the rules, in order
 
 
+@rule("Talks are now under way.|now|DATE|PRESENT_REF",
+      "Prices fell recently.|recently|DATE|PAST_REF",
+      "Such deals failed in the past.|the past|DATE|PAST_REF",
+      "Rates will rise in the near future.|the near future|DATE|FUTURE_REF",
+      "Now that talks resumed, prices rose.|||")
+def reference(toks, i):
+    """``now``, ``currently``, ``recently``, ``the past``, ``the future``: TimeML's
+    PRESENT_REF, PAST_REF and FUTURE_REF (not ``now that``, a conjunction; not ``the past
+    week``, a period)."""
+    for words, value in sorted(vocab.REFERENCES.items(), key=lambda kv: -len(kv[0])):
+        if tuple(t.lower for t in toks[i : i + len(words)]) == words:
+            after = w.low(toks, i + len(words))
+            if after == "that" or after in vocab.TIMEX_UNITS or after in vocab.PERIODS or w.number(toks, i + len(words)):
+                return None
+            return Match(i, i + len(words), "DATE", fixed(value))
+    return None
+
+
+@rule("Talks stalled in recent weeks.|recent weeks|DATE|PAST_REF",
+      "Prices may fall in the coming months.|the coming months|DATE|FUTURE_REF")
+def vague_period(toks, i):
+    """``recent weeks`` and ``the coming months``: the past or the future, vaguely."""
+    k = i + 1 if toks[i].lower == "the" else i
+    value = vocab.VAGUE_PERIOD_REFS.get(w.low(toks, k))
+    unit = w.low(toks, k + 1)
+    if value is None or unit not in vocab.TIMEX_UNITS or not unit.endswith("s"):
+        return None
+    return Match(i, k + 2, "DATE", fixed(value))
+
+
+@rule("Profit rose in the third quarter.|the third quarter|DATE|2025-Q3",
+      "Third-quarter sales fell.|Third-quarter|DATE|2025-Q3",
+      "Sales rose 4% in the second quarter of 2024.|the second quarter of 2024|DATE|2024-Q2",
+      "Net income fell in the quarter.|the quarter|DATE|2025-Q2",
+      "It earned $2 in the year-earlier quarter.|the year-earlier quarter|DATE|2024-Q2")
+def quarter(toks, i):
+    """A quarter of a year: numbered (``the third quarter``, ``third-quarter``), or the one
+    under discussion (``the quarter``, ``the latest quarter``, ``the year-earlier quarter``),
+    which the anchoring step resolves from the last quarter the text named."""
+    k = i + 1 if toks[i].lower == "the" else i
+    year = None
+    if (y := w.year(toks[k]) if k < len(toks) else None) is not None:
+        year, k = y, k + 1  # "the 1988 third quarter"
+    word = w.low(toks, k)
+    n = vocab.QUARTER_ORDINALS.get(word.removesuffix("-quarter"))
+    if n is not None and (word.endswith("-quarter") or w.low(toks, k + 1) == "quarter"):
+        j = k + 1 if word.endswith("-quarter") else k + 2
+        if w.low(toks, j) == "of" and (y := w.year(toks[j + 1]) if j + 1 < len(toks) else None) is not None:
+            year, j = y, j + 2
+        return Match(i, j, "DATE", Spec("quarter", (n, year, w.tense(toks, i, j))))
+    if word in vocab.CONTEXT_QUARTER and w.low(toks, k + 1) in ("quarter", "period") and (k > i or word != "the"):
+        return Match(i, k + 2, "DATE", Spec("context_quarter", (vocab.CONTEXT_QUARTER[word],)))
+    if toks[i].lower == "the" and word in ("quarter",):
+        return Match(i, k + 1, "DATE", Spec("context_quarter", (0,)))
+    return None
+
+
+@rule("It rained over the past week.|the past week|DURATION|P1W",
+      "Prices rose in the last two weeks.|the last two weeks|DURATION|P2W",
+      "He will decide in the next three months.|the next three months|DURATION|P3M",
+      "Output doubled in the last decade.|the last decade|DATE|201")
+def determined_period(toks, i):
+    """``the`` before a deictic period or duration belongs to its extent, as in TimeML."""
+    if toks[i].lower != "the":
+        return None
+    for find in (deictic_duration, deictic_period):
+        if (m := find(toks, i + 1)) is not None:
+            return Match(i, m.j, m.type, m.spec, m.mod)
+    return None
+
+
 @rule("The war has lasted nearly 11 years.|nearly 11 years|DURATION|P11Y|LESS_THAN",
-      "They talked for more than two hours.|more than two hours|DURATION|PT2H|MORE_THAN")
+      "They talked for more than two hours.|more than two hours|DURATION|PT2H|MORE_THAN",
+      "The plant closed nearly four years ago.|nearly four years ago|DATE|2021|APPROX",
+      "Appeals are due in no more than 60 days.|no more than 60 days|DURATION|P60D|EQUAL_OR_LESS")
 def modified_duration(toks, i):
     for parts, mod in MODS_BY_FIRST.get(toks[i].lower, ()):
-        if [x.lower for x in toks[i : i + len(parts)]] == parts and (d := w.duration_at(toks, i + len(parts))):
+        if [x.lower for x in toks[i : i + len(parts)]] != parts:
+            continue
+        if (d := w.duration_at(toks, i + len(parts))) is not None:
             return Match(i, d[0], "DURATION", fixed(d[1]), mod)
+        if (a := ago(toks, i + len(parts))) is not None:  # "nearly four years ago"
+            return Match(i, a.j, a.type, a.spec, "APPROX")
     return None
 
 
 @rule("The summit is held every four years.|every four years|SET|P4Y",
-      "They meet every Monday.|every Monday|SET|XXXX-WXX-1")
+      "They meet every Monday.|every Monday|SET|XXXX-WXX-1",
+      "The fair opens each July.|each July|SET|XXXX-07")
 def every(toks, i):
     if toks[i].lower not in ("every", "each"):
         return None
@@ -92,6 +170,8 @@ def every(toks, i):
         return Match(i, k + 1, "SET", fixed(duration_value(n, toks[k].lower)))
     if w.low(toks, k) in vocab.WEEKDAYS:
         return Match(i, k + 1, "SET", fixed(f"XXXX-WXX-{vocab.WEEKDAYS[toks[k].lower] + 1}"))
+    if k < len(toks) and (mo := w.month(toks[k])) is not None:
+        return Match(i, k + 1, "SET", fixed(f"XXXX-{mo:02d}"))
     return None
 
 
@@ -103,7 +183,8 @@ def frequency_adverb(toks, i):
 
 @rule("Prices rose in mid-2024.|mid-2024|DATE|2024|MID",
       "Talks began in early 2023.|early 2023|DATE|2023|START",
-      "It ended in late June.|late June|DATE|2025-06|END")
+      "It ended in late June.|late June|DATE|2025-06|END",
+      "Inflation soared in the late 1970s.|the late 1970s|DATE|197|END")
 def part_of_period(toks, i):
     if (m := PART_YEAR.fullmatch(toks[i].text)) and numbers.is_year(m[2]):
         return Match(i, i + 1, "DATE", fixed(m[2]), vocab.PART_MODS[m[1].lower()])
@@ -112,6 +193,9 @@ def part_of_period(toks, i):
         return None
     if (y := w.year(toks[i + 1])) is not None:
         return Match(i, i + 2, "DATE", fixed(str(y)), mod)
+    if (d := DECADE.fullmatch(toks[i + 1].lower)) is not None:
+        begin = i - 1 if w.low(toks, i - 1) == "the" else i
+        return Match(begin, i + 2, "DATE", fixed(d[1]), mod)
     if (mo := w.month(toks[i + 1])) is not None:
         if i + 2 < len(toks) and (y := w.year(toks[i + 2])) is not None:
             return Match(i, i + 3, "DATE", fixed(f"{y}-{mo:02d}"), mod)
@@ -128,9 +212,20 @@ def earlier_later(toks, i):
     return None
 
 
+def deictic_duration(toks, i):
+    """``past|last|next|coming|previous`` + a number of units: a duration (``the last two
+    weeks``), reached through ``determined_period``."""
+    if toks[i].lower not in ("past", "last", "next", "coming", "previous", "first"):
+        return None
+    d = w.duration_at(toks, i + 1)
+    if d is None or w.number(toks, i + 1) is None:
+        return None
+    return Match(i, d[0], "DURATION", fixed(d[1]))
+
+
 @rule("Talks continue this week.|this week|DATE|2025-W33",
       "The vote was held last year.|last year|DATE|2024",
-      "It rained over the past week.|past week|DURATION|P1W")
+      "Sales rose this past week.|past week|DURATION|P1W")
 def deictic_period(toks, i):
     low, nxt = toks[i].lower, w.low(toks, i + 1)
     if low not in vocab.DEICTIC or nxt not in vocab.PERIODS:
@@ -142,9 +237,13 @@ def deictic_period(toks, i):
 
 
 @rule("They met last Monday.|last Monday|DATE|2025-08-11",
-      "They meet next Monday.|next Monday|DATE|2025-08-18")
+      "They meet next Monday.|next Monday|DATE|2025-08-18",
+      "Sales peaked last September.|last September|DATE|2024-09")
 def deictic_weekday(toks, i):
     low, nxt = toks[i].lower, w.low(toks, i + 1)
+    if low in ("last", "next", "this") and i + 1 < len(toks) and (mo := w.month(toks[i + 1])) is not None:
+        forced = {"last": "past", "next": "future", "this": "present"}[low]  # "last February"
+        return Match(i, i + 2, "DATE", Spec("month", (mo, forced)))
     if low not in vocab.DEICTIC or nxt not in vocab.WEEKDAYS:
         return None
     t = {"last": "past", "next": "future", "coming": "future"}.get(low) or w.tense(toks, i, i + 2)
@@ -152,11 +251,16 @@ def deictic_weekday(toks, i):
 
 
 @rule("He resigned two days ago.|two days ago|DATE|2025-08-12",
-      "It opened three years ago.|three years ago|DATE|2022")
+      "It opened three years ago.|three years ago|DATE|2022",
+      "The mine closed several years ago.|several years ago|DATE|PAST_REF")
 def ago(toks, i):
     num = w.number(toks, i)
-    if num is None or num[0] is None or w.low(toks, num[1]) not in vocab.TIMEX_UNITS or w.low(toks, num[1] + 1) != "ago":
+    if num is None and toks[i].lower in vocab.TIMEX_UNITS and w.low(toks, i + 1) == "ago":
+        num = (None, i)  # "years ago"
+    if num is None or w.low(toks, num[1]) not in vocab.TIMEX_UNITS or w.low(toks, num[1] + 1) != "ago":
         return None
+    if num[0] is None:
+        return Match(i, num[1] + 2, "DATE", fixed("PAST_REF"))  # "several years ago": the past, vaguely
     unit = toks[num[1]].lower
     if vocab.TIMEX_UNITS[unit] not in ("D", "W", "Y", "DE") and not unit.startswith("month"):
         return None  # "two hours ago": no calendar value at the unit's granularity
@@ -165,7 +269,8 @@ def ago(toks, i):
 
 @rule("Polls open at 11 a.m. on the day.|11 a.m.|TIME|2025-08-14T11:00",
       "The call starts at 10:30 pm.|10:30 pm|TIME|2025-08-14T22:30",
-      "Polls close at 8 p.m.|8 p.m.|TIME|2025-08-14T20:00")
+      "Polls close at 8 p.m.|8 p.m.|TIME|2025-08-14T20:00",
+      "The vote ended at 10 p.m. Tuesday.|10 p.m. Tuesday|TIME|2025-08-12T22:00")
 def clock_time(toks, i):
     m, nxt = CLOCK.fullmatch(toks[i].lower), w.low(toks, i + 1)
     if not m or nxt not in MERIDIEM:
@@ -173,7 +278,11 @@ def clock_time(toks, i):
     hour = int(m[1]) % 12 + (12 if nxt.startswith("p") else 0)
     # "a.m." at a sentence's end is tokenized "a.m" + "."; the full stop belongs to both
     end = i + 3 if nxt in ("a.m", "p.m") and w.low(toks, i + 2) == "." else i + 2
-    return Match(i, end, "TIME", Spec("clock", (f"T{hour:02d}:{m[2] or '00'}",)))
+    suffix = f"T{hour:02d}:{m[2] or '00'}"
+    if w.low(toks, end) in vocab.WEEKDAYS and toks[end].is_cap:  # "10 p.m. Wednesday"
+        wd = vocab.WEEKDAYS[toks[end].lower]
+        return Match(i, end + 1, "TIME", Spec("weekday", (wd, w.tense(toks, i, end + 1), suffix)))
+    return Match(i, end, "TIME", Spec("clock", (suffix,)))
 
 
 @rule("The truce held for 48 hours.|48 hours|DURATION|PT48H",
@@ -313,6 +422,8 @@ _OPENERS = (
     | {"a", "an", "several", "few", "many", "the"} | set(vocab.MONTHS) | set(vocab.MONTH_ABBREVIATIONS)
     | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)
     | set(vocab.PARTS_OF_DAY) | {"this"} | set(vocab.TIMEX_UNITS)
+    | {words[0] for words in vocab.REFERENCES} | set(vocab.VAGUE_PERIOD_REFS) | set(vocab.QUARTER_ORDINALS)
+    | set(vocab.CONTEXT_QUARTER)
 )
 
 
