@@ -73,7 +73,7 @@ def timex_layer(doc) -> list[Timex]:
     for n, (t, spec) in enumerate(zip(list(found), specs)):
         if anchoring.is_relative_day(t) and (day := anchoring.speaking_day(doc, found, t)) is not None:
             found[n] = replace(t, anchor=day, value=resolve(spec, day))
-    return anchoring.quarters_in_context(found, specs)
+    return anchoring.in_context(found, specs)
 
 
 def timexes(source) -> pd.DataFrame:

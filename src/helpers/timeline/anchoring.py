@@ -58,19 +58,32 @@ def is_relative_day(t) -> bool:
     return t.text.lower() in vocab.RELATIVE_DAYS
 
 
-def quarters_in_context(found: list, specs: list) -> list:
-    """``found`` with each ``context_quarter`` resolved from the last quarter named before it."""
+def in_context(found: list, specs: list) -> list:
+    """``found`` with the expressions counted from the date under discussion resolved from the
+    last date the text named before them: ``the quarter`` and ``the year-earlier quarter`` from
+    the last quarter; ``a year earlier`` from the last date (or quarter); ``a year ago`` from
+    the last quarter when quarterly results are under discussion (TimeBank's practice)."""
     import re
     from dataclasses import replace
 
-    from .resolve import context_quarter
+    from .resolve import context_quarter, shift
 
-    last = None
+    last_quarter = last_date = None
     out = []
     for t, spec in zip(found, specs):
+        value = None
         if spec.kind == "context_quarter":
-            t = replace(t, value=context_quarter(t.anchor, spec.args[0], last))
-        if re.fullmatch(r"\d{4}-Q[1-4]", t.value) and spec.kind != "context_quarter":
-            last = t.value
+            value = context_quarter(t.anchor, spec.args[0], last_quarter)
+        elif spec.kind == "offset" and (last_quarter or last_date):
+            value = shift(last_quarter or last_date, *spec.args)
+        elif spec.kind == "ago" and last_quarter and spec.args[1].startswith("year"):
+            value = shift(last_quarter, -spec.args[0], spec.args[1])
+        if value:
+            t = replace(t, value=value)
+        if spec.kind not in ("context_quarter", "offset", "ago") and t.type == "DATE":
+            if re.fullmatch(r"\d{4}-Q[1-4]", t.value):
+                last_quarter = t.value
+            elif re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.value):
+                last_date = t.value
         out.append(t)
     return out

@@ -5,7 +5,9 @@ the clause by the rule."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from .. import vocab
 from . import calendar as cal
 from .rules import Spec
 
@@ -49,6 +51,33 @@ def context_quarter(anchor: dt.date, shift_years: int, last: str | None = None) 
     return f"{year + shift_years}-Q{n}"
 
 
+def shift(value: str, n: int, unit: str) -> str | None:
+    """A DATE value moved by ``n`` units at its own precision (``1988-Q3`` by a year is
+    ``1987-Q3``); None when the value has no calendar form to move."""
+    letter = vocab.TIMEX_UNITS[unit]
+    if (m := re.fullmatch(r"(\d{4})-Q([1-4])", value)) and letter == "Y":
+        return f"{int(m[1]) + n}-Q{m[2]}"
+    d, precision = cal.value_to_date(value)
+    if d is None:
+        return None
+    if letter == "Y":
+        return str(d.year + n) if precision == "year" else cal.shift_months(d, 12 * n).isoformat()[: len(value)]
+    if letter == "M":
+        return cal.shift_months(d, n).strftime("%Y-%m" if precision == "month" else "%Y-%m-%d")
+    step = dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n)
+    return (d + step).isoformat() if precision == "day" else None
+
+
+def _offset(anchor: dt.date, n: int, unit: str) -> str:
+    """``a year earlier`` with nothing named before: counted from the anchor."""
+    letter = vocab.TIMEX_UNITS[unit]
+    if letter == "Y":
+        return str(anchor.year + n)
+    if letter == "M":
+        return cal.shift_months(anchor, n).strftime("%Y-%m")
+    return (anchor + (dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n))).isoformat()
+
+
 RESOLVERS = {
     "value": lambda anchor, value: value,
     "month": lambda anchor, month, tense: cal.resolve_month(month, anchor, tense),
@@ -62,6 +91,7 @@ RESOLVERS = {
     "dayof": lambda anchor, suffix: anchor.isoformat() + suffix,
     "quarter": _quarter,
     "context_quarter": context_quarter,
+    "offset": _offset,
 }
 
 

@@ -250,6 +250,21 @@ def deictic_weekday(toks, i):
     return Match(i, i + 2, "DATE", Spec("next_weekday" if low == "next" else "weekday", (vocab.WEEKDAYS[nxt], t, "")))
 
 
+@rule("Sales rose 4% from a year earlier.|a year earlier|DATE|2024",
+      "He was freed on 3 May and left two days later.|two days later|DATE|2025-05-05")
+def offset(toks, i):
+    """``a year earlier``, ``two days later``: a date counted from the date under discussion
+    (the last one the text named, resolved in the anchoring step; else the anchor)."""
+    num = w.number(toks, i)
+    if num is None or num[0] is None or w.low(toks, num[1]) not in vocab.TIMEX_UNITS:
+        return None
+    sign = {"earlier": -1, "later": 1}.get(w.low(toks, num[1] + 1))
+    unit = toks[num[1]].lower
+    if sign is None or (vocab.TIMEX_UNITS[unit] not in ("D", "W", "Y") and not unit.startswith("month")):
+        return None
+    return Match(i, num[1] + 2, "DATE", Spec("offset", (int(num[0]) * sign, unit)))
+
+
 @rule("He resigned two days ago.|two days ago|DATE|2025-08-12",
       "It opened three years ago.|three years ago|DATE|2022",
       "The mine closed several years ago.|several years ago|DATE|PAST_REF")

@@ -106,8 +106,8 @@ def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
             return None
         if unit == "second" and k + 1 < len(toks) and toks[k + 1].tag.startswith(("NN", "JJ")):
             return None  # the ordinal: "a second round"
-        if low(toks, k + 1) == "ago":
-            return None
+        if low(toks, k + 1) in ("ago", "earlier", "later"):
+            return None  # a date: "two days ago", "a year earlier"
         return k + 1, duration_value(n, unit)
     if t.lower in vocab.TIMEX_UNITS and t.lower.endswith("s") and t.lower not in ("seconds", "minutes"):
         prev = low(toks, i - 1)
