@@ -250,3 +250,15 @@ def test_article_with_nothing_to_show_says_so(tmp_path, monkeypatch):
     assert "This text has no reference date" in pages["20-chart-timeline.html"]
     assert "This article gives no figures to tabulate" in pages["30-tabulate-figures.html"]
     assert not (out / "failed").exists()
+
+
+def test_timeline_report_reads_right_on_an_article_about_something_else(tmp_path, monkeypatch):
+    """The timeline report on a flood story of 2013 names nothing of the seed's."""
+    monkeypatch.setenv(paths.OUTPUT_ENV, str(tmp_path / "outputs"))
+    article = ROOT / "tests" / "articles" / "flood-2013.txt"
+    out = report.build(article, tmp_path / "reports", only=["20-chart-timeline"])
+    page = (out / "20-chart-timeline.html").read_text(encoding="utf-8")
+    for word in ("Alaska", "summit", "Ukraine", "Putin", "Trump", "Kyiv"):
+        assert word not in page, word
+    assert "3 of 7 dated references fall in the week before the article's date" in page  # counted by hand
+    assert (tmp_path / "outputs" / "figures" / "flood-2013" / "20-timeline.png").exists()

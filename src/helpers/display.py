@@ -9,8 +9,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$])")
 
 
 def md_escape(text: object) -> str:
-    """Escape text for a Markdown cell: HTML first, then Markdown's punctuation."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=True))
+    """Escape text for a Markdown cell: HTML's ``&``, ``<`` and ``>`` first (quotes need no
+    escaping in text, and an entity such as ``&#x27;`` would be broken by the next step),
+    then Markdown's punctuation."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
 def bullets(items: list[str]) -> str:

@@ -189,27 +189,16 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
     levels_used = {1: 0, -1: 0}
     for kind, style in styles.items():
         sub = items[items["kind"] == kind].sort_values("date", kind="stable")
-        extents, texts = [], []
-        for _, it in sub.iterrows():
-            x = mdates.date2num(it["date"])
-            right = (x - mdates.date2num(start)) / (mdates.date2num(end) - mdates.date2num(start)) > 0.6
-            t = ax.text(x, 0, it["label"], fontsize=8.5, ha="right" if right else "left", va="bottom" if style["side"] > 0 else "top")
-            bb = t.get_window_extent(renderer)
-            extents.append((bb.x0, bb.x1, it["label"].count("\n") + 1))
-            texts.append((t, x, it))
-        levels = _levels(extents, pad=6)
-        cursor = 0
-        for (t, x, it), level, (_, _, lines) in zip(texts, levels, extents):
-            y = style["side"] * (1.2 + level)
-            t.set_position((x, y))
-            t.set_color("#1d1d1d")
-            ax.vlines(x, 0, y, color=style["color"], lw=0.6, alpha=0.4)
-            ax.plot([x], [0], style["marker"], color=style["color"], mfc=style["mfc"], ms=6, zorder=3)
-            until = mdates.date2num(it["until"])
-            if until > x:
-                ax.hlines(0.25 * style["side"], x, until, color=style["color"], lw=3, alpha=0.7)
-            cursor = max(cursor, level + lines)
-        levels_used[style["side"]] = cursor
+        lanes = [""] if kind == "article" else sorted(set(sub["lane"])) if "lane" in sub else [""]
+        base = 0
+        for lane in lanes:
+            group = sub[sub["lane"] == lane] if kind == "context" and "lane" in sub else sub
+            used = _draw_labels(ax, group, style, start, end, renderer, base)
+            if kind == "context" and lane and used > base:  # the lane's name in the left margin
+                ax.annotate(lane, (0, style["side"] * (1.2 + base)), xycoords=("axes fraction", "data"), xytext=(-4, 0),
+                            textcoords="offset points", fontsize=8, style="italic", color="#767676", ha="right", va="top")
+            base = used + (1 if kind == "context" and used > base else 0)
+        levels_used[style["side"]] = base
     top, bottom = levels_used[1] + 1.6, levels_used[-1] + 1.6
     ax.set_ylim(-bottom, top)
     ax.axhline(0, color="#333333", lw=1)
@@ -225,6 +214,34 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
     return levels_used
 
 
+def _draw_labels(ax, sub, style, start, end, renderer, base: int) -> int:
+    """Draw one lane of labels from level ``base`` up, each at the lowest free level; returns
+    the first level above the lane."""
+    import matplotlib.dates as mdates
+
+    extents, texts = [], []
+    span = mdates.date2num(end) - mdates.date2num(start)
+    for _, it in sub.iterrows():
+        x = mdates.date2num(it["date"])
+        right = (x - mdates.date2num(start)) / span > 0.6
+        t = ax.text(x, 0, it["label"], fontsize=8.5, ha="right" if right else "left", va="bottom" if style["side"] > 0 else "top")
+        bb = t.get_window_extent(renderer)
+        extents.append((bb.x0, bb.x1, it["label"].count("\n") + 1))
+        texts.append((t, x, it))
+    cursor = base
+    for (t, x, it), level, (_, _, lines) in zip(texts, _levels(extents, pad=6), extents):
+        y = style["side"] * (1.2 + base + level)
+        t.set_position((x, y))
+        t.set_color("#1d1d1d")
+        ax.vlines(x, 0, y, color=style["color"], lw=0.6, alpha=0.4)
+        ax.plot([x], [0], style["marker"], color=style["color"], mfc=style["mfc"], ms=6, zorder=3)
+        until = mdates.date2num(it["until"])
+        if until > x:
+            ax.hlines(0.25 * style["side"], x, until, color=style["color"], lw=3, alpha=0.7)
+        cursor = max(cursor, base + level + lines)
+    return cursor
+
+
 LINE_PT = 11.5  # an 8.5 pt label line with its leading
 
 
@@ -236,11 +253,16 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = 13.0, 
     level is one text line, which is what keeps labels from overlapping vertically.
     """
     fig = plt.figure(figsize=(width, 10))
-    left, right = 0.6, 0.3  # inches
+    left, right = 1.1, 0.3  # inches: the left margin holds the context lanes' names
     axes = [fig.add_axes([left / width, 0.0, 1 - (left + right) / width, 0.1]) for _ in panels]
     units = []
+    import matplotlib.dates as mdates
+
     for ax, p in zip(axes, panels):
         used = timeline_panel(ax, p["items"], p["start"], p["end"], marker_end=marker_end, end_label=end_label, band=p.get("band"))
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # no crowded full dates
         units.append(used[1] + used[-1] + 3.2)
         ax.set_title(p["title"], fontsize=11, loc="left")
     line_in = LINE_PT / 72
@@ -253,11 +275,13 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = 13.0, 
         fig.text(0.01, 1 - 0.15 / total, title, ha="left", va="top", fontsize=13, fontweight="bold")
     from matplotlib.lines import Line2D
 
+    has_context = any((p["items"]["kind"] == "context").any() for p in panels)
     handles = [
-        Line2D([], [], marker="o", color=OKABE_ITO["blue"], ls="", label="dated in the article (above the line)"),
-        Line2D([], [], marker="D", color=OKABE_ITO["vermillion"], mfc="white", ls="", label="context event, sourced (below)"),
+        Line2D([], [], marker="o", color=OKABE_ITO["blue"], ls="", label="dated in the article, numbered (above)"),
+        Line2D([], [], marker="D", color=OKABE_ITO["vermillion"], mfc="white", ls="",
+               label="context event, C-numbered, by category (below)" if has_context else ""),
         Line2D([], [], color=OKABE_ITO["blue"], lw=3, alpha=0.7, label="the week, month or year a date covers"),
-        Line2D([], [], color="#333333", ls="--", lw=1, label="the Alaska summit" if marker_end is not None else ""),
+        Line2D([], [], color="#333333", ls="--", lw=1, label=end_label if marker_end is not None else ""),
     ]
     fig.legend(handles=[h for h in handles if h.get_label()], loc="upper left", ncols=4, fontsize=9,
                bbox_to_anchor=(0.005, 1 - (top - 0.45) / total) if title else (0.005, 1 - 0.05 / total))

@@ -1,0 +1,70 @@
+"""The timeline notebook's helpers: settings from parameters or the article, the computed
+match between the article and context events, numbered points with nothing cut off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from helpers import paths
+from helpers.article import load_article
+from helpers.document import Document
+from helpers.timeline import chart
+
+ARTICLES = paths.ROOT / "tests" / "articles"
+
+
+def _events(article):
+    return Document(article).frame("events")
+
+
+def test_seed_settings_come_from_the_settings_table(seed):
+    focus = chart.settings(seed, _events(seed))
+    assert (focus.date, focus.label, focus.start) == (dt.date(2025, 8, 15), "the Alaska summit", dt.date(2014, 1, 1))
+    assert focus.context == paths.REFERENCE / "context_events.csv"
+
+
+def test_another_article_takes_its_own_date_and_earliest_reference():
+    flood = load_article(ARTICLES / "flood-2013.txt")
+    focus = chart.settings(flood, _events(flood))
+    assert (focus.date, focus.label, focus.start, focus.context) == (dt.date(2013, 6, 7), "the article's date", dt.date(2002, 1, 1), None)
+    given = chart.settings(flood, _events(flood), "2013-06-09", "the Elbe's crest at Magdeburg", "2013-05-01", "context_events.csv")
+    assert (given.date, given.label, given.start) == (dt.date(2013, 6, 9), "the Elbe's crest at Magdeburg", dt.date(2013, 5, 1))
+    assert given.context == paths.REFERENCE / "context_events.csv"
+
+
+def test_computed_matches_agree_with_the_hand_made_reading_of_the_seed(seed):
+    """Every context event the article names outright ('yes' in the hand-made column) is
+    matched, and nothing else; allusions are not claimed."""
+    ev = _events(seed)
+    context = chart.load_context()
+    matches = chart.match_context(ev, context)
+    matched = set(matches.loc[matches["timex_ids"] != "", "ref"])
+    assert matched == set(context.loc[context["in_article"] == "yes", "ref"])
+    summit = matches.set_index("ref").loc[context.loc[context["date"] == dt.date(2025, 8, 15), "ref"].iloc[0]]
+    assert "Friday" in summit["why"] and "meet" in summit["why"]
+
+
+def test_points_are_numbered_in_date_order_and_labels_are_short(seed):
+    ev = _events(seed)
+    context = chart.load_context()
+    points = chart.article_points(ev, chart.match_context(ev, context), context)
+    assert list(points["no"]) == list(range(1, len(points) + 1))
+    assert list(points["date"]) == sorted(points["date"])
+    last_week = points[points["text"] == "last week"].iloc[0]
+    assert last_week["date"] == dt.date(2025, 8, 8) and last_week["context_ref"]  # the day the context names
+    items = chart.chart_items(points, context, dt.date(2014, 1, 1), dt.date(2025, 8, 17))
+    assert not items["label"].str.contains("…|more").any()
+    numbered = {int(n) for label in items.loc[items["kind"] == "article", "label"] for n in label.split(", ")}
+    assert numbered == set(points["no"])  # every reference is on the chart, by its number
+
+
+def test_headline_names_the_focal_event_of_any_article():
+    flood = load_article(ARTICLES / "flood-2013.txt")
+    ev = _events(flood)
+    focus = chart.settings(flood, ev)
+    points = chart.article_points(ev, chart.match_context(ev, pd.DataFrame(columns=["ref"] + chart.CONTEXT_COLUMNS)),
+                                  pd.DataFrame(columns=["ref"] + chart.CONTEXT_COLUMNS))
+    assert chart.headline(points, focus) == (
+        "The article reaches back to 2002; 3 of its 7 dated references fall in the week before the article's date")
