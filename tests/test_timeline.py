@@ -232,12 +232,16 @@ def test_calendar_helpers():
     assert tl.value_to_date("PXW") == (None, None)
 
 
-def test_chart_items_group_article_events_per_date(seed):
+def test_chart_items_number_every_reference_of_a_day(seed):
+    from helpers.timeline import chart
+
     ev = tl.events(seed)
-    items = tl.chart_items(ev, tl.load_context(), dt.date(2025, 8, 13), dt.date(2025, 8, 13))
+    context = tl.load_context()
+    points = chart.article_points(ev, chart.match_context(ev, context), context)
+    items = tl.chart_items(points, context, dt.date(2025, 8, 13), dt.date(2025, 8, 13))
     article = items[items["kind"] == "article"]
-    assert len(article) == 1 and article.iloc[0]["n"] == 8  # eight references to 13 August
-    assert article.iloc[0]["label"].startswith("13 Aug 2025\n")
-    # seven distinct events (Wednesday’s meeting is named twice): three shown, four counted
-    assert article.iloc[0]["label"].endswith("+4 more")
+    on_13 = points[points["date"] == dt.date(2025, 8, 13)]
+    # the eight references to 13 August, and "this week", drawn on the day of the talks it refers to
+    assert len(on_13) == 9 and set(on_13["text"]) == {"Wednesday", "today", "this week"}
+    assert len(article) == 1 and article.iloc[0]["label"] == ", ".join(map(str, on_13["no"]))  # nothing hidden
     assert (items["kind"] == "context").sum() == 2  # Merz's call and the venue announcement

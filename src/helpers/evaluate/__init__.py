@@ -130,8 +130,16 @@ def _error(docs, g: Item | None, p: Item | None, what: str) -> dict:
 # ---------------------------------------------------------------- per layer
 
 
+def timex_value(value) -> str:
+    """A TIMEX3 value in one spelling: ISO weeks with two digits (``2000-W7`` is ``2000-W07``)."""
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", str(value)).upper()
+
+
 def score_timexes(gold: list[Item], pred: list[Item], docs=None) -> tuple[dict, pd.DataFrame]:
-    """TempEval-3 Task A: strict and relaxed span P/R/F1, type and value accuracy, value F1."""
+    """TempEval-3 Task A: strict and relaxed span P/R/F1, type and value accuracy, value F1.
+    Values are compared in one spelling (``timex_value``)."""
+    gold = [Item(g.doc, g.start, g.end, g.text, {**g.attrs, "value": timex_value(g.get("value"))}) for g in gold]
+    pred = [Item(p.doc, p.start, p.end, p.text, {**p.attrs, "value": timex_value(p.get("value"))}) for p in pred]
     pairs = align(gold, pred)
     metrics = _counts(gold, pred, pairs)
     strict = sum((gold[g].start, gold[g].end) == (pred[p].start, pred[p].end) for g, p in pairs)

@@ -24,7 +24,9 @@ def shift_months(d: dt.date, months: int) -> dt.date:
 
 def resolve_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
     """The weekday in the anchor's (ISO) week, moved a week back for a past event that would
-    otherwise lie after the anchor, or a week on for a future one that would lie before it."""
+    otherwise lie after the anchor, or a week on for a future one that would lie before it
+    (a weak tense, read outside the clause, counts as the tense)."""
+    tense = tense.rstrip("?")
     d = anchor + dt.timedelta(days=weekday - anchor.weekday())
     if tense == "past" and d > anchor:
         d -= dt.timedelta(days=7)
@@ -34,14 +36,36 @@ def resolve_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
 
 
 def resolve_month(month: int, anchor: dt.date, tense: str) -> str:
-    """``YYYY-MM`` of a bare month: the most recent one for the past, the coming one for the
-    future, this year's otherwise."""
-    year = anchor.year
-    if tense == "past" and month > anchor.month:
-        year -= 1
-    elif tense == "future" and month < anchor.month:
-        year += 1
-    return f"{year}-{month:02d}"
+    """``YYYY-MM`` of a bare month: the one the tense points to (the most recent for the past,
+    the coming one for the future); with neither, the nearer one when this year's is much
+    farther: a report seldom dates a month more than half a year away without a year
+    (``December`` in a text of 6 February is the December just gone)."""
+    return _nearest_year(lambda y: dt.date(y, month, 1), anchor, tense, slack=92).strftime("%Y-%m")
+
+
+def _nearest_year(make, anchor: dt.date, tense: str, slack: int) -> dt.date:
+    """The date ``make(year)`` for the year the tense picks, or the nearest year's when that
+    is more than ``slack`` days nearer to the anchor."""
+    candidates = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(make(y))
+        except ValueError:
+            continue
+    if not candidates:
+        return make(anchor.year)
+    this = next((d for d in candidates if d.year == anchor.year), candidates[0])
+    weak, tense = tense.endswith("?"), tense.rstrip("?")
+    if tense == "past":
+        told = max((d for d in candidates if d <= anchor or d.year == anchor.year and d.month == anchor.month), default=this)
+    elif tense == "future":
+        told = min((d for d in candidates if d >= anchor.replace(day=1)), default=this)
+    else:
+        told = this
+    if tense != "present" and not weak:
+        return told  # a past or future verb in the clause says which side; else the nearer year
+    nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d))
+    return nearest if abs((told - anchor).days) - abs((nearest - anchor).days) > slack else told
 
 
 def relative_period(unit: str, offset: int, anchor: dt.date) -> str | None:
@@ -83,8 +107,11 @@ def ago(n: int, unit: str, anchor: dt.date) -> str | None:
 
 
 def duration_value(n, unit: str) -> str:
-    """``P11Y``, ``PT48H``, ``PXW`` (``n`` None for an unspecified number)."""
+    """``P11Y``, ``PT48H``, ``PXW`` (``n`` None for an unspecified number); a counted number of
+    decades is written in years (``two decades``: ``P20Y``), as TempEval-3's annotators do."""
     letter = vocab.TIMEX_UNITS[unit]
+    if letter == "DE" and n is not None:
+        n, letter = float(n) * 10, "Y"
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     return ("PT" if unit in vocab.CLOCK_UNITS else "P") + amount + letter
 
@@ -98,17 +125,12 @@ def iso(y: int, mo: int, day: int) -> str:
 
 
 def year_for(month: int, day: int, anchor: dt.date, tense: str) -> int:
-    """Year of a day-and-month date with no year: this year's, unless the tense moves it."""
-    y = anchor.year
+    """Year of a day-and-month date with no year: the tense's side of the anchor; with no tense,
+    the nearer year when this year's is much farther (as for a bare month)."""
     try:
-        d = dt.date(y, month, day)
+        return _nearest_year(lambda y: dt.date(y, month, day), anchor, tense, slack=92).year
     except ValueError:
-        return y
-    if tense == "past" and d > anchor:
-        return y - 1
-    if tense == "future" and d < anchor:
-        return y + 1
-    return y
+        return anchor.year
 
 
 def value_to_date(value: str) -> tuple[dt.date | None, str | None]:

@@ -34,7 +34,7 @@ def _quarter(anchor: dt.date, n: int, year: int | None, tense: str) -> str:
     still to come this year when the clause is not about the future."""
     if year is None:
         year = anchor.year
-        if n > (anchor.month - 1) // 3 + 1 and tense != "future":
+        if n > (anchor.month - 1) // 3 + 1 and tense.rstrip("?") != "future":
             year -= 1
     return f"{year}-Q{n}"
 
@@ -92,6 +92,7 @@ RESOLVERS = {
     "quarter": _quarter,
     "context_quarter": context_quarter,
     "offset": _offset,
+    "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
 }
 
 

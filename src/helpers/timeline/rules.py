@@ -18,6 +18,7 @@ clause: a future cue (``will``, ``would``, ``due``, ``next``) or the nearest ver
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -398,6 +399,32 @@ def part_of_today(toks, i):
     return None
 
 
+@rule("Profit rose in fiscal 2024.|fiscal 2024|DATE|2024",
+      "The plan runs to fiscal year 2026.|fiscal year 2026|DATE|2026")
+def fiscal_year(toks, i):
+    """``fiscal 2024``, ``fiscal year 2026``: the year, as TimeBank annotates it."""
+    if toks[i].lower != "fiscal":
+        return None
+    k = i + 2 if w.low(toks, i + 1) == "year" else i + 1
+    y = w.year(toks[k]) if k < len(toks) else None
+    return Match(i, k + 1, "DATE", fixed(str(y))) if y is not None else None
+
+
+@rule("Cities grew fast in the 20th century.|the 20th century|DATE|19",
+      "It was the worst flood this century.|this century|DATE|20")
+def century(toks, i):
+    """``the 20th century`` (TIMEX3 value ``19``: its first two digits), ``this century``."""
+    k = i + 1 if toks[i].lower == "the" else i
+    if w.low(toks, k + 1) != "century":
+        return None
+    word = w.low(toks, k)
+    if (m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)) is not None:
+        return Match(i, k + 2, "DATE", fixed(f"{int(m[1]) - 1:02d}"))
+    if word in ("this", "last", "next") and k == i:
+        return Match(i, k + 2, "DATE", Spec("century", ({"this": 0, "last": -1, "next": 1}[word],)))
+    return None
+
+
 @rule("Prices were lower in the 1990s.|the 1990s|DATE|199")
 def decade(toks, i):
     m = DECADE.fullmatch(toks[i].lower)
@@ -438,7 +465,7 @@ _OPENERS = (
     | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)
     | set(vocab.PARTS_OF_DAY) | {"this"} | set(vocab.TIMEX_UNITS)
     | {words[0] for words in vocab.REFERENCES} | set(vocab.VAGUE_PERIOD_REFS) | set(vocab.QUARTER_ORDINALS)
-    | set(vocab.CONTEXT_QUARTER)
+    | set(vocab.CONTEXT_QUARTER) | {"fiscal"}
 )
 
 

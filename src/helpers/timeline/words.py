@@ -51,14 +51,16 @@ def number(toks: list[Token], i: int) -> tuple[float | None, int] | None:
 
 def tense(toks: list[Token], i: int, j: int) -> str:
     """past / future / present for the clause around tokens ``i``..``j``: the nearest tense
-    cue wins (a future word, a past verb not in a modal chain, a modal, a present verb)."""
+    cue wins (a future word, a past verb not in a modal chain, a modal, a present verb). A
+    cue found only outside the clause (``payable Dec. 7``, in a sentence whose verb is
+    ``said``) is weak, marked ``past?``/``future?``/``present?``."""
     lo = i
     while lo > 0 and toks[lo - 1].text not in CLAUSE_PUNCT:
         lo -= 1
     hi = j
     while hi < len(toks) and toks[hi].text not in CLAUSE_PUNCT | {"."}:
         hi += 1
-    for window in ((lo, hi), (0, len(toks))):
+    for window, weak in (((lo, hi), ""), ((0, len(toks)), "?")):
         cues = []
         for k in range(*window):
             if i <= k < j:
@@ -73,7 +75,7 @@ def tense(toks: list[Token], i: int, j: int) -> str:
             elif tok.tag in ("VBZ", "VBP"):
                 cues.append((abs(k - i), "present"))
         if cues:
-            return min(cues)[1]
+            return min(cues)[1] + weak
     return "present"
 
 
