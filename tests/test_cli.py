@@ -190,8 +190,9 @@ def test_timexes_command_offsets_dates_and_batch(write):
     plain = write("He left on Friday and returns next week.\n", "plain.txt")
     out = lines(run("timexes", plain, "--date", "2024-02-29").stdout)
     assert [(r["text"], r["value"]) for r in out] == [("Friday", "2024-02-23"), ("next week", "2024-W10")]
-    missing = run("timexes", plain)
-    assert missing.returncode == 2
-    assert missing.stderr.strip() == f"helpers: error: {plain}: no reference date: the text has no article header; give --date YYYY-MM-DD"
+    undated = run("timexes", plain)  # no reference date: values keep what the text gives
+    assert undated.returncode == 0, undated.stderr
+    assert [(r["text"], r["value"], r["anchor"]) for r in lines(undated.stdout)] == [
+        ("Friday", "XXXX-WXX-5", None), ("next week", "XXXX-WXX", None)]
     batch = run("timexes", "--jsonl", "-", stdin='{"id": "a", "text": "It ended in 2021.", "date": "2025-01-01"}\n')
     assert lines(batch.stdout)[0]["timexes"][0]["value"] == "2021"

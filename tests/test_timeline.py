@@ -14,7 +14,7 @@ import pytest
 
 from helpers import evaluate
 from helpers import timeline as tl
-from helpers.article import MissingDateError, parse_article
+from helpers.article import parse_article
 
 
 def tx(text: str, date: str):
@@ -218,9 +218,14 @@ def test_today_in_a_quote_without_a_stated_day_keeps_the_article_date():
     assert list(df["value"]) == ["2025-08-14"]
 
 
-def test_plain_text_without_a_date_is_a_clear_error():
-    with pytest.raises(MissingDateError, match="no reference date"):
-        tl.timexes(parse_article("He left on Friday.", id="t"))
+def test_plain_text_without_a_date_gets_underspecified_values():
+    """TIMEX3 writes what the text does not give as X: no anchor, no guessed year."""
+    found = tx("He left on Friday, two days ago, and returns on 14 August or in March 2026; prices rose last year.", None)
+    assert found == [
+        ("Friday", "DATE", "XXXX-WXX-5", None), ("two days ago", "DATE", "XXXX-XX-XX", None),
+        ("14 August", "DATE", "XXXX-08-14", None), ("March 2026", "DATE", "2026-03", None), ("last year", "DATE", "XXXX", None),
+    ]
+    assert tl.timexes(parse_article("He left on Friday.", id="t"))["anchor"].tolist() == [None]
 
 
 def test_calendar_helpers():

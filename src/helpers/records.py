@@ -109,7 +109,7 @@ class Timex:
     type: str  # DATE / TIME / DURATION / SET
     value: str
     mod: str | None
-    anchor: dt.date  # the date the value was resolved against
+    anchor: dt.date | None  # the date the value was resolved against (None: no reference date)
     sentence_id: int
     token_start: int = 0  # token range within the sentence, for the events stage
     token_end: int = 0
@@ -174,8 +174,8 @@ def as_dict(record, columns=None) -> dict:
     for c in _FLOATS.setdefault(cls, _float_fields(cls)) & out.keys():
         if out[c] is not None:
             out[c] = float(out[c])
-    if isinstance(record, Timex):
-        out["anchor"] = record.anchor.isoformat()
+    if isinstance(record, Timex) and "anchor" in out:
+        out["anchor"] = record.anchor.isoformat() if record.anchor else None
     return out
 
 

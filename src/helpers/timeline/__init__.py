@@ -28,7 +28,6 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..article import MissingDateError
 from ..document import as_document
 from ..records import Event, Timex, to_frame
 from . import anchoring
@@ -53,13 +52,11 @@ EVENT_COLUMNS = Event.COLUMNS
 def timex_layer(doc) -> list[Timex]:
     """The ``timexes`` layer: recognized, resolved against the article's date, re-anchored.
 
-    An article with no date (plain text read without ``date=``) raises
-    ``MissingDateError``: relative dates cannot be resolved against nothing, and today's
-    date would make the results change from day to day.
+    Plain text read without a date has no anchor: its values keep what the text gives and
+    leave the rest unspecified (``XXXX-WXX-5``), as the TIMEX3 guidelines write them, and
+    ``anchor`` is empty.
     """
     article = doc.article
-    if article.date is None:
-        raise MissingDateError(article.path, "no reference date: the text has no article header; give --date YYYY-MM-DD")
     found, specs = [], []
     for s in doc.sentences:
         toks = doc.tokens_by_sentence[s.sentence_id]

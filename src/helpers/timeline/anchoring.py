@@ -72,7 +72,9 @@ def in_context(found: list, specs: list) -> list:
     out = []
     for t, spec in zip(found, specs):
         value = None
-        if spec.kind == "context_quarter":
+        if t.anchor is None:
+            value = None  # nothing to count from: the unspecified value stands
+        elif spec.kind == "context_quarter":
             value = context_quarter(t.anchor, spec.args[0], last_quarter)
         elif spec.kind == "offset" and (last_quarter or last_date):
             value = shift(last_quarter or last_date, *spec.args)

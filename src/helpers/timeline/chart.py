@@ -43,7 +43,9 @@ def settings(article, events: pd.DataFrame, focal_date=None, focal_label=None, s
     """The notebook's parameters with their defaults filled in (see the module's docstring)."""
     known = next((r for r in resources.rows("timeline_settings.csv") if r["sha256"] == article.sha256), {})
     dated = events[events["date"].notna()]["date"] if len(events) else pd.Series([], dtype=object)
-    date = _date(focal_date) or _date(known.get("focal_date")) or article.date or (max(dated) if len(dated) else dt.date.today())
+    date = _date(focal_date) or _date(known.get("focal_date")) or article.date or (max(dated) if len(dated) else None)
+    if date is None:  # no date anywhere: nothing will be drawn, and nothing may depend on today
+        return Focus(dt.date(2000, 1, 1), "no reference date", dt.date(1999, 12, 31), None)
     label = focal_label or known.get("focal_label") or ("the article's date" if date == article.date else f"{date:%d %b %Y}")
     first = min(dated) if len(dated) else date - dt.timedelta(days=ZOOM_DAYS)
     begin = _date(start) or _date(known.get("start")) or dt.date(first.year, 1, 1)

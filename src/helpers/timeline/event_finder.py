@@ -102,7 +102,7 @@ def _duration_start(t, span, stoks) -> tuple[dt.date | None, str | None]:
     """The start of a duration that measures an activity up to the anchor (``nearly 11
     years of efforts``): its date and precision."""
     m = re.fullmatch(r"P(\d+)([YMWD])", t.value)
-    if not (t.type == "DURATION" and span and stoks[span[0] - 1].lower == "of" and m):
+    if not (t.type == "DURATION" and span and stoks[span[0] - 1].lower == "of" and m and t.anchor):
         return None, None
     n, letter = int(m[1]), m[2]
     a = t.anchor

@@ -1,6 +1,8 @@
 """Resolution: an underspecified value (a rule's ``Spec``) to a TIMEX3 value, given the
 anchor date. One function per kind of ``Spec``; the tense, where it matters, was read from
-the clause by the rule."""
+the clause by the rule. With no anchor (plain text given no date), a value keeps what the
+text gives and leaves the rest unspecified, as the TIMEX3 guidelines write it: ``Friday`` is
+``XXXX-WXX-5``, ``14 August`` is ``XXXX-08-14``, ``last year`` is ``XXXX``."""
 
 from __future__ import annotations
 
@@ -96,6 +98,31 @@ RESOLVERS = {
 }
 
 
-def resolve(spec: Spec, anchor: dt.date) -> str:
-    """The TIMEX3 value of ``spec`` relative to ``anchor``."""
+#: Values with no anchor: what each kind of ``Spec`` keeps of the text.
+_PERIOD_X = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+             "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX"}
+_UNIT_X = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX"}
+UNANCHORED = {
+    "value": lambda value: value,
+    "month": lambda month, tense: f"XXXX-{month:02d}",
+    "daymonth": lambda month, day, tense, year: f"{year if year is not None else 'XXXX'}-{month:02d}-{day:02d}",
+    "weekday": lambda weekday, tense, part: f"XXXX-WXX-{weekday + 1}" + part,
+    "next_weekday": lambda weekday, tense, part: f"XXXX-WXX-{weekday + 1}" + part,
+    "period": lambda unit, offset: _PERIOD_X.get(unit, "XXXX-" + vocab.SEASONS.get(unit, "XX")),
+    "relday": lambda offset, part: "XXXX-XX-XX" + part,
+    "ago": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
+    "clock": lambda suffix: "XXXX-XX-XX" + suffix,
+    "dayof": lambda suffix: "XXXX-XX-XX" + suffix,
+    "quarter": lambda n, year, tense: f"{year if year is not None else 'XXXX'}-Q{n}",
+    "context_quarter": lambda shift: "XXXX-QX",
+    "offset": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
+    "century": lambda offset: "XX",
+}
+
+
+def resolve(spec: Spec, anchor: dt.date | None) -> str:
+    """The TIMEX3 value of ``spec`` relative to ``anchor`` (unspecified parts as ``X`` when
+    there is none)."""
+    if anchor is None:
+        return UNANCHORED[spec.kind](*spec.args)
     return RESOLVERS[spec.kind](anchor, *spec.args)
