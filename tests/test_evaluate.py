@@ -91,7 +91,7 @@ def test_quantities_without_spans_are_paired_by_value():
     assert (m["matched"], m["precision"], m["recall"]) == (2, pytest.approx(2 / 3), 1.0)
 
 
-@pytest.mark.parametrize("layer", ["quotes", "timexes", "quantities"])
+@pytest.mark.parametrize("layer", ["quotes", "timexes", "figures"])
 def test_gold_against_itself_scores_one(layer):
     docs = read_project(paths.ANNOTATIONS / evaluate.SEED_GOLD[layer])
     items = [i for d in docs for i in d.items]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import evaluate
-from helpers.quantities import derived, figures, figures_in_sentence, parse_number
+from helpers.quantities import derived, figure_records, figures, figures_in_sentence, parse_number
 
 
 def one(sentence):
@@ -16,7 +16,7 @@ def one(sentence):
 
 def test_seed_matches_gold(seed):
     pred = figures(seed)
-    scores, errors = evaluate.seed("quantities")
+    scores, errors = evaluate.seed("figures")
     assert errors.empty, errors.to_string()
     assert scores["f1"] == 1.0 and scores["value_f1"] == 1.0
     by_text = pred.set_index("text")
@@ -106,7 +106,33 @@ def test_approximators_imply_intervals():
     "The two met in Minsk.",
 ])
 def test_not_figures(sentence):
-    assert figures_in_sentence(sentence) == []
+    assert figure_records(figures_in_sentence(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, kind", [
+    ("He has served nearly 11 years in office.", "nearly 11 years", 11, "year", "duration"),
+    ("The talks lasted six hours.", "six hours", 6, "hour", "duration"),
+    ("Maria Lopez, 41, is a 30-year-old nurse's mother.", "30-year-old", 30, "year", "age"),
+    ("The bridge is more than 500 years old.", "more than 500 years old", 500, "year", "age"),
+    ("Most cases are found at around eighteen months of age.", "around eighteen months of age", 18, "month", "age"),
+    ("The patient, aged 87, was discharged.", "87", 87, "year", "age"),
+])
+def test_durations_and_ages_are_quantities_but_not_figures(sentence, text, value, unit, kind):
+    [q] = [q for q in figures_in_sentence(sentence) if q.kind in ("duration", "age")]
+    assert (q.text, q.value, q.unit, q.kind) == (text, value, unit, kind)
+    assert q not in figure_records(figures_in_sentence(sentence))
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("Sales rose to $ 1.45 billion.", "$ 1.45 billion", 1.45e9, "USD"),
+    ("It would amount to about C$ 1.34 a share.", "about C$ 1.34", 1.34, "CAD"),
+    ("Exports fell to HK$ 10.05 billion.", "HK$ 10.05 billion", 10.05e9, "HKD"),
+    ("Russia accepted a US $ 150 million loan.", "US $ 150 million", 150e6, "USD"),
+    ("Aproximately 50% of cases are mild.", "50%", 50, "%"),
+])
+def test_money_with_spaces_and_prefixed_symbols(sentence, text, value, unit):
+    [q] = [q for q in figures_in_sentence(sentence) if q.unit == unit]
+    assert (q.text, q.value, q.kind) == (text, pytest.approx(value), "percent" if unit == "%" else "money")
 
 
 @pytest.mark.parametrize("sentence, measure, category, subject", [

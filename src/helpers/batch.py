@@ -42,7 +42,12 @@ def layer_records(command: str, doc) -> list[dict] | dict[str, list[dict]]:
 
     name = COMMAND_LAYERS[command]
     columns = Statement.COLUMNS + Statement.SCORES if name == "statements" else LAYERS[name].record.COLUMNS
-    return [as_dict(r, columns) for r in doc.layer(name)]
+    found = doc.layer(name)
+    if command == "figures":  # the figures a reader tabulates: the quantities but durations and ages
+        from .quantities import figure_records
+
+        found = figure_records(found)
+    return [as_dict(r, columns) for r in found]
 
 
 #: command -> the document layer it prints; ``analyze`` prints all of them under these keys.

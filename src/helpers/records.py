@@ -141,9 +141,11 @@ class Event:
 class Quantity:
     COLUMNS: ClassVar = [
         "start", "end", "text", "value", "low", "high", "unit", "approx", "qualifier", "noun",
-        "measure", "category", "subject", "sentence_id",
+        "measure", "category", "subject", "sentence_id", "kind",
     ]
     INT_COLUMNS: ClassVar = []
+    #: Kinds that are quantities but not figures a reader tabulates (the timeline owns durations).
+    NOT_FIGURES: ClassVar = ("duration", "age")
 
     start: int
     end: int
@@ -159,6 +161,7 @@ class Quantity:
     category: str
     subject: str | None
     sentence_id: int
+    kind: str = "count"  # count / money / percent / share / measurement / age / duration
 
 
 def _float_fields(cls) -> frozenset[str]:

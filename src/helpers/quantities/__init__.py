@@ -27,7 +27,7 @@ from .. import numbers, resources, vocab
 from ..document import as_document
 from ..records import Quantity, to_frame
 from .meaning import FUNCTION_WORDS, IRREGULAR_PLURALS, counted_noun, measure, subject
-from .recognize import CANDIDATE, UNIT_AFTER, alt, is_excluded
+from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, UNIT_AFTER, alt, is_excluded
 
 COLUMNS = Quantity.COLUMNS
 APPROX_BEFORE = re.compile(rf"(?:\b(?P<approx>{alt(vocab.APPROXIMATORS)})\s+)\Z", re.IGNORECASE)
@@ -45,11 +45,12 @@ class _Reading:
     low: float | None = None
     high: float | None = None
     unit: str | None = None
+    kind: str = "count"
 
 
 def _read_vague(sent: str, m: re.Match) -> _Reading:
     low, high = vocab.VAGUE[m.group("vague").lower()]
-    return _Reading(m.start(), m.end(), None, low, high)
+    return _Reading(m.start(), m.end(), None, low, high, kind="count")
 
 
 def _read_fraction(sent: str, m: re.Match) -> _Reading | None:
@@ -62,13 +63,15 @@ def _read_fraction(sent: str, m: re.Match) -> _Reading | None:
         den = vocab.DENOMINATORS[words[-1]]
     if not re.match(r"\s+(?:of|the)\b", sent[m.end() :]):
         return None
-    return _Reading(m.start(), m.end(), num / den, num / den, num / den, "share")
+    return _Reading(m.start(), m.end(), num / den, num / den, num / den, "share", kind="share")
 
 
 def _read_number(sent: str, m: re.Match) -> _Reading | None:
-    """Digits or number words, a range, with a currency or unit; None when excluded."""
+    """Digits or number words, a range, with a currency, a unit or a time unit (a duration or
+    an age); None when excluded."""
     n1, n2 = (m.group("b1"), m.group("b2")) if m.group("between") else (m.group("n1"), m.group("n2"))
-    if is_excluded(sent, m, sent[m.end() :]):
+    timed = TIME_AFTER.match(sent[m.end() :])
+    if is_excluded(sent, m, sent[m.end() :], timed=timed is not None):
         return None
     try:
         v1 = parse_number(n1)
@@ -76,31 +79,61 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
     except ValueError:
         return None
     r = _Reading(m.start(), m.end())
-    _read_unit(sent, r)
+    if timed is not None:
+        _read_time(sent, r, timed)
+    else:
+        _read_unit(sent, r)
     if v2 is not None:
         if v2 < v1:  # "9-10" fine; "2014-15" style or a score: not a range
             return None
         r.low, r.high = v1, v2
     else:
         r.value = r.low = r.high = v1
-    if not re.search(r"\d", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], m.group("n1")):
+    if not re.search(r"\d", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1):
         return None  # "one of the toughest", "the two met": not a tabulated figure
     return r
 
 
+def _read_time(sent: str, r: _Reading, timed: re.Match) -> None:
+    """``four years`` (a duration), ``29 years old``, ``30-year-old``, ``aged 45`` (ages)."""
+    unit = timed.group("unit").lower().replace("centurie", "century")
+    r.unit = unit
+    r.kind = "age" if timed.group("age") or AGE_BEFORE.search(sent[: r.start]) else "duration"
+    r.end += timed.end()
+
+
 def _read_unit(sent: str, r: _Reading) -> None:
-    """A currency symbol before (``$50 billion``), a currency word after (``50 billion
-    dollars``) or a unit after (``9km``, ``20 per cent``), widening the extent."""
+    """A currency symbol or code before (``$50 billion``, ``$ 247 million``, ``C$ 1.34``), a
+    currency word after (``50 billion dollars``) or a unit after (``9km``, ``20 per cent``),
+    widening the extent; ``aged 45`` is an age."""
     after = sent[r.end :]
-    symbol = next((sym for sym in vocab.CURRENCY_SYMBOLS if sent[: r.start].lower().endswith(sym)), None)
+    symbol = _CURRENCY_BEFORE.search(sent[: r.start])
     word = re.match(r"\s+(" + "|".join(vocab.CURRENCY_WORDS) + r")\b", after, re.I)
     unit = UNIT_AFTER.match(after)
     if symbol:
-        r.unit, r.start = vocab.CURRENCY_SYMBOLS[symbol], r.start - len(symbol)
+        r.unit, r.start, r.kind = _currency(symbol.group("sym")), symbol.start(), "money"
     elif word:
-        r.unit, r.end = vocab.CURRENCY_WORDS[word.group(1).lower()], r.end + word.end()
+        r.unit, r.end, r.kind = vocab.CURRENCY_WORDS[word.group(1).lower()], r.end + word.end(), "money"
     elif unit:
         r.unit, r.end = vocab.UNITS[unit.group("unit").lower()], r.end + unit.end()
+        r.kind = "percent" if r.unit == "%" else "measurement"
+    elif AGE_BEFORE.search(sent[: r.start]):
+        r.unit, r.kind = "year", "age"
+
+
+#: A currency symbol (with a country prefix: ``US$``, ``C $``, ``HK$``) just before a number.
+_CURRENCY_BEFORE = re.compile(
+    r"(?<![\w$])(?P<sym>(?:(?:us|c|a|hk|nz|s)\s?)?[$€£₴₽¥])\s?\Z", re.IGNORECASE
+)
+_PREFIXED = {"us": "USD", "c": "CAD", "a": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD"}
+
+
+def _currency(sym: str) -> str:
+    """ISO 4217 code of a symbol as written (``US$``: USD, ``C $``: CAD, ``€``: EUR)."""
+    sym = sym.lower().replace(" ", "")
+    if sym[:-1] in _PREFIXED:
+        return _PREFIXED[sym[:-1]]
+    return vocab.CURRENCY_SYMBOLS.get(sym, {"¥": "JPY"}.get(sym, "USD"))
 
 
 def _counts_a_noun(after: str, first: str) -> bool:
@@ -114,7 +147,7 @@ def _counts_a_noun(after: str, first: str) -> bool:
 
 def _approximate(sent: str, m: re.Match, r: _Reading) -> tuple[str | None, int]:
     """The approximator before the figure and where it starts; a point becomes its interval."""
-    found = APPROX_BEFORE.search(sent[: m.start()])
+    found = APPROX_BEFORE.search(sent[: r.start])  # before a currency symbol too: "about $50"
     if not found:
         return None, r.start
     qualifier = found.group("approx").lower()
@@ -150,22 +183,30 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
             continue
         qualifier, q_start = _approximate(sent, m, r)
         noun = None if r.unit else counted_noun(sent, r.end)
+        if r.kind in Quantity.NOT_FIGURES:  # a duration or an age measures time, not a count of people
+            meas, category = None, r.kind
+            out.append(_quantity(sent, r, qualifier, q_start, noun, meas, category, None, offset, sentence_id))
+            continue
         if _is_label(sent, m, r, noun, qualifier):
             continue
         meas, category = measure(sent, r.start, r.end, noun)
-        if r.unit in vocab.CURRENCY_SYMBOLS.values() and meas is None:
+        if r.kind == "money" and meas is None:
             meas = "amount of money"
         subj = subject(sent, r.start, r.end, category)
         if r.unit == "share" and meas is None:
             meas, category = "share", "territorial" if subj else "other"
-        begin = q_start if qualifier else r.start
-        out.append(Quantity(
-            start=offset + begin, end=offset + r.end, text=sent[begin : r.end],
-            value=r.value, low=r.low, high=r.high, unit=r.unit, approx=qualifier is not None,
-            qualifier=qualifier, noun=noun, measure=meas, category=category,
-            subject=subj, sentence_id=sentence_id,
-        ))
+        out.append(_quantity(sent, r, qualifier, q_start, noun, meas, category, subj, offset, sentence_id))
     return out
+
+
+def _quantity(sent, r: _Reading, qualifier, q_start, noun, meas, category, subj, offset, sentence_id) -> Quantity:
+    begin = q_start if qualifier else r.start
+    return Quantity(
+        start=offset + begin, end=offset + r.end, text=sent[begin : r.end],
+        value=r.value, low=r.low, high=r.high, unit=r.unit, approx=qualifier is not None,
+        qualifier=qualifier, noun=noun, measure=meas, category=category,
+        subject=subj, sentence_id=sentence_id, kind=r.kind,
+    )
 
 
 def quantity_layer(doc) -> list[Quantity]:
@@ -173,9 +214,15 @@ def quantity_layer(doc) -> list[Quantity]:
     return [q for s in doc.sentences for q in figures_in_sentence(s.text, s.start, s.sentence_id)]
 
 
+def figure_records(quantities) -> list[Quantity]:
+    """The figures a reader tabulates: every quantity but durations and ages."""
+    return [q for q in quantities if q.kind not in Quantity.NOT_FIGURES]
+
+
 def figures(source) -> pd.DataFrame:
-    """The figures table (columns ``COLUMNS``). ``source``: an ``Article`` or ``Document``."""
-    return to_frame(as_document(source).quantities, Quantity)
+    """The figures table (columns ``COLUMNS``): the quantity layer without durations and ages.
+    ``source``: an ``Article`` or ``Document``."""
+    return to_frame(figure_records(as_document(source).quantities), Quantity)
 
 
 # ---------------------------------------------------------------- derived areas

@@ -42,8 +42,19 @@ def prev_word(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
-def is_excluded(sent: str, m: re.Match, after: str) -> bool:
-    """Years, dates, times, durations, ordinals and numerals inside names are not figures."""
+#: A time unit after a number: a duration (``four years``), or an age (``29 years old``,
+#: ``30-year-old``, ``six weeks of age``).
+TIME_AFTER = re.compile(
+    r"\A(?:\s*|-)(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?"
+    r"(?P<age>-old\b|\s+old\b|\s+of\s+age\b)?(?![\w-])",
+    re.IGNORECASE,
+)
+AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+\Z", re.IGNORECASE)
+
+
+def is_excluded(sent: str, m: re.Match, after: str, *, timed: bool = False) -> bool:
+    """Years, dates, times of day, ordinals and numerals inside names are not quantities;
+    nor is a number before a time unit unless ``timed`` (a duration or an age, read apart)."""
     start, core = m.start(), m.group()
     before = sent[:start]
     nxt = re.match(r"\s*-?\s*([A-Za-z.’']+)", after)
@@ -53,17 +64,17 @@ def is_excluded(sent: str, m: re.Match, after: str) -> bool:
         return True  # glued to letters: G7, F-16, MH17, COVID-19
     if re.match(r"(?:st|nd|rd|th)\b", after.lower()):
         return True  # ordinals: 1st, 2nd, 21st
-    if re.match(r":\d", after) or nxt_word in vocab.TIME_UNITS or nxt_word_dot in vocab.TIME_UNITS:
-        return True  # times of day and durations: 3 p.m., 10:30, one day, 30-year-old
+    if re.match(r":\d", after) or (not timed and (nxt_word in vocab.TIME_UNITS or nxt_word_dot in vocab.TIME_UNITS)):
+        return True  # times of day (3 p.m., 10:30); durations and ages are read apart
     prev = (prev_word(sent, start) or "").lower().rstrip(".")
     if nxt_word in vocab.MONTHS or nxt_word in vocab.MONTH_ABBREVIATIONS:
         return True  # dates: 14 August
     if prev in vocab.MONTHS or prev in vocab.MONTH_ABBREVIATIONS or prev in vocab.WEEKDAYS:
         return True  # dates: Aug. 15, February 2022
     is_plain_int = re.fullmatch(r"\d+", core) is not None
-    if is_plain_int and numbers.is_year(core) and not UNIT_AFTER.match(after):
+    if is_plain_int and numbers.is_year(core) and not UNIT_AFTER.match(after) and not timed:
         return True  # years: a bare 4-digit number in the usual range, with no unit
-    return is_plain_int and _in_name(sent, before, start)
+    return is_plain_int and not UNIT_AFTER.match(after) and not timed and _in_name(sent, before, start)
 
 
 def _in_name(sent: str, before: str, start: int) -> bool:
@@ -72,4 +83,6 @@ def _in_name(sent: str, before: str, start: int) -> bool:
     prev_raw = prev_word(sent, start)
     if not (prev_raw and prev_raw[:1].isupper() and re.search(r"[A-Za-z.]\s+\Z", before)):
         return False
+    if not re.search(r"\w", before[: before.rfind(prev_raw)]):
+        return False  # the sentence's first word is capitalised by position, not as a name
     return prev_raw.lower() not in vocab.APPROXIMATORS
