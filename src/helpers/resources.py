@@ -150,3 +150,23 @@ def role_words() -> frozenset[str]:
 def stopwords() -> frozenset[str]:
     """The project's English stop-word list, ``stopwords.txt``."""
     return words("stopwords.txt")
+
+
+@dataclass(frozen=True)
+class Unit:
+    canonical: str
+    dimension: str  # currency / percent / length / area / volume / mass / speed / temperature
+    factor: float  # to ``base`` (differences only, for temperatures)
+    base: str
+
+
+@lru_cache(maxsize=1)
+def units() -> tuple[dict[str, Unit], dict[str, Unit]]:
+    """Surface forms written before a number (``$``, ``C$``, ``EUR``) and after it (``km``,
+    ``per cent``, ``euros``), lower-cased, each to its unit (``units.csv``)."""
+    before, after = {}, {}
+    for row in rows("units.csv"):
+        unit = Unit(row["canonical"], row["dimension"], float(row["factor"]), row["base"])
+        before.update({form.lower(): unit for form in _split(row["before"])})
+        after.update({form.lower(): unit for form in _split(row["after"])})
+    return before, after

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import calendar
 
+from . import resources
+
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -68,16 +70,9 @@ APPROXIMATORS = {
     "less than": ("below", 0.0, 1.0),
     "under": ("below", 0.0, 1.0),
 }
-#: Surface unit -> canonical unit.
-UNITS = {
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
-    "kilometers": "km", "mile": "mi", "miles": "mi", "mi": "mi", "metre": "m", "metres": "m",
-    "meter": "m", "meters": "m", "m": "m",
-    "square km": "km²", "sq km": "km²", "km2": "km²", "km²": "km²",
-    "square kilometres": "km²", "square kilometers": "km²", "square kilometre": "km²",
-    "square miles": "mi²", "sq miles": "mi²", "square mile": "mi²",
-    "%": "%", "percent": "%", "per cent": "%", "pct": "%",
-}
+#: Surface unit after a number -> canonical unit, from ``data/reference/units.csv`` (currencies
+#: excepted: ``helpers.quantities`` reads them from the same table).
+UNITS = {form: u.canonical for form, u in resources.units()[1].items() if u.dimension != "currency"}
 #: Words after a number that make it a time expression (the timeline owns these).
 TIME_UNITS = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
@@ -142,9 +137,3 @@ CONTEXT_QUARTER = {"the": 0, "this": 0, "latest": 0, "current": 0, "same": 0, "y
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.
 FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "upcoming", "expected", "next", "until", "ahead"}
-#: Currency symbols before an amount, and currency words after it -> ISO 4217 code.
-CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
-CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY",
-}

@@ -27,7 +27,7 @@ from .. import numbers, resources, vocab
 from ..document import as_document
 from ..records import Quantity, to_frame
 from .meaning import FUNCTION_WORDS, IRREGULAR_PLURALS, counted_noun, measure, subject
-from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, UNIT_AFTER, alt, is_excluded
+from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, alt, is_excluded
 
 COLUMNS = Quantity.COLUMNS
 APPROX_BEFORE = re.compile(rf"(?:\b(?P<approx>{alt(vocab.APPROXIMATORS)})\s+)\Z", re.IGNORECASE)
@@ -71,7 +71,8 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
     an age); None when excluded."""
     n1, n2 = (m.group("b1"), m.group("b2")) if m.group("between") else (m.group("n1"), m.group("n2"))
     timed = TIME_AFTER.match(sent[m.end() :])
-    if is_excluded(sent, m, sent[m.end() :], timed=timed is not None):
+    priced = _unit_patterns()[0].search(sent[: m.start()]) is not None  # "USD 200" is no numeral of a name
+    if is_excluded(sent, m, sent[m.end() :], timed=timed is not None, priced=priced):
         return None
     try:
         v1 = parse_number(n1)
@@ -103,37 +104,40 @@ def _read_time(sent: str, r: _Reading, timed: re.Match) -> None:
 
 
 def _read_unit(sent: str, r: _Reading) -> None:
-    """A currency symbol or code before (``$50 billion``, ``$ 247 million``, ``C$ 1.34``), a
-    currency word after (``50 billion dollars``) or a unit after (``9km``, ``20 per cent``),
-    widening the extent; ``aged 45`` is an age."""
-    after = sent[r.end :]
-    symbol = _CURRENCY_BEFORE.search(sent[: r.start])
-    word = re.match(r"\s+(" + "|".join(vocab.CURRENCY_WORDS) + r")\b", after, re.I)
-    unit = UNIT_AFTER.match(after)
-    if symbol:
-        r.unit, r.start, r.kind = _currency(symbol.group("sym")), symbol.start(), "money"
-    elif word:
-        r.unit, r.end, r.kind = vocab.CURRENCY_WORDS[word.group(1).lower()], r.end + word.end(), "money"
-    elif unit:
-        r.unit, r.end = vocab.UNITS[unit.group("unit").lower()], r.end + unit.end()
-        r.kind = "percent" if r.unit == "%" else "measurement"
-    elif AGE_BEFORE.search(sent[: r.start]):
-        r.unit, r.kind = "year", "age"
+    """A unit from ``data/reference/units.csv`` written before the number (``$50 billion``,
+    ``$ 247 million``, ``C$ 1.34``, ``EUR 125``) or after it (``9km``, ``20 per cent``,
+    ``50 billion dollars``, ``15 €``, ``500 USD``), widening the extent; ``aged 45`` is an
+    age. The quantity's kind is the unit's dimension (``money`` for a currency)."""
+    before, after = _unit_patterns()
+    forms_before, forms_after = resources.units()
+    if m := before.search(sent[: r.start]):
+        unit, r.start = forms_before[_fold(m.group("u"))], m.start()
+    elif m := after.match(sent[r.end :]):
+        unit, r.end = forms_after[_fold(m.group("u"))], r.end + m.end()
+    else:
+        if AGE_BEFORE.search(sent[: r.start]):
+            r.unit, r.kind = "year", "age"
+        return
+    r.unit = unit.canonical
+    r.kind = {"currency": "money"}.get(unit.dimension, unit.dimension)
 
 
-#: A currency symbol (with a country prefix: ``US$``, ``C $``, ``HK$``) just before a number.
-_CURRENCY_BEFORE = re.compile(
-    r"(?<![\w$])(?P<sym>(?:(?:us|c|a|hk|nz|s)\s?)?[$€£₴₽¥])\s?\Z", re.IGNORECASE
-)
-_PREFIXED = {"us": "USD", "c": "CAD", "a": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD"}
+def _fold(form: str) -> str:
+    return re.sub(r"\s+", " ", form.lower())
 
 
-def _currency(sym: str) -> str:
-    """ISO 4217 code of a symbol as written (``US$``: USD, ``C $``: CAD, ``€``: EUR)."""
-    sym = sym.lower().replace(" ", "")
-    if sym[:-1] in _PREFIXED:
-        return _PREFIXED[sym[:-1]]
-    return vocab.CURRENCY_SYMBOLS.get(sym, {"¥": "JPY"}.get(sym, "USD"))
+@lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Regular expressions for the table's forms before and after a number, longest first;
+    a form of letters stands as a word (``USD 200``, not ``fUSD``)."""
+
+    def alternation(forms):
+        return "|".join(re.escape(f).replace("\\ ", r"\s?") for f in sorted(forms, key=len, reverse=True))
+
+    forms_before, forms_after = resources.units()
+    before = re.compile(rf"(?<![\w$€£¥])(?P<u>{alternation(forms_before)})\s?\Z", re.IGNORECASE)
+    after = re.compile(rf"\A(?:\s*|-)(?P<u>{alternation(forms_after)})(?![\w])", re.IGNORECASE)
+    return before, after
 
 
 def _counts_a_noun(after: str, first: str) -> bool:

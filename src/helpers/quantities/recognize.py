@@ -52,9 +52,10 @@ TIME_AFTER = re.compile(
 AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+\Z", re.IGNORECASE)
 
 
-def is_excluded(sent: str, m: re.Match, after: str, *, timed: bool = False) -> bool:
+def is_excluded(sent: str, m: re.Match, after: str, *, timed: bool = False, priced: bool = False) -> bool:
     """Years, dates, times of day, ordinals and numerals inside names are not quantities;
-    nor is a number before a time unit unless ``timed`` (a duration or an age, read apart)."""
+    nor is a number before a time unit unless ``timed`` (a duration or an age, read apart).
+    A number after a currency symbol or code (``priced``) is an amount, never a numeral in a name."""
     start, core = m.start(), m.group()
     before = sent[:start]
     nxt = re.match(r"\s*-?\s*([A-Za-z.’']+)", after)
@@ -74,7 +75,7 @@ def is_excluded(sent: str, m: re.Match, after: str, *, timed: bool = False) -> b
     is_plain_int = re.fullmatch(r"\d+", core) is not None
     if is_plain_int and numbers.is_year(core) and not UNIT_AFTER.match(after) and not timed:
         return True  # years: a bare 4-digit number in the usual range, with no unit
-    return is_plain_int and not UNIT_AFTER.match(after) and not timed and _in_name(sent, before, start)
+    return is_plain_int and not UNIT_AFTER.match(after) and not timed and not priced and _in_name(sent, before, start)
 
 
 def _in_name(sent: str, before: str, start: int) -> bool:
