@@ -165,3 +165,29 @@ def test_amounts_of_money(sentence, text, value, unit):
     figs = figures_in_sentence(sentence)
     assert [(f.text, f.value, f.unit) for f in figs] == [(text, value, unit)]
     assert sentence[figs[0].start : figs[0].end] == text
+
+
+@pytest.mark.parametrize("sentence, text, value, low, high, unit, kind", [
+    ("A mouse fits through a 1/4 inch gap.", "1/4 inch", 0.25, 0.25, 0.25, "in", "length"),
+    ("The wall is 2 1/2 metres high.", "2 1/2 metres", 2.5, 2.5, 2.5, "m", "length"),
+    ("He walked two and a half miles.", "two and a half miles", 2.5, 2.5, 2.5, "mi", "length"),
+    ("She bought a dozen eggs.", "a dozen", 12, 12, 12, None, "count"),
+    ("Half a million people fled the city.", "Half a million", 500_000, 500_000, 500_000, None, "count"),
+    ("One in five voters stayed home.", "One in five", 0.2, 0.2, 0.2, "share", "share"),
+    ("Seven out of ten firms cut jobs.", "Seven out of ten", 0.7, 0.7, 0.7, "share", "share"),
+    ("Patients were given 40 mg to 60 mg a day.", "40 mg to 60 mg", None, 40, 60, "mg", "mass"),
+    ("The fund holds €10M in bonds.", "€10M", 10_000_000, 10_000_000, 10_000_000, "EUR", "money"),
+    ("The plant cost $5bn.", "$5bn", 5e9, 5e9, 5e9, "USD", "money"),
+    ("Tickets cost EUR 125 each.", "EUR 125", 125, 125, 125, "EUR", "money"),
+    ("Fares rose to 15 €.", "15 €", 15, 15, 15, "EUR", "money"),
+    ("Temperatures hit 41 degrees Celsius.", "41 degrees Celsius", 41, 41, 41, "°C", "temperature"),
+    ("The farm covers 300 hectares.", "300 hectares", 300, 300, 300, "ha", "area"),
+])
+def test_more_quantities(sentence, text, value, low, high, unit, kind):
+    [q] = figures_in_sentence(sentence)
+    assert (q.text, q.unit, q.kind) == (text, unit, kind)
+    assert (q.value, q.low, q.high) == (pytest.approx(value) if value else None, pytest.approx(low), pytest.approx(high))
+
+
+def test_dates_of_slashes_are_not_fractions():
+    assert figures_in_sentence("After 9/11 the rules changed.") == []

@@ -23,14 +23,21 @@ def word_value(word: str) -> int | None:
 
 
 def parse_number(text: str) -> float:
-    """``"1.2 million"`` -> 1200000.0, ``"twenty-five"`` -> 25.0, ``"120,000"`` -> 120000.0."""
+    """``"1.2 million"`` -> 1200000.0, ``"twenty-five"`` -> 25.0, ``"120,000"`` -> 120000.0,
+    ``"2 1/2"`` -> 2.5, ``"a dozen"`` -> 12.0, ``"two and a half"`` -> 2.5."""
     t = text.strip().lower().replace(",", "")
+    if t.endswith(" and a half"):
+        return parse_number(t[: -len(" and a half")]) + 0.5
+    if m := re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", t):
+        return float(m[1] or 0) + int(m[2]) / int(m[3])
     scale = 1.0
     if m := _SCALE_AT_END.search(t):
         scale = float(vocab.SCALES[m.group(1)])
         t = t[: m.start()].strip()
     if _DIGITS.fullmatch(t):
         return float(t) * scale
+    if t in ("a", "an"):
+        return scale
     value = word_value(t)
     if value is None:
         raise ValueError(f"not a number: {text!r}")

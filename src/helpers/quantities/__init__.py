@@ -84,6 +84,8 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
         _read_time(sent, r, timed)
     else:
         _read_unit(sent, r)
+    if v2 is None and r.unit and (v2 := _unit_range_end(sent, r)) is not None and v2 <= v1:
+        v2 = None  # "from 44 mg to 50 mg" is a range; a fall "from 50 to 44" is two figures
     if v2 is not None:
         if v2 < v1:  # "9-10" fine; "2014-15" style or a score: not a range
             return None
@@ -93,6 +95,21 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
     if not re.search(r"\d", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1):
         return None  # "one of the toughest", "the two met": not a tabulated figure
     return r
+
+
+_RANGE_TAIL = re.compile(r"\A\s*(?:to|-|–|—|and)\s*(?P<n>\d+(?:[.,]\d+)*)")
+
+
+def _unit_range_end(sent: str, r: _Reading) -> float | None:
+    """The upper end of ``44 mg to 50 mg``: a number with the same unit right after."""
+    tail = _RANGE_TAIL.match(sent[r.end :])
+    if not tail:
+        return None
+    after = _unit_patterns()[1].match(sent[r.end + tail.end() :])
+    if not after or resources.units()[1][_fold(after.group("u"))].canonical != r.unit:
+        return None
+    r.end += tail.end() + after.end()
+    return parse_number(tail.group("n"))
 
 
 def _read_time(sent: str, r: _Reading, timed: re.Match) -> None:
@@ -170,9 +187,25 @@ def _is_label(sent: str, m: re.Match, r: _Reading, noun, qualifier) -> bool:
     return not re.match(r"\s*(?:,|\.|$|and|or)", after) or re.fullmatch(r"\d", m.group()) is not None
 
 
+def _read_ratio(sent: str, m: re.Match) -> _Reading | None:
+    """``one in five``, ``seven out of ten``: a share."""
+    try:
+        a, b = parse_number(m.group("r1")), parse_number(m.group("r2"))
+    except ValueError:
+        return None
+    if not 0 < a < b:
+        return None
+    return _Reading(m.start(), m.end(), a / b, a / b, a / b, "share", kind="share")
+
+
 def _read(sent: str, m: re.Match) -> _Reading | None:
     if m.group("vague"):
         return _read_vague(sent, m)
+    if m.group("ratio"):
+        return _read_ratio(sent, m)
+    if m.group("halfscale"):
+        v = 0.5 * vocab.SCALES[m.group("halfscale").split()[-1].lower()]
+        return _Reading(m.start(), m.end(), v, v, v)
     if m.group("frac"):
         return _read_fraction(sent, m)
     return _read_number(sent, m)
@@ -181,10 +214,14 @@ def _read(sent: str, m: re.Match) -> _Reading | None:
 def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> list[Quantity]:
     """All quantities in one sentence; offsets are ``offset`` + index into ``sent``."""
     out: list[Quantity] = []
+    taken = 0  # the end of the last quantity: a range's upper end ("to 50 mg") is not read again
     for m in CANDIDATE.finditer(sent):
+        if m.start() < taken:
+            continue
         r = _read(sent, m)
         if r is None:
             continue
+        taken = r.end
         qualifier, q_start = _approximate(sent, m, r)
         noun = None if r.unit else counted_noun(sent, r.end)
         if r.kind in Quantity.NOT_FIGURES:  # a duration or an age measures time, not a count of people

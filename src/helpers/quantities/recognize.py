@@ -20,15 +20,20 @@ def alt(words) -> str:
 
 
 _WORDNUM = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if vocab.ONES[k] < 10)}))?|{alt(vocab.ONES)})"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = rf"(?:\s+(?:{alt(k for k in vocab.SCALES if len(k) > 2)})|\s?(?:m|mn|bn)\b)"
-_NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)(?:{_SCALE})?"
+#: A common fraction of digits (``1/4``, ``2 1/2``; not ``9/11``, a date or a name).
+_FRACTION = r"(?:\d+\s+)?[1-7]/[2-8](?![\d/])"
+_DIGITS = rf"{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:\s+(?:{alt(k for k in vocab.SCALES if len(k) > 2)})|\s?(?:m|mn|bn)\b|(?:k|b|tn)\b)"
+_ONE = r"\ban?(?=\s+(?:dozen|hundred|thousand|million|billion)\b)"  # "a dozen", "a million"
+_NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b|{_ONE})(?:{_SCALE})?(?:\s+and\s+a\s+half\b)?"
 _RANGE_SEP = r"\s*(?:-|–|—|to)\s*"
 
 CANDIDATE = re.compile(
     rf"""
     (?P<between>\bbetween\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM}))
   | (?P<vague>\b(?:{alt(vocab.VAGUE)})\b)
+  | (?P<halfscale>\bhalf\s+an?\s+(?:dozen|million|billion|thousand)\b)
+  | (?P<ratio>\b(?P<r1>{_WORDNUM}|\d+)\s+(?:in|out\s+of)\s+(?P<r2>{_WORDNUM}|\d+)\b)
   | (?P<frac>\b(?:(?:a|one|{alt(k for k in vocab.ONES if 1 < vocab.ONES[k] < 10)})[\s-](?:{alt(vocab.DENOMINATORS)})|half)\b)
   | (?P<num>(?<![\w.,])(?P<n1>{_NUM})(?:{_RANGE_SEP}(?P<n2>{_NUM}))?)
     """,
