@@ -244,7 +244,20 @@ def _align_by_value(gold: list[Item], pred: list[Item]) -> list[tuple[int, int]]
 
 
 def score_quantities(gold: list[Item], pred: list[Item], docs=None) -> tuple[dict, pd.DataFrame]:
-    """Detection P/R/F1 and value F1 (detection F1 × value accuracy)."""
+    """Detection P/R/F1 and value F1 (detection F1 × value accuracy). When the gold marks
+    which items are of the kinds the project covers (``listed``), the same metrics on those
+    alone are added as ``listed_*``: the other gold items, and the predictions on them, are
+    left out."""
+    metrics, errors = _score_quantities(gold, pred, docs)
+    if any("listed" in g.attrs for g in gold):
+        off = [g for g in gold if g.get("listed") is False]
+        kept = [p for p in pred if not any(p.doc == g.doc and overlap(p, g) > 0 for g in off)]
+        listed, _ = _score_quantities([g for g in gold if g.get("listed") is not False], kept, docs)
+        metrics.update({f"listed_{k}": v for k, v in listed.items() if k in ("gold", "precision", "recall", "f1", "value_f1")})
+    return metrics, errors
+
+
+def _score_quantities(gold: list[Item], pred: list[Item], docs=None) -> tuple[dict, pd.DataFrame]:
     spanless = any(g.start is None for g in gold)
     pairs = _align_by_value(gold, pred) if spanless else align(gold, pred)
     metrics = _counts(gold, pred, pairs)
@@ -367,7 +380,8 @@ def gold_frame(path) -> pd.DataFrame:
 #: Measurements on public data sets, which CI cannot fetch: one entry per measurement.
 RESULTS_FILE = "evaluation/results.json"
 METRIC_KEYS = ("gold", "predicted", "matched", "precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1",
-               "type_accuracy", "value_accuracy", "attribution_accuracy", "attribution_f1", "documents")
+               "type_accuracy", "value_accuracy", "attribution_accuracy", "attribution_f1", "documents",
+               "listed_gold", "listed_precision", "listed_recall", "listed_f1", "listed_value_f1")
 
 
 def results_path():

@@ -171,10 +171,30 @@ def read_quantulum(path) -> list[GoldDoc]:
                 pos = start + len(res["surface"])
                 value, unc = float(res["value"]), float(res.get("uncertainty") or 0)
                 attrs = {"unit": res.get("unit"), "value": None if unc else value,
-                         "low": value - unc, "high": value + unc}
+                         "low": value - unc, "high": value + unc, "listed": _listed_kind(res.get("unit", ""), value)}
                 items.append(Item(doc, start, pos, res["surface"], attrs))
             docs.append(GoldDoc(doc, text, None, items))
     return docs
+
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_MONEY_WORDS = {"penny", "cent", "dollar", "euro", "pound sterling", "yen", "rupee", "franc", "yuan", "rouble", "ruble"}
+
+
+def _listed_kind(unit: str, value: float) -> bool:
+    """Whether a quantulum3 test item is of a kind the project's quantity layer covers: counts,
+    number words and fractions (``dimensionless``, but not a year), money, percentages,
+    durations and ages, and lengths, areas, volumes, masses, speeds and temperatures in the
+    units table; not rates (``dollar per hour``), data sizes, energies or other science units."""
+    from .. import resources
+
+    name = unit.lower().strip()
+    if name in ("dimensionless", "dozen", "gross", "baker's dozen"):
+        return not (float(value).is_integer() and 1800 <= value <= 2100)
+    if name == "percentage" or name in _TIME_UNITS or name in _MONEY_WORDS or any(w in name for w in ("dollar", "euro")):
+        return " per " not in name
+    forms = {f for f, u in resources.units()[1].items() if u.dimension != "currency"}
+    return name in forms or name + "s" in forms or name.replace("-mass", "") in ("pound", "ounce")
 
 
 def read_cqe(path) -> list[GoldDoc]:

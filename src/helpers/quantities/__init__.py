@@ -61,9 +61,13 @@ def _read_fraction(sent: str, m: re.Match) -> _Reading | None:
     else:
         num = 1 if words[0] in ("a", "one") else vocab.ONES[words[0]]
         den = vocab.DENOMINATORS[words[-1]]
-    if not re.match(r"\s+(?:of|the)\b", sent[m.end() :]):
-        return None
-    return _Reading(m.start(), m.end(), num / den, num / den, num / den, "share", kind="share")
+    r = _Reading(m.start(), m.end(), num / den, num / den, num / den, "share", kind="share")
+    if re.match(r"\s+(?:of|the)\b", sent[m.end() :]):
+        return r  # a share of a whole: "a fifth of Ukraine"
+    if re.match(r"\s*(?:[.!?;,)]|\Z)", sent[m.end() :]) and words != ["half"]:
+        return r  # a fraction on its own: "exactly one sixth."
+    _read_unit(sent, r)  # a fraction of a unit: "one-half miles"
+    return r if r.unit != "share" else None  # "a third round": an ordinal
 
 
 def _read_number(sent: str, m: re.Match) -> _Reading | None:
@@ -80,6 +84,9 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
     except ValueError:
         return None
     r = _Reading(m.start(), m.end())
+    if m.start() and sent[m.start() - 1] in "-−" and (m.start() < 2 or sent[m.start() - 2] in " (\t"):
+        v1, r.start = -v1, m.start() - 1  # a negative number: "-18 °C", "-15€"
+        v2 = -v2 if v2 is not None and m.group("n2") and not re.search(r"\d\s*-\s*\d", m.group()) else v2
     if timed is not None:
         _read_time(sent, r, timed)
     else:
