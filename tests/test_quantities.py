@@ -191,3 +191,23 @@ def test_more_quantities(sentence, text, value, low, high, unit, kind):
 
 def test_dates_of_slashes_are_not_fractions():
     assert figures_in_sentence("After 9/11 the rules changed.") == []
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Prices rose twice as fast as wages.", "twice", 2.0),
+    ("Exports were three times higher than in 2020.", "three times", 3.0),
+    ("Output was a third more than planned.", "a third more", 4 / 3),
+    ("Sales were a quarter less than last year.", "a quarter less", 0.75),
+])
+def test_multipliers_are_quantities_but_not_figures(sentence, text, value):
+    [q] = figures_in_sentence(sentence)
+    assert (q.text, q.value, q.unit, q.kind) == (text, pytest.approx(value), "times", "multiplier")
+    assert figure_records([q]) == []
+
+
+def test_measure_comes_from_the_clause_of_the_number():
+    """'about 8.6 million driven from their homes' counts the displaced, not the dead."""
+    killed, driven = figures_in_sentence(
+        "The war has killed tens of thousands and about 8.6 million were driven from their homes.")
+    assert (killed.text, killed.measure) == ("tens of thousands", "killed")
+    assert (driven.text, driven.measure, driven.category) == ("about 8.6 million", "displaced", "displacement")

@@ -145,7 +145,7 @@ class Quantity:
     ]
     INT_COLUMNS: ClassVar = []
     #: Kinds that are quantities but not figures a reader tabulates (the timeline owns durations).
-    NOT_FIGURES: ClassVar = ("duration", "age")
+    NOT_FIGURES: ClassVar = ("duration", "age", "multiplier")
 
     start: int
     end: int
@@ -161,7 +161,7 @@ class Quantity:
     category: str
     subject: str | None
     sentence_id: int
-    kind: str = "count"  # count / money / percent / share / measurement / age / duration
+    kind: str = "count"  # count / money / percent / share / a unit's dimension (length …) / age / duration / multiplier
 
 
 def _float_fields(cls) -> frozenset[str]:

@@ -205,11 +205,29 @@ def _read_ratio(sent: str, m: re.Match) -> _Reading | None:
     return _Reading(m.start(), m.end(), a / b, a / b, a / b, "share", kind="share")
 
 
+def _read_multiplier(m: re.Match) -> _Reading | None:
+    """``twice as many``, ``three times the``, ``a third more``: a multiple of something else."""
+    word = m.group("mult").lower().split()[0]
+    if m.group("mfrac"):
+        sign = 1 if m.group("mult").lower().endswith("more") else -1
+        value = 1 + sign / vocab.DENOMINATORS[m.group("mfrac").lower()]
+    elif word in ("twice", "thrice"):
+        value = 2.0 if word == "twice" else 3.0
+    else:
+        try:
+            value = parse_number(m.group("m1"))
+        except ValueError:
+            return None
+    return _Reading(m.start(), m.end(), value, value, value, "times", kind="multiplier")
+
+
 def _read(sent: str, m: re.Match) -> _Reading | None:
     if m.group("vague"):
         return _read_vague(sent, m)
     if m.group("ratio"):
         return _read_ratio(sent, m)
+    if m.group("mult"):
+        return _read_multiplier(m)
     if m.group("halfscale"):
         v = 0.5 * vocab.SCALES[m.group("halfscale").split()[-1].lower()]
         return _Reading(m.start(), m.end(), v, v, v)
