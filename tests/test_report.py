@@ -262,3 +262,15 @@ def test_timeline_report_reads_right_on_an_article_about_something_else(tmp_path
         assert word not in page, word
     assert "3 of 7 dated references fall in the week before the article's date" in page  # counted by hand
     assert (tmp_path / "outputs" / "figures" / "flood-2013" / "20-timeline.png").exists()
+
+
+def test_figures_report_reads_right_on_an_article_about_something_else(tmp_path, monkeypatch):
+    """The figures report on an election story names nothing of the seed's, and says there is
+    no reference table rather than comparing with the seed's."""
+    monkeypatch.setenv(paths.OUTPUT_ENV, str(tmp_path / "outputs"))
+    article = ROOT / "tests" / "articles" / "election-2019.txt"
+    out = report.build(article, tmp_path / "reports", only=["30-tabulate-figures"])
+    page = (out / "30-tabulate-figures.html").read_text(encoding="utf-8")
+    for word in ("Ukraine", "Russia", "Kyiv", "Putin", "Donbas", "UN-verified"):
+        assert word not in page, word
+    assert "No reference figures for this article" in page

@@ -2,7 +2,7 @@
 article, which of them the article refers to, and the numbered points of each panel.
 
 Nothing here knows an article: the focal event, the span and the context file are
-parameters; an article listed in ``data/reference/timeline_settings.csv`` (by SHA-256) gets
+parameters; an article listed in ``data/reference/article_settings.csv`` (by SHA-256) gets
 its defaults from there, any other takes its own date as the focal point, its earliest
 reference as the start, and no context.
 """
@@ -41,7 +41,7 @@ def _date(value) -> dt.date | None:
 
 def settings(article, events: pd.DataFrame, focal_date=None, focal_label=None, start=None, context=None) -> Focus:
     """The notebook's parameters with their defaults filled in (see the module's docstring)."""
-    known = next((r for r in resources.rows("timeline_settings.csv") if r["sha256"] == article.sha256), {})
+    known = next((r for r in resources.rows("article_settings.csv") if r["sha256"] == article.sha256), {})
     dated = events[events["date"].notna()]["date"] if len(events) else pd.Series([], dtype=object)
     date = _date(focal_date) or _date(known.get("focal_date")) or article.date or (max(dated) if len(dated) else None)
     if date is None:  # no date anywhere: nothing will be drawn, and nothing may depend on today
