@@ -211,3 +211,14 @@ def test_measure_comes_from_the_clause_of_the_number():
         "The war has killed tens of thousands and about 8.6 million were driven from their homes.")
     assert (killed.text, killed.measure) == ("tens of thousands", "killed")
     assert (driven.text, driven.measure, driven.category) == ("about 8.6 million", "displaced", "displacement")
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("Eight cabinet ministers resigned.", "Eight", 8, None),
+    ("It cost half a million dollars.", "half a million dollars", 500_000, "USD"),
+    ("They raised a quarter million euros.", "a quarter million euros", 250_000, "EUR"),
+    ("He borrowed 35 lakh rupees.", "35 lakh rupees", 3_500_000, "INR"),
+])
+def test_counts_after_a_modifier_and_parts_of_a_scale(sentence, text, value, unit):
+    [q] = figures_in_sentence(sentence)
+    assert (q.text, q.value, q.unit) == (text, pytest.approx(value), unit)

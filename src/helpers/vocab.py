@@ -20,7 +20,7 @@ TENS = {
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
-    "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000, "dozen": 12,
+    "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000, "dozen": 12, "lakh": 100_000, "crore": 10_000_000,
 }
 #: Denominators of fractions written in words ("a fifth", "two-thirds").
 DENOMINATORS = {

@@ -166,11 +166,16 @@ def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def _counts_a_noun(after: str, first: str) -> bool:
     """A number word counts something: a plural or measure noun follows, and it is not ``one``."""
-    nxt = re.match(r"\s+(?:of\s+)?([a-z][\w\-’']*)", after)
-    noun_ok = nxt and nxt.group(1) not in FUNCTION_WORDS and (
-        nxt.group(1).endswith("s") or nxt.group(1) in IRREGULAR_PLURALS or nxt.group(1) in resources.measures()
-    )
-    return bool(noun_ok) and first.lower() != "one"
+    nxt = re.match(r"\s+(?:of\s+)?([a-z][\w\-’']*)(?:\s+([a-z][\w\-’']*))?", after)
+    if not nxt or first.lower() == "one":
+        return False
+
+    def counted(word):
+        return word and word not in FUNCTION_WORDS and (
+            word.endswith("s") or word in IRREGULAR_PLURALS or word in resources.measures())
+
+    # the noun right after, or after one modifier ("eight cabinet ministers", "two large contracts")
+    return bool(counted(nxt.group(1)) or (nxt.group(1) not in FUNCTION_WORDS and counted(nxt.group(2))))
 
 
 def _approximate(sent: str, m: re.Match, r: _Reading) -> tuple[str | None, int]:
@@ -229,8 +234,12 @@ def _read(sent: str, m: re.Match) -> _Reading | None:
     if m.group("mult"):
         return _read_multiplier(m)
     if m.group("halfscale"):
-        v = 0.5 * vocab.SCALES[m.group("halfscale").split()[-1].lower()]
-        return _Reading(m.start(), m.end(), v, v, v)
+        words = m.group("halfscale").lower().split()
+        part = {"half": 0.5, "quarter": 0.25, "three": 0.75}[words[0] if words[0] != "a" else words[1]]
+        v = part * vocab.SCALES[words[-1]]
+        r = _Reading(m.start(), m.end(), v, v, v)
+        _read_unit(sent, r)  # "half a million dollars"
+        return r
     if m.group("frac"):
         return _read_fraction(sent, m)
     return _read_number(sent, m)
