@@ -61,11 +61,6 @@ class ArticleFormatError(ArticleError):
     """The file has an article header that cannot be parsed (e.g. an impossible date)."""
 
 
-class MissingDateError(ArticleError):
-    """A plain-text file has no header date and none was given (``--date``), but the
-    command resolves relative dates against one."""
-
-
 class ChecksumError(ArticleError):
     """The embedded seed article does not match its recorded SHA-256."""
 
