@@ -164,7 +164,11 @@ def test_quotes_command_offsets_scores_and_batch():
         assert text[r["speaker_start"] : r["speaker_end"]] == r["speaker_mention"]
         assert -1 <= r["tb_polarity"] <= 1 and -1 <= r["vader_compound"] <= 1
     first = recs[0]
-    assert (first["speaker"], first["kind"], first["text"], first["camp"]) == ("Kyiv", "mixed", "pivotal", "Ukraine")
+    assert (first["speaker"], first["kind"], first["text"], first["camp"]) == (
+        "Kyiv", "mixed", "talks with Trump on Wednesday were ‘pivotal’", "Ukraine",
+    )
+    assert [text[a:b] for a, b in first["quoted"]] == ["pivotal"] and first["voice"] == "mixed"
+    assert first["tb_polarity"] == 0.5  # scored on Kyiv's own word, not the reporter's clause
     batch = run(
         "quotes", "--jsonl", "-", "--date", "2025-01-06",
         stdin='{"id": 1, "text": "“We are ready,” Novak said."}\n{"id": 2, "text": "No quotes here."}\n',

@@ -89,10 +89,23 @@ def test_inverted_said_x_with_honorific():
 
 def test_split_quote_second_part_belongs_to_same_speaker():
     text = '"The offer is serious," Foreign Minister Piotr Nowak said. "But it comes very late."'
-    assert q(text) == [
-        ("Piotr Nowak", "direct", "The offer is serious"),
-        ("Piotr Nowak", "direct", "But it comes very late."),
-    ]
+    # one statement, as PARC annotates it: the two parts are its fragments
+    assert q(text) == [("Piotr Nowak", "direct", 'The offer is serious," Foreign Minister Piotr Nowak said. "But it comes very late.')]
+    st = quotes(parse_article(text, id="t", date="2025-01-01")).iloc[0]
+    assert [text[a:b] for a, b in st["fragments"]] == ["The offer is serious", "But it comes very late."]
+    assert st["quoted"] == st["fragments"] and st["voice"] == "quoted"
+    assert text[st["cue_start"] : st["cue_end"]] == "said"
+
+
+def test_interrupted_quote_with_comma_is_one_statement_in_many_wordings():
+    for text, parts in [
+        ("“We will rebuild,” she said, “but not this year.”", ["We will rebuild", "but not this year."]),
+        ('"Prices will fall," the governor told reporters on Friday. "Not soon, though."', ["Prices will fall", "Not soon, though."]),
+        ("“It is over,” Mr. Okafor said. “We lost.”", ["It is over", "We lost."]),
+    ]:
+        out = quotes(parse_article(text, id="t", date="2025-01-01"))
+        assert len(out) == 1, text
+        assert [text[a:b] for a, b in out.iloc[0]["fragments"]] == parts
 
 
 def test_multi_sentence_quote_with_resident_title():
@@ -283,21 +296,59 @@ def test_citing_names_the_source_of_a_report():
 
 
 def test_mixed_described_as():
-    assert q('The minister described the plan as "a recipe for disaster".') == [
-        ("minister #1", "mixed", "a recipe for disaster")
-    ]
+    # the content is the clause that carries the quoted words; the words are its ``quoted`` spans
+    text = 'The minister described the plan as "a recipe for disaster".'
+    assert q(text) == [("minister #1", "mixed", 'the plan as "a recipe for disaster"')]
+    st = quotes(parse_article(text, id="t", date="2025-01-01")).iloc[0]
+    assert [text[a:b] for a, b in st["quoted"]] == ["a recipe for disaster"] and st["voice"] == "mixed"
 
 
 def test_mixed_with_attribution_after():
     assert q("The blockade was “a crime against humanity”, the envoy said.") == [
-        ("envoy #1", "mixed", "a crime against humanity")
+        ("envoy #1", "mixed", "The blockade was “a crime against humanity”")
     ]
+
+
+def test_mixed_clause_after_said_that():
+    assert q("The minister said the deal was \"a good first step\" for both sides.") == [
+        ("minister #1", "mixed", 'the deal was "a good first step" for both sides')
+    ]
+
+
+def test_mixed_statement_is_scored_on_the_speakers_own_words():
+    from helpers.document import Document
+
+    text = "The mayor said the beautiful new bridge was “a disaster”."
+    st = Document(parse_article(text, id="t", date="2025-01-01")).statements[0]
+    assert st.kind == "mixed" and st.vader_compound < 0  # 'beautiful' is the reporter's word, not scored
 
 
 def test_mixed_threatened_fragment():
     assert q("President Ilse Brandt threatened “serious consequences” if the deadline passed.") == [
-        ("Ilse Brandt", "mixed", "serious consequences")
+        ("Ilse Brandt", "mixed", "“serious consequences” if the deadline passed")
     ]
+
+
+def test_content_stops_where_the_reporter_starts_a_clause_of_their_own():
+    text = "The union threatened “a long strike” if talks failed and while it gave no date, members voted on Monday."
+    assert q(text) == [("union", "mixed", "“a long strike” if talks failed")]
+
+
+def test_called_is_a_stance_cue_but_not_in_a_free_relative():
+    assert q("The senator called the plan “a betrayal”.") == [("senator #1", "mixed", "the plan “a betrayal”")]
+    assert q("Officials said a deal could include what he called a land swap.") == [
+        ("Officials", "indirect", "a deal could include what he called a land swap")
+    ]
+
+
+def test_belief_and_document_cues_have_their_class():
+    out = quotes(parse_article(
+        "Farmers feared the drought would last. A survey of growers found that yields fell by a third. "
+        "Residents worry that would raise prices.",
+        id="t", date="2025-01-01",
+    ))
+    assert list(zip(out["cue"], out["cue_class"])) == [("fear", "belief"), ("find", "document"), ("worry", "belief")]
+    assert out["text"].iloc[2] == "that would raise prices"
 
 
 # ------------------------------------------------------------------ what is not a statement
@@ -316,7 +367,7 @@ def test_relative_clause_with_cue_is_not_reported_speech():
 
 
 def test_scare_quote_without_cue_is_not_a_statement_and_apostrophes_are_not_quotes():
-    text = "The minister called it a ‘clear signal’, and the bank’s chief said rates would fall in the ’90s style."
+    text = "The minister’s ‘clear signal’ came late, and the bank’s chief said rates would fall in the ’90s style."
     out = q(text)
     assert out == [("bank’s chief #1", "indirect", "rates would fall in the ’90s style")]
 

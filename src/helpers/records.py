@@ -69,10 +69,11 @@ class Statement:
 
     COLUMNS: ClassVar = [
         "quote_id", "speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_type",
-        "camp", "kind", "cue", "cue_class", "text", "start", "end", "sentence_id", "reported_speaker",
+        "camp", "kind", "voice", "cue", "cue_class", "cue_start", "cue_end", "text", "start", "end", "sentence_id",
+        "reported_speaker", "quoted", "fragments",
     ]
     SCORES: ClassVar = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
-    INT_COLUMNS: ClassVar = ["speaker_start", "speaker_end"]
+    INT_COLUMNS: ClassVar = ["speaker_start", "speaker_end", "cue_start", "cue_end"]
 
     quote_id: int
     speaker: str
@@ -89,6 +90,13 @@ class Statement:
     end: int
     sentence_id: int
     reported_speaker: str | None
+    voice: str = "paraphrase"  # quoted (all the speaker's words) / mixed / paraphrase
+    cue_start: int | None = None
+    cue_end: int | None = None
+    #: [start, end] spans of the speaker's own words (inside quote marks) within the content
+    quoted: tuple[tuple[int, int], ...] = ()
+    #: [start, end] spans of the content: one, or the parts of a quote its attribution interrupts
+    fragments: tuple[tuple[int, int], ...] = ()
     tb_polarity: float | None = None
     tb_subjectivity: float | None = None
     vader_compound: float | None = None

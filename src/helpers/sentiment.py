@@ -68,11 +68,21 @@ def score_text(text: str) -> dict[str, float]:
     }
 
 
+def scored_words(st, text: str) -> str:
+    """What a statement's scores are computed on: the speaker's own words (its ``quoted``
+    spans) when it has any, so a mixed statement is not scored on the reporter's paraphrase
+    around them; otherwise its content (the ``fragments``, without an attribution that
+    interrupts them). Parts are joined by a space."""
+    spans = st.quoted or st.fragments or ((st.start, st.end),)
+    return " ".join(text[a:b] for a, b in spans)
+
+
 def statement_layer(doc) -> list:
-    """The ``statements`` layer: the attributions with their six scores."""
+    """The ``statements`` layer: the attributions with their six scores, computed on
+    :func:`scored_words`."""
     from dataclasses import replace
 
-    return [replace(st, **score_text(st.text)) for st in doc.attributions]
+    return [replace(st, **score_text(scored_words(st, doc.text))) for st in doc.attributions]
 
 
 def score(df: pd.DataFrame, column: str = "text") -> pd.DataFrame:

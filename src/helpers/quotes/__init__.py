@@ -27,9 +27,18 @@ from ..records import Statement, to_frame
 from .attribution import lead_cue
 from .marks import Quote, mark_direct, quotations
 from .resolve import Entity, Resolver
-from .statements import Context, Draft, continuations, direct_statements, reported_statements, sentence_subjects
+from .statements import (
+    Context,
+    Draft,
+    continuations,
+    direct_statements,
+    join_interrupted,
+    reported_statements,
+    sentence_subjects,
+)
 
 COLUMNS = Statement.COLUMNS
+VOICES = {"direct": "quoted", "mixed": "mixed", "indirect": "paraphrase"}
 CAMPS = ("US", "Europe", "Ukraine", "Russia", "other", "unknown")
 
 # the lexicons, as they were reachable before the package split
@@ -51,7 +60,7 @@ def extract(doc) -> tuple[list[Draft], list]:
     reported_statements(ctx, quotes, used, drafts)
     drafts.sort(key=lambda st: (st.start, st.end))
     continuations(ctx, drafts)
-    return drafts, sentence_subjects(ctx, quotes)
+    return join_interrupted(ctx, drafts), sentence_subjects(ctx, quotes)
 
 
 def resolve_speakers(drafts: list[Draft], subjects: list) -> Resolver:
@@ -96,6 +105,11 @@ def attribution_layer(doc) -> list[Statement]:
             speaker_type=st.entity.type,
             camp=st.entity.camp if st.entity.camp in CAMPS else "unknown",
             kind=st.kind,
+            voice=VOICES[st.kind],
+            cue_start=st.cue_span[0] if st.cue_span else None,
+            cue_end=st.cue_span[1] if st.cue_span else None,
+            quoted=tuple(st.quoted),
+            fragments=tuple(st.fragments),
             cue=st.cue.lemma if st.cue else None,
             cue_class=st.cue.cls if st.cue else None,
             text=doc.text[st.start : st.end],

@@ -25,6 +25,7 @@ from .words import (
     ADDRESSEE_NOUNS,
     ADDRESSEES,
     BOUNDARY_PUNCT,
+    CONTRAST_SUBORDINATORS,
     DETERMINERS,
     FINITE,
     NEGATIONS,
@@ -177,6 +178,8 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
     # a short time phrase or adverb, then ``that``
     for n in range(k, min(k + 5, len(toks))):
         if toks[n].lower == "that":
+            if n + 1 < len(toks) and toks[n + 1].tag in {"MD", "VBD", "VBZ"}:
+                break  # ``that`` is the subject (``worry that would reward …``)
             between = toks[k:n]
             if all(t.lower in TIME_WORDS or t.lower in {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"} or t.tag == "RB" for t in between):
                 return n + 1
@@ -224,6 +227,10 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         return a, content_end(toks, len(toks))
     a = _after_cue(toks, t.i, cue)
     b = content_end(toks, len(toks))
+    for k in range(a + 1, b - 1):  # ``and while …, he …``: a new sentence-level clause begins
+        if toks[k].lower in {"and", "but"} and toks[k + 1].lower in CONTRAST_SUBORDINATORS:
+            b = content_end(toks, k)
+            break
     for t2, cue2, sp2 in plans:  # a later sibling cue ends the content
         if t2.i <= t.i or (sp2.chunk and sp2.chunk[0].i == a and not sp2.coord):
             continue
@@ -286,4 +293,6 @@ def is_cue(toks: list[Token], i: int) -> bool:
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``
     back = [u.lower for u in toks[max(0, i - 3) : i]]
+    if "what" in back[-3:-1]:
+        return False  # a free relative names a thing inside other content (``what he called a land swap``)
     return not any(w in NEGATIONS for w in back)

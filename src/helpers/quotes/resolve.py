@@ -18,6 +18,9 @@ from ..names import NAME_CONNECTORS, camp_of, is_name, split_role, strip_det, su
 from ..records import Token
 from .words import HONORIFIC_GENDER, POSTMODIFIER_START, PRONOUNS
 
+#: Possessive determiners: ``their union`` is read as ``the union``.
+POSSESSIVES = {"their", "its", "his", "her", "our"}
+
 
 @dataclass
 class Mention:
@@ -90,6 +93,8 @@ class Resolver:
                 if e.plural:
                     return self._spoke(e)
         body, det = strip_det(toks)
+        if len(body) > 1 and body[0].lower in POSSESSIVES and not body[1].is_cap:
+            body, det = body[1:], "the"  # ``their union``: a definite description (``Their Party`` is a name)
         if not body:
             return None
         text = " ".join(t.text for t in body)

@@ -11,7 +11,7 @@ outer statement, as does the source named by ``citing``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 from .. import resources
 from ..names import is_name_body, split_role, strip_det
@@ -36,6 +36,15 @@ class Draft:
     inherit: Draft | None = None  # same speaker as this statement
     reported: Mention | None = None
     entity: Entity | None = None
+    cue_span: tuple[int, int] | None = None
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # the speaker's own words
+    fragments: list[tuple[int, int]] = field(default_factory=list)  # the content's parts
+
+    def __post_init__(self):
+        if not self.fragments:
+            self.fragments = [(self.start, self.end)]
+        if self.kind == "direct" and not self.quoted:
+            self.quoted = [(self.start, self.end)]
 
 
 @dataclass
@@ -97,10 +106,11 @@ def direct_statements(ctx: Context, quotes: list[Quote]) -> tuple[list[Draft], s
             if found:
                 s, c, sp = found
                 st.cue = resources.cues()[s.toks[c].lower]
+                st.cue_span = _cue_span(s.toks, c, st.cue)
                 st.mention = ctx.mention(sp.chunk)
                 used.add((s.sid, c))
             if first is not None and st.mention is None:
-                st.inherit, st.cue = first, first.cue
+                st.inherit, st.cue, st.cue_span = first, first.cue, first.cue_span
             first = first or st
             drafts.append(st)
     return drafts, used
@@ -194,7 +204,7 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     if span is None:
         return []
     reported = ctx.mention(nested_chunk) if nested_chunk else None
-    proto = Draft("indirect", cue, span[0], span[1], s.sid, reported=reported)
+    proto = Draft("indirect", cue, span[0], span[1], s.sid, reported=reported, cue_span=_cue_span(s.toks, t.i, cue))
     if sp.coord and not sp.chunk:
         proto.inherit = prev or _preceding(drafts, t.start)
         if proto.inherit is None:
@@ -203,10 +213,19 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
         proto.mention = ctx.mention(sp.chunk)
     if sp.coord and sp.chunk and prev is not None:
         proto.inherit, proto.mention = prev, prev.mention
-    fragments = [q for q in quotes if not q.direct and span[0] <= q.open and q.end <= span[1] + 1]
-    if not fragments:
-        return [proto]
-    return [replace(proto, kind="mixed", start=q.start, end=q.end, sentence_id=ctx.at(q.start).sid) for q in fragments]
+    inner = [q for q in quotes if not q.direct and span[0] <= q.open and q.end <= span[1] + 1]
+    if inner:  # a mixed statement: the clause is the content, the quoted fragments its own words
+        proto.kind, proto.quoted = "mixed", [(q.start, q.end) for q in inner]
+        last = inner[-1]
+        if last.closed and proto.start <= last.end < proto.end + 2 and last.end + 1 > proto.end:
+            proto.end = last.end + 1  # the content keeps the closing mark of its last fragment
+        proto.fragments = [(proto.start, proto.end)]
+    return [proto]
+
+
+def _cue_span(toks: list[Token], i: int, cue: Cue) -> tuple[int, int]:
+    """The cue's characters, all its words (``according to``, ``called on``)."""
+    return toks[i].start, toks[min(i + len(cue.rest), len(toks) - 1)].end
 
 
 def _preceding(drafts: list[Draft], pos: int) -> Draft | None:
@@ -225,7 +244,28 @@ def continuations(ctx: Context, drafts: list[Draft]) -> None:
             prev = drafts[n - 1]
             u_prev, u_now = ctx.at(prev.start).unit, ctx.at(st.start).unit
             if u_prev == u_now or (u_prev == u_now - 1 and prev.kind == "direct"):
-                st.inherit, st.cue = prev, prev.cue
+                st.inherit, st.cue, st.cue_span = prev, prev.cue, prev.cue_span
+
+
+def join_interrupted(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A direct quote interrupted by its attribution (``"X," she said, "Y"``, or ``"X," she
+    said. "Y"`` in one paragraph) is one statement whose fragments are both parts (the PARC
+    convention): a piece that continues the piece just before it, in the same paragraph, is
+    folded into it."""
+    out: list[Draft] = []
+    for st in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and st.kind == "direct" and prev.kind == "direct"
+            and ctx.at(prev.start).unit == ctx.at(st.start).unit
+            and ((st.mention is None and st.inherit is not None) or (st.cue_span is not None and st.cue_span == prev.cue_span))
+        ):
+            prev.end = st.end
+            prev.fragments = [*prev.fragments, *st.fragments]
+            prev.quoted = [*prev.quoted, *st.quoted]
+            continue
+        out.append(st)
+    return out
 
 
 def sentence_subjects(ctx: Context, quotes: list[Quote]) -> list[Mention]:

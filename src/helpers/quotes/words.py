@@ -16,6 +16,8 @@ from ..vocab import MONTHS, WEEKDAYS
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 SUBORDINATORS = {"that", "while", "though", "although", "because", "if", "when", "as", "after", "before", "whereas", "since"}
+#: After ``and``/``but`` these open a clause of the reporter's own, outside a cue's content.
+CONTRAST_SUBORDINATORS = {"while", "though", "although", "whereas"}
 RELATIVES = {"who", "which", "whose", "whom"}
 BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "``", "''", "-"}
 NEGATIONS = {"not", "n't", "never", "no"}
