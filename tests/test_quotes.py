@@ -389,3 +389,50 @@ def test_quotations_pairs_marks_and_groups_paragraphs():
 
 def test_empty_and_quote_free_text():
     assert q("The weather was mild.") == []
+
+
+# ------------------------------------------------------------------ parenthetical attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "parts"),
+    [
+        ("For all the early doubts, analysts say, the merger could still pay off.", "analysts",
+         ["For all the early doubts", "the merger could still pay off"]),
+        ("Still, she says, the vote was close.", "she (unresolved)", ["Still", "the vote was close"]),
+        ("Now, the mayor said on Tuesday, the bridge will stay shut.", "mayor #1", ["Now", "the bridge will stay shut"]),
+        ("In the end, Ms. Okafor argued, voters would decide.", "Okafor", ["In the end", "voters would decide"]),
+    ],
+)
+def test_parenthetical_attribution_content_is_both_sides(text, speaker, parts):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert len(out) == 1
+    st = out.iloc[0]
+    assert st["speaker"] == speaker and st["kind"] == "indirect"
+    assert [text[a:b] for a, b in st["fragments"]] == parts
+
+
+def test_attribution_followed_by_the_reporters_clause_is_not_parenthetical():
+    for text, content in [
+        ("The plan is dead, the minister said, as protesters gathered outside.", "The plan is dead"),
+        ("The talks failed, he said, adding nothing more.", "The talks failed"),
+    ]:
+        out = quotes(parse_article(text, id="t", date="2025-01-01"))
+        assert out["text"].iloc[0] == content, text
+
+
+# ------------------------------------------------------------------ typewriter quotes
+
+
+def test_two_apostrophes_are_a_double_quote_and_mr_does_not_end_a_sentence():
+    text = "Still, golf clubs are ''just scratching out a profit,'' Mr. Hedge said. ''Golf is thin,'' he said."
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["kind"], out["text"])) == [
+        ("Hedge", "mixed", "Still, golf clubs are ''just scratching out a profit,''"),
+        ("Hedge", "direct", "Golf is thin"),
+    ]
+    assert [text[a:b] for a, b in out["quoted"].iloc[0]] == ["just scratching out a profit"]
+
+
+def test_said_from_a_place_is_an_adjunct_not_content():
+    assert q("“We are ready,” the governor said from the capital.") == [("governor #1", "direct", "We are ready")]

@@ -128,3 +128,11 @@ def test_word_tokenizer_gives_nltks_own_tokens(seed):
     for text in texts:
         text = resources.straighten(text)
         assert list(_word_tokenizer().span_tokenize(text)) == list(reference.span_tokenize(text)), text
+
+
+def test_a_title_before_a_name_never_ends_a_sentence():
+    # Punkt splits after "Mr." when the surname is also a common word ("hedge", "young")
+    text = "Golf is thin, Mr. Hedge said. He met Sen. Young and Dr. Rice. They left."
+    assert [text[a:b] for a, b in split_spans(text)] == [
+        "Golf is thin, Mr. Hedge said.", "He met Sen. Young and Dr. Rice.", "They left.",
+    ]

@@ -82,18 +82,28 @@ def _word_tokenizer() -> NLTKWordTokenizer:
     return _WordTokenizer()
 
 
+def _ends_with_title(sentence: str) -> bool:
+    """True when a sentence ends with a title that stands before a name (``Mr.``)."""
+    words = sentence.rstrip().rsplit(None, 1)
+    last = words[-1].lstrip(_OPENING_QUOTES + "([").lower() if words else ""
+    return last.endswith(".") and last[:-1] in resources.words("name_titles.txt")
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans within one unit of text.
 
     Punkt treats every ``?`` and ``!`` as a boundary; a quoted question followed by its
     attribution in lower case (``“Are you sure?” she asked.``) is one sentence, so a split
     whose right side opens in lower case is undone, as Punkt itself does for full stops.
+    Punkt also splits after an abbreviation when the next word is often seen in lower case
+    (``Mr. Hedge``); a split after a title before a name (``data/reference/name_titles.txt``)
+    is undone.
     """
     spans = list(sentence_tokenizer().span_tokenize(text))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         head = text[start:end].lstrip(_OPENING_QUOTES + "([ ")
-        if merged and head[:1].islower():
+        if merged and (head[:1].islower() or _ends_with_title(text[merged[-1][0] : merged[-1][1]])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -210,16 +210,19 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
     the attribution follows its content, from the sentence's start to the attribution."""
     postposed = (
         not sp.right and not sp.coord and sp.left >= 1
-        and toks[sp.left].text in {",", "”", '"', "’"}
+        and toks[sp.left].text in {",", "”", '"', "’", "''"}
         and only_adjuncts(toks, t.i + 1)
-    ) or (sp.right and sp.left == t.i and t.i > 0 and toks[skip_left(toks, t.i - 1)].text in {",", "”", '"'})
+    ) or (sp.right and sp.left == t.i and t.i > 0 and toks[skip_left(toks, t.i - 1)].text in {",", "”", '"', "''"})
     if postposed:
         b = sp.chunk[0].i if not sp.right else t.i
         while b > 0 and is_punct(toks[b - 1]):
             b -= 1
         a = 0
-        while a < b and toks[a].text in {'"', "“", "‘"}:
+        while a < b and toks[a].text in {'"', "“", "‘", "``", "''"}:
             a += 1
+        resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest))
+        if resume is not None and not sp.right:
+            return a, content_end(toks, len(toks))  # ``Now, she said, the …``: both sides
         return a, b
     if sp.right and t.i <= 1:  # ``According to X, …``
         b0 = t.i + 1 + len(cue.rest) + len(sp.chunk)
@@ -263,6 +266,24 @@ def lead_cue(before: list[Token]) -> int | None:
     return None
 
 
+def parenthetical_resume(toks: list[Token], k: int) -> int | None:
+    """Where the content goes on after a parenthetical attribution (``Now, she said, the
+    Christians and Muslims don't mix much``): the token after the comma that ends the
+    attribution's adjuncts, when a clause with a finite verb follows that is not a new
+    attribution, a participle or a subordinate clause of the reporter's; else None."""
+    n = k
+    while n < len(toks) and toks[n].text not in {",", ";", ".", "!", "?"}:
+        n += 1
+    if n >= len(toks) or toks[n].text != ",":
+        return None
+    rest = [u for u in toks[n + 1 :] if u.text not in {".", "!", "?"}]
+    if len(rest) < 3 or rest[0].tag == "VBG" or rest[0].lower in SUBORDINATORS | {"and", "but", "who", "which", "according"}:
+        return None
+    if rest[0].lower in resources.cues() or not any(u.tag in FINITE for u in rest):
+        return None
+    return n + 1
+
+
 def only_adjuncts(toks: list[Token], k: int) -> bool:
     """True when the cue ends its clause: what follows up to a comma or the sentence's end is
     nothing, an addressee, a time phrase or ``in a statement``."""
@@ -274,7 +295,7 @@ def only_adjuncts(toks: list[Token], k: int) -> bool:
     seg = toks[k:n]
     if not seg:
         return True
-    if seg[0].lower in {"on", "in", "at", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
+    if seg[0].lower in {"on", "in", "at", "from", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
         return True
     return all(t.lower in ADDRESSEES or t.lower in TIME_WORDS or t.is_cap or t.lower in DETERMINERS or t.lower in ADDRESSEE_NOUNS for t in seg)
 

@@ -27,28 +27,31 @@ class Quote:
     direct: bool = False
 
 
-_QUOTE_MARK = re.compile("[“”\"‘’]")
+#: Quote marks; ``''`` is the typewriter double quote of wire copy and some newspapers.
+_QUOTE_MARK = re.compile("''|[“”\"‘’]")
 
 
 def _scan_quotes(text: str, base: int, unit: int) -> list[Quote]:
     """Pair quotation marks in one unit. Apostrophes (``Ukraine’s``, ``’90s``) are not quotes."""
     out: list[Quote] = []
-    dbl: int | None = None
+    dbl: int | None = None  # the open double mark and its width
+    dw = 1
     sgl: int | None = None
     n = len(text)
     for mark in _QUOTE_MARK.finditer(text):  # only the quote characters, not every character
-        k, c = mark.start(), mark.group()
+        k, c, w = mark.start(), mark.group(), len(mark.group())
+        c = '"' if c == "''" else c
         prev = text[k - 1] if k else " "
-        nxt = text[k + 1] if k + 1 < n else " "
+        nxt = text[k + w] if k + w < n else " "
         if c == '"' and dbl is None and not ((prev.isspace() or prev in "([—–-") and not nxt.isspace()):
             continue  # a straight mark that can neither open nor close: stray
         if c == "“" or (c == '"' and dbl is None):
             if dbl is not None:  # a second opening mark: close the first where the new one starts
-                out.append(Quote(base + dbl, base + dbl + 1, base + k, False, unit))
-            dbl = k
+                out.append(Quote(base + dbl, base + dbl + dw, base + k, False, unit))
+            dbl, dw = k, w
             sgl = None
         elif c in "”\"" and dbl is not None:
-            out.append(Quote(base + dbl, base + dbl + 1, base + k, True, unit))
+            out.append(Quote(base + dbl, base + dbl + dw, base + k, True, unit))
             dbl = None
             sgl = None
         elif c == "‘" and dbl is None and (prev.isspace() or prev in "([—–-") and not nxt.isspace():
@@ -57,7 +60,7 @@ def _scan_quotes(text: str, base: int, unit: int) -> list[Quote]:
             out.append(Quote(base + sgl, base + sgl + 1, base + k, True, unit))
             sgl = None
     if dbl is not None:
-        out.append(Quote(base + dbl, base + dbl + 1, base + n, False, unit))
+        out.append(Quote(base + dbl, base + dbl + dw, base + n, False, unit))
     return sorted(out, key=lambda q: q.open)
 
 

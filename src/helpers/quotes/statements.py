@@ -203,8 +203,17 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     span = at.span(s.toks, a, b)
     if span is None:
         return []
+    parts = [span]
+    if sp.chunk and a < sp.chunk[0].i and t.i < b:  # a parenthetical attribution inside its content
+        left_end = sp.chunk[0].i
+        while left_end > a and at.is_punct(s.toks[left_end - 1]):
+            left_end -= 1
+        resume = at.parenthetical_resume(s.toks, t.i + 1 + len(cue.rest))
+        parts = [p for p in (at.span(s.toks, a, left_end), resume is not None and at.span(s.toks, resume, b)) if p]
     reported = ctx.mention(nested_chunk) if nested_chunk else None
-    proto = Draft("indirect", cue, span[0], span[1], s.sid, reported=reported, cue_span=_cue_span(s.toks, t.i, cue))
+    proto = Draft(
+        "indirect", cue, span[0], span[1], s.sid, reported=reported, cue_span=_cue_span(s.toks, t.i, cue), fragments=parts
+    )
     if sp.coord and not sp.chunk:
         proto.inherit = prev or _preceding(drafts, t.start)
         if proto.inherit is None:
@@ -215,12 +224,21 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
         proto.inherit, proto.mention = prev, prev.mention
     inner = [q for q in quotes if not q.direct and span[0] <= q.open and q.end <= span[1] + 1]
     if inner:  # a mixed statement: the clause is the content, the quoted fragments its own words
-        proto.kind, proto.quoted = "mixed", [(q.start, q.end) for q in inner]
+        proto.kind, proto.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
         last = inner[-1]
-        if last.closed and proto.start <= last.end < proto.end + 2 and last.end + 1 > proto.end:
-            proto.end = last.end + 1  # the content keeps the closing mark of its last fragment
-        proto.fragments = [(proto.start, proto.end)]
+        close = last.end + (2 if ctx.text.startswith("''", last.end) else 1)
+        if last.closed and proto.start <= last.end < proto.end + 2 and close > proto.end:
+            proto.end = close  # the content keeps the closing mark of its last fragment
+        *head, (fa, _) = proto.fragments
+        proto.fragments = [*head, (fa, proto.end)]
     return [proto]
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """A quote's inside without the comma or space before its closing mark."""
+    while b > a + 1 and text[b - 1] in " ,":
+        b -= 1
+    return a, b
 
 
 def _cue_span(toks: list[Token], i: int, cue: Cue) -> tuple[int, int]:
