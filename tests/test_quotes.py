@@ -436,3 +436,32 @@ def test_two_apostrophes_are_a_double_quote_and_mr_does_not_end_a_sentence():
 
 def test_said_from_a_place_is_an_adjunct_not_content():
     assert q("“We are ready,” the governor said from the capital.") == [("governor #1", "direct", "We are ready")]
+
+
+# ------------------------------------------------------------------ colon introductions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okafor: Budget talks will resume next week.", [("Okafor", "indirect", "Budget talks will resume next week")]),
+        ("Lindqvist on the strike: “We will not give in.”", [("Lindqvist", "direct", "We will not give in.")]),
+        ("Governor Reyes: the state “cannot wait” for Congress.", [("Lara Reyes", "mixed", "the state “cannot wait” for Congress")]),
+        ("Exclusive: Talks will resume next week.", []),
+        ("Ukraine: Russian strikes hit Kharkiv again.", []),
+    ],
+)
+def test_a_name_and_a_colon_introduce_what_it_said(text, expected):
+    article = "Governor Lara Reyes spoke on Monday. " + text if "Reyes" in text else text
+    assert q(article) == expected
+
+
+def test_a_cue_after_a_plural_subject_is_a_verb_even_when_tagged_as_a_noun():
+    out = quotes(parse_article(
+        "The results show that turnout fell. In all, the campaign raised $5 million, election records show.",
+        id="t", date="2025-01-01",
+    ))
+    assert list(zip(out["speaker"], out["cue"], out["cue_class"], out["text"])) == [
+        ("results", "show", "document", "turnout fell"),
+        ("election records", "show", "document", "In all, the campaign raised $5 million"),
+    ]

@@ -30,6 +30,7 @@ from .resolve import Entity, Resolver
 from .statements import (
     Context,
     Draft,
+    colon_statements,
     continuations,
     direct_statements,
     join_interrupted,
@@ -58,6 +59,7 @@ def extract(doc) -> tuple[list[Draft], list]:
     mark_direct(doc, quotes, lead_cue)
     drafts, used = direct_statements(ctx, quotes)
     reported_statements(ctx, quotes, used, drafts)
+    colon_statements(ctx, quotes, drafts)
     drafts.sort(key=lambda st: (st.start, st.end))
     continuations(ctx, drafts)
     return join_interrupted(ctx, drafts), sentence_subjects(ctx, quotes)

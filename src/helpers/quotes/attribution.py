@@ -27,6 +27,7 @@ from .words import (
     BOUNDARY_PUNCT,
     CONTRAST_SUBORDINATORS,
     DETERMINERS,
+    DOUBLE_QUOTES,
     FINITE,
     NEGATIONS,
     PRONOUNS,
@@ -118,7 +119,7 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if t.text == ",":
         # a relative clause or appositive between commas: ``Merz, who hosted …, said``
         k = j - 1
-        while k >= 0 and toks[k].text != "," and toks[k].text not in {'"', "“", "”"}:
+        while k >= 0 and toks[k].text != "," and toks[k].text not in DOUBLE_QUOTES:
             k -= 1
         seg = toks[k + 1 : j]
         if k > 0 and seg and (seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap)):
@@ -129,7 +130,7 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             _, b = left_chunk(toks, k - 1)
             return Speaker(seg, b)
         return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
-    if t.text in {'"', "“", "”"}:
+    if t.text in DOUBLE_QUOTES:
         return right_speaker(toks, c) if cue.cls == "speech" else None
     chunk, b = left_chunk(toks, j)
     if b >= 0 and toks[b].lower in {"that", "which"} and b > 0 and toks[b - 1].tag.startswith("NN"):
@@ -307,9 +308,11 @@ def is_cue(toks: list[Token], i: int) -> bool:
     if rest:
         return tuple(u.lower for u in toks[i + 1 : i + 1 + len(rest)]) == rest
     if not t.tag.startswith("VB"):
-        # the tagger sometimes reads a past tense as an adjective; trust a following
-        # ``that``/clause only for the unambiguous speech verbs
-        if t.lower not in {"said", "says", "told", "added", "adding", "saying"}:
+        # the tagger sometimes reads a past tense as an adjective, or a verb after a plural
+        # subject as a noun (``records show``, ``the results show that``): trust the
+        # unambiguous speech verbs, and a cue right after a plural noun
+        plural_subject = i > 0 and toks[i - 1].tag in {"NNS", "NNPS"} and t.tag in {"NN", "NNS", "JJ", "VBP"}
+        if t.lower not in {"said", "says", "told", "added", "adding", "saying"} and not plural_subject:
             return False
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``

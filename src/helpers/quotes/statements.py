@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import resources
-from ..names import is_name_body, split_role, strip_det
+from ..names import is_name, is_name_body, split_role, strip_det
 from ..records import Token
 from ..resources import Cue
 from . import attribution as at
@@ -129,7 +129,7 @@ def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: list[Quote]):
                 sp = at.find_speaker(s.toks, t.i, cue)
                 if sp is not None and sp.chunk and (sp.right or sp.chunk[0].start >= q.end):
                     return s, t.i, sp
-            if t.text in {".", "!", "?"} or (t.text in {"“", '"'} and t.start > q.end):
+            if t.text in {".", "!", "?"} or (t.text in {"“", '"', "''", "``"} and t.start > q.end):
                 break
         s0 = ctx.at(q.open)
         c = at.lead_cue([t for t in s0.toks if t.end <= q.open])
@@ -198,7 +198,7 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     a, b = region
     if a > t.i and a < len(s.toks) and s.toks[a].lower in {"to", "not"}:
         return []  # an infinitive is a request or a manner, not content (``asking not to be named``)
-    if b > a and s.toks[b - 1].text in {'"', "”"} and not any(u.text in {'"', "“"} for u in s.toks[a : b - 1]):
+    if b > a and s.toks[b - 1].text in {'"', "”", "''"} and not any(u.text in {'"', "“", "''", "``"} for u in s.toks[a : b - 1]):
         b = max(a, at.content_end(s.toks, b - 1))  # a stray closing mark is not content
     span = at.span(s.toks, a, b)
     if span is None:
@@ -249,6 +249,56 @@ def _cue_span(toks: list[Token], i: int, cue: Cue) -> tuple[int, int]:
 def _preceding(drafts: list[Draft], pos: int) -> Draft | None:
     before = [st for st in drafts if st.start < pos]
     return max(before, key=lambda st: st.start) if before else None
+
+
+# ---------------------------------------------------------------- colon attributions
+
+
+#: The cue of ``Gingrich: Trump must decide …``: the colon after a name.
+COLON_CUE = Cue(":", "speech", "left")
+
+
+def colon_statements(ctx: Context, quotes: list[Quote], drafts: list[Draft]) -> None:
+    """A name that opens a sentence, a colon, then what the name said: a headline
+    (``Gingrich: Trump Must Decide …``, ``Fiorina on Clinton: 'Fair game'``) or a line of
+    an exchange. A direct quote after the colon that had no attribution gets this one;
+    otherwise a new statement is added. Labels (``Exclusive:``, ``Watch:``) and places
+    are not speakers."""
+    labels = resources.words("headline_labels.txt")
+    places = resources.gazetteer()
+    for s in ctx.sents:
+        toks = s.toks
+        k = next((i for i, t in enumerate(toks[:8]) if t.text == ":"), None)
+        if not k or k + 1 >= len(toks):
+            continue
+        on = next((i for i, t in enumerate(toks[:k]) if i and t.lower == "on"), k)
+        chunk = toks[:on]
+        if (
+            len(chunk) > 5 or not is_name(chunk) or any(t.lower in labels for t in chunk)
+            or " ".join(t.lower for t in chunk) in places or inside(quotes, chunk[0].start) is not None
+        ):
+            continue
+        b = at.content_end(toks, len(toks))
+        content = at.span(toks, k + 1, b)
+        if content is None:
+            continue
+        mention_ = ctx.mention(chunk)
+        cue_span = (toks[k].start, toks[k].end)
+        orphans = [d for d in drafts if content[0] <= d.start < content[1] + 2]
+        if orphans and all(d.kind == "direct" and d.mention is None and d.inherit is None for d in orphans):
+            for d in orphans:
+                d.mention, d.cue, d.cue_span = mention_, COLON_CUE, cue_span
+            continue
+        if orphans:
+            continue  # already attributed
+        st = Draft("indirect", COLON_CUE, content[0], content[1], s.sid, mention=mention_, cue_span=cue_span)
+        inner = [q for q in quotes if content[0] <= q.open and q.end <= content[1] + 1]
+        if len(inner) == 1 and inner[0].open == content[0] and inner[0].end + 2 >= content[1]:
+            st.start, st.end = _trimmed(ctx.text, inner[0].start, inner[0].end)  # all quoted: direct
+            st.kind, st.fragments, st.quoted = "direct", [(st.start, st.end)], [(st.start, st.end)]
+        elif inner:
+            st.kind, st.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
+        drafts.append(st)
 
 
 # ---------------------------------------------------------------- continuations and subjects

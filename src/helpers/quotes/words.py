@@ -20,6 +20,8 @@ SUBORDINATORS = {"that", "while", "though", "although", "because", "if", "when",
 CONTRAST_SUBORDINATORS = {"while", "though", "although", "whereas"}
 RELATIVES = {"who", "which", "whose", "whom"}
 BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "``", "''", "-"}
+#: Double quotation marks as tokens: curly, straight, and the typewriter pair (``''``).
+DOUBLE_QUOTES = {'"', "“", "”", "''", "``"}
 NEGATIONS = {"not", "n't", "never", "no"}
 STRIP_LEADING = {"of", "about"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
