@@ -188,3 +188,16 @@ def test_evaluate_command_on_project_gold_and_bad_path():
     assert (m["f1"], m["attribution_accuracy"], m["gold"]) == (1.0, 1.0, 27)
     bad = subprocess.run([PYTHON, "-m", "helpers", "evaluate", "timexes", "nowhere", "--format", "timeml"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and bad.stderr.strip() == "helpers: error: nowhere: no such file or directory"
+
+
+def test_speech_recall_counts_only_gold_with_a_speech_cue():
+    from helpers.evaluate import Item, score_quotes
+
+    gold = [
+        Item("d", 0, 10, "x" * 10, {"cue": "has said", "speaker": "A"}),
+        Item("d", 20, 30, "y" * 10, {"cue": "believes", "speaker": "B"}),
+        Item("d", 40, 50, "z" * 10, {"cue": "according to", "speaker": "C"}),
+    ]
+    pred = [Item("d", 0, 10, "x" * 10, {"speaker": "A"}), Item("d", 20, 30, "y" * 10, {"speaker": "B"})]
+    metrics, _ = score_quotes(gold, pred)
+    assert metrics["speech_gold"] == 2 and metrics["speech_recall"] == 0.5

@@ -465,3 +465,11 @@ def test_a_cue_after_a_plural_subject_is_a_verb_even_when_tagged_as_a_noun():
         ("results", "show", "document", "turnout fell"),
         ("election records", "show", "document", "In all, the campaign raised $5 million"),
     ]
+
+
+def test_according_to_inside_the_content_keeps_both_sides():
+    text = "Fundraising, according to the campaign, has surged in the same period."
+    st = quotes(parse_article(text, id="t", date="2025-01-01")).iloc[0]
+    assert st["speaker"] == "campaign #1"
+    assert [text[a:b] for a, b in st["fragments"]] == ["Fundraising", "has surged in the same period"]
+    assert q("The talks failed, according to officials.") == [("officials", "indirect", "The talks failed")]

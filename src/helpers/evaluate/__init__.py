@@ -10,7 +10,8 @@ overlap (overlap / the longer span), down to a layer's minimum:
 - **quotes** (statements): content span F1 with at least 50 % overlap; ``exact_f1``;
   ``attribution_accuracy`` over matched statements (the source span overlaps the gold
   source, or the canonical speaker names agree) and ``attribution_f1`` (matches with the
-  right source); ``kind_accuracy`` where the gold gives a kind.
+  right source); ``kind_accuracy`` where the gold gives a kind; ``speech_recall`` over the
+  gold statements whose cue is a speech verb (a form ``cues.csv`` classes as ``speech``).
 - **quantities**: detection F1 (any overlap) and ``value_f1``, where a found quantity
   counts when its value, or its interval, is right. Gold without spans (CQE's test sets)
   is aligned by value within each text.
@@ -177,6 +178,20 @@ def _same_source(g: Item, p: Item) -> bool:
     return speaker_key(g.get("speaker")) == speaker_key(p.get("speaker"))
 
 
+def _speech_cue(cue) -> bool:
+    """A gold cue with a speech verb: one of its words is a form that ``cues.csv`` classes
+    as ``speech`` (``said``, ``has said``, ``told reporters``, ``according to``)."""
+    if not cue:
+        return False
+    from .. import resources
+
+    lexicon = resources.cues()
+    words = str(cue).lower().split()
+    return any((c := lexicon.get(w)) is not None and c.cls == "speech" and not c.rest for w in words) or (
+        " ".join(words[:2]) == "according to"
+    )
+
+
 def score_quotes(gold: list[Item], pred: list[Item], docs=None, min_ratio: float = 0.5) -> tuple[dict, pd.DataFrame]:
     """Statements: content span F1 at ``min_ratio`` overlap, exact-span F1, attribution
     accuracy and F1, kind accuracy."""
@@ -186,7 +201,11 @@ def score_quotes(gold: list[Item], pred: list[Item], docs=None, min_ratio: float
     source_ok = [_same_source(gold[g], pred[p]) for g, p in pairs]
     kinds = [(gold[g].get("kind"), pred[p].get("kind")) for g, p in pairs if gold[g].get("kind")]
     n = len(pairs)
+    speech = [k for k, g in enumerate(gold) if _speech_cue(g.get("cue"))]
+    matched_gold = {g for g, _ in pairs}
     metrics.update({
+        "speech_gold": len(speech),
+        "speech_recall": sum(k in matched_gold for k in speech) / len(speech) if speech else float("nan"),
         "exact_f1": prf(exact, len(pred), len(gold))[2],
         "attribution_accuracy": sum(source_ok) / n if n else 0.0,
         "attribution_f1": prf(sum(source_ok), len(pred), len(gold))[2],
@@ -381,7 +400,8 @@ def gold_frame(path) -> pd.DataFrame:
 RESULTS_FILE = "evaluation/results.json"
 METRIC_KEYS = ("gold", "predicted", "matched", "precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1",
                "type_accuracy", "value_accuracy", "attribution_accuracy", "attribution_f1", "documents",
-               "listed_gold", "listed_precision", "listed_recall", "listed_f1", "listed_value_f1")
+               "listed_gold", "listed_precision", "listed_recall", "listed_f1", "listed_value_f1",
+               "speech_gold", "speech_recall")
 
 
 def results_path():

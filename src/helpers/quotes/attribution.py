@@ -221,8 +221,8 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         a = 0
         while a < b and toks[a].text in {'"', "“", "‘", "``", "''"}:
             a += 1
-        resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest))
-        if resume is not None and not sp.right:
+        resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest), clause=cue.side != "right")
+        if resume is not None:
             return a, content_end(toks, len(toks))  # ``Now, she said, the …``: both sides
         return a, b
     if sp.right and t.i <= 1:  # ``According to X, …``
@@ -267,11 +267,12 @@ def lead_cue(before: list[Token]) -> int | None:
     return None
 
 
-def parenthetical_resume(toks: list[Token], k: int) -> int | None:
+def parenthetical_resume(toks: list[Token], k: int, clause: bool = True) -> int | None:
     """Where the content goes on after a parenthetical attribution (``Now, she said, the
     Christians and Muslims don't mix much``): the token after the comma that ends the
-    attribution's adjuncts, when a clause with a finite verb follows that is not a new
-    attribution, a participle or a subordinate clause of the reporter's; else None."""
+    attribution's adjuncts, when a clause with a finite verb follows (any words, after
+    ``according to X``: ``clause=False``) that is not a new attribution, a participle or a
+    subordinate clause of the reporter's; else None."""
     n = k
     while n < len(toks) and toks[n].text not in {",", ";", ".", "!", "?"}:
         n += 1
@@ -280,8 +281,8 @@ def parenthetical_resume(toks: list[Token], k: int) -> int | None:
     rest = [u for u in toks[n + 1 :] if u.text not in {".", "!", "?"}]
     if len(rest) < 3 or rest[0].tag == "VBG" or rest[0].lower in SUBORDINATORS | {"and", "but", "who", "which", "according"}:
         return None
-    if rest[0].lower in resources.cues() or not any(u.tag in FINITE for u in rest):
-        return None
+    if rest[0].lower in resources.cues() or (clause and not any(u.tag in FINITE for u in rest)):
+        return None  # after ``according to X,`` the rest of a clause may have no verb of its own
     return n + 1
 
 

@@ -204,11 +204,11 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     if span is None:
         return []
     parts = [span]
-    if sp.chunk and a < sp.chunk[0].i and t.i < b:  # a parenthetical attribution inside its content
-        left_end = sp.chunk[0].i
+    if sp.chunk and a < min(t.i, sp.chunk[0].i) and t.i < b:  # a parenthetical attribution inside its content
+        left_end = min(t.i, sp.chunk[0].i)
         while left_end > a and at.is_punct(s.toks[left_end - 1]):
             left_end -= 1
-        resume = at.parenthetical_resume(s.toks, t.i + 1 + len(cue.rest))
+        resume = at.parenthetical_resume(s.toks, t.i + 1 + len(cue.rest), clause=cue.side != "right")
         parts = [p for p in (at.span(s.toks, a, left_end), resume is not None and at.span(s.toks, resume, b)) if p]
     reported = ctx.mention(nested_chunk) if nested_chunk else None
     proto = Draft(
