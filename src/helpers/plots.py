@@ -291,3 +291,23 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = 13.0, 
         ax.set_position([left / width, y / total, 1 - (left + right) / width, h / total])
         y -= foot
     return fig, axes
+
+
+VOICE_COLORS = {"quoted": "#1b6ca8", "mixed": "#7fb3d5", "paraphrase": "#bdbdbd"}
+VOICE_LABELS = {"quoted": "direct quote", "mixed": "mixed (quoted words in a paraphrase)", "paraphrase": "reported (paraphrase)"}
+
+
+def voice_bars(ax, groups, by: str) -> None:
+    """Horizontal bars, one per group (most statements on top), split by voice: how many
+    statements each group has in its own words, in part, or only as the reporter's
+    paraphrase. ``groups`` is a :func:`helpers.sourcing.by_group` table."""
+    rows = groups.iloc[::-1]
+    left = None
+    labels = [f"{g} ({n})" for g, n in zip(rows[by], rows["statements"])]
+    for voice, color in VOICE_COLORS.items():
+        values = rows[voice].to_numpy()
+        ax.barh(labels, values, left=left, color=color, label=VOICE_LABELS[voice], edgecolor="white")
+        left = values if left is None else left + values
+    ax.set_xlabel("Statements")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower right", frameon=False, fontsize="small")

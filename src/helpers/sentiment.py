@@ -85,6 +85,54 @@ def statement_layer(doc) -> list:
     return [replace(st, **score_text(scored_words(st, doc.text))) for st in doc.attributions]
 
 
+def lexicon_words(text: str) -> dict[str, list[tuple[str, float]]]:
+    """The words behind a text's two scores: TextBlob's assessments (each lexicon word or
+    phrase with its polarity, modifiers such as ``very`` and negation applied) and VADER's
+    word valences after its rules (boosters, negation, ``but``), as NLTK's
+    ``polarity_scores`` computes them. Words with a zero score are left out."""
+    from nltk.sentiment.vader import SentiText
+
+    tb = _textblob().analyze(text, keep_assessments=True).assessments
+    tb_words = [(" ".join(words), round(float(pol), 3)) for words, pol, _subj, _label in tb if pol]
+    sia = _vader()
+    st = SentiText(text, sia.constants.PUNC_LIST, sia.constants.REGEX_REMOVE_PUNCTUATION)
+    words = st.words_and_emoticons
+    first: dict[str, int] = {}
+    for k, w in enumerate(words):
+        first.setdefault(w, k)
+    valences: list[float] = []
+    for item in words:  # the loop of NLTK's SentimentIntensityAnalyzer.polarity_scores
+        i = first[item]
+        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") or (
+            item.lower() in sia.constants.BOOSTER_DICT
+        ):
+            valences.append(0)
+            continue
+        valences = sia.sentiment_valence(0, st, item, i, valences)
+    valences = sia._but_check(words, valences)
+    vd_words = [(w, round(float(v), 3)) for w, v in zip(words, valences) if v]
+    return {"tb_words": tb_words, "vader_words": vd_words}
+
+
+def explain(scored: pd.DataFrame, text: str) -> pd.DataFrame:
+    """``scored`` (the statements table) with the lexicon words behind each statement's
+    scores, computed on the same words as the scores (:func:`scored_words`): ``scored_on``
+    (``own words`` or ``content``), ``tb_words`` and ``vader_words`` as ``word (score)``
+    lists, and ``single_word``: a non-zero score in either lexicon that rests on one word."""
+    rows = []
+    for st in scored.itertuples(index=False):
+        words = lexicon_words(scored_words(st, text))
+        single = any(len(words[k]) == 1 for k in ("tb_words", "vader_words"))
+        rows.append({
+            "scored_on": "own words" if st.quoted else "content",
+            "tb_words": "; ".join(f"{w} ({v:+.2f})" for w, v in words["tb_words"]),
+            "vader_words": "; ".join(f"{w} ({v:+.2f})" for w, v in words["vader_words"]),
+            "single_word": single,
+        })
+    extra = pd.DataFrame(rows, columns=["scored_on", "tb_words", "vader_words", "single_word"], index=scored.index)
+    return pd.concat([scored, extra], axis=1)
+
+
 def score(df: pd.DataFrame, column: str = "text") -> pd.DataFrame:
     """``df`` with the six score columns added for the texts in ``column``."""
     scores = pd.DataFrame([score_text(t) for t in df[column]], columns=SCORE_COLUMNS, index=df.index)
@@ -166,25 +214,49 @@ def findings(scored: pd.DataFrame, by_camp: pd.DataFrame, stats: dict, escape=st
         f"{len(scored)} attributed statements by {scored['speaker'].nunique()} speakers: "
         + ", ".join(f"{n} {k}" for k, n in kinds.items()) + "."
     )
-    for lex in by_camp["lexicon"].unique():
-        sub = by_camp[(by_camp["lexicon"] == lex) & (by_camp["camp"] != "unknown")].sort_values("mean", ascending=False)
-        if len(sub) >= 2:
-            top, low = sub.iloc[0], sub.iloc[-1]
-            items.append(
-                f"{lex}: the {escape(top['camp'])} camp scores highest (mean {top['mean']:+.2f}, n={top['n']}), "
-                f"the {escape(low['camp'])} camp lowest (mean {low['mean']:+.2f}, n={low['n']})."
-            )
-    wide = by_camp[by_camp["ci_low"].notna() & (by_camp["ci_low"] <= 0) & (by_camp["ci_high"] >= 0)]
-    if len(wide):
-        items.append(
-            f"{len(wide)} of the {int(by_camp['ci_low'].notna().sum())} camp intervals include zero: with this few "
-            "statements, most differences between camps are within sampling noise."
-        )
+    items.append(camp_comparison(by_camp, escape))
     items.append(
         f"The lexicons agree on the sign (±0.05 counted as neutral) for {stats['sign_agreement']:.0%} of statements, "
         f"with opposite signs in {stats['opposite_signs']}; Spearman's rho = {stats['spearman_rho']:.2f}."
     )
     return items
+
+
+#: Statements a group needs before its mean is compared: below this a bootstrap interval of
+#: the mean is too unstable to separate two groups.
+MIN_STATEMENTS = 5
+
+
+def camp_comparison(by_camp: pd.DataFrame, escape=str, min_n: int = MIN_STATEMENTS) -> str:
+    """One sentence comparing the most and the least positive camps, stated as a finding
+    only when both lexicons put them in the same order and, in both, their bootstrap 95 %
+    intervals lie apart; otherwise what the data cannot tell, and why. Camps with fewer than
+    ``min_n`` statements, and ``unknown``, are not compared."""
+    known = by_camp[(by_camp["camp"] != "unknown") & (by_camp["n"] >= min_n)]
+    camps = sorted(set(known["camp"]))
+    if len(camps) < 2:
+        return (
+            f"The data cannot tell whether the camps differ in tone: fewer than two camps have "
+            f"{min_n} or more statements (enough for a bootstrap interval of the mean)."
+        )
+    means = known.pivot(index="camp", columns="lexicon", values="mean")
+    lo = known.pivot(index="camp", columns="lexicon", values="ci_low")
+    hi = known.pivot(index="camp", columns="lexicon", values="ci_high")
+    lexicons = list(means.columns)
+    top = {lex: means[lex].idxmax() for lex in lexicons}
+    low = {lex: means[lex].idxmin() for lex in lexicons}
+    if len(set(top.values())) > 1 or len(set(low.values())) > 1:
+        ranks = "; ".join(f"{lex}: {escape(top[lex])} highest, {escape(low[lex])} lowest" for lex in lexicons)
+        return f"The data cannot tell which camp is most positive: the lexicons disagree ({ranks})."
+    a, b = top[lexicons[0]], low[lexicons[0]]
+    apart = all(lo.loc[a, lex] > hi.loc[b, lex] for lex in lexicons)
+    detail = ", ".join(f"{lex} {means.loc[a, lex]:+.2f} against {means.loc[b, lex]:+.2f}" for lex in lexicons)
+    if not apart:
+        return (
+            f"Both lexicons score {escape(a)} highest and {escape(b)} lowest ({detail}), but their 95 % intervals "
+            "overlap, so the data cannot tell the two apart."
+        )
+    return f"Statements from {escape(a)} score more positive than those from {escape(b)} in both lexicons ({detail}; intervals apart)."
 
 
 _POSTMODIFIER = re.compile(r" (?:familiar|close|with|who|at|from|for|in|of|on|briefed|speaking)\b.*?(?= #\d+$|$)")
