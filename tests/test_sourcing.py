@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import sentiment, sourcing
 from helpers.article import parse_article
 from helpers.document import Document
@@ -90,3 +92,18 @@ def test_camp_finding_only_when_both_lexicons_agree_and_intervals_lie_apart():
     assert sentiment.camp_comparison(disagree).startswith("The data cannot tell which camp is most positive: the lexicons disagree")
     few = apart.assign(n=4)
     assert sentiment.camp_comparison(few).startswith("The data cannot tell whether the camps differ in tone")
+
+
+def test_a_camp_scheme_of_our_own_regroups_speakers(tmp_path):
+    scheme = tmp_path / "scheme.csv"
+    scheme.write_text("term,camp,note\nAnna Berg,city hall,\nunion,labour,\nofficial,city hall,\n", encoding="utf-8")
+    doc, st = _statements()
+    regrouped = sourcing.apply_camp_scheme(st, sourcing.read_camp_scheme(scheme))
+    assert list(regrouped["camp"]) == ["city hall", "city hall", "labour"]
+    table = sourcing.by_group(regrouped, doc.text, "camp")
+    assert list(zip(table["camp"], table["statements"])) == [("city hall", 2), ("labour", 1)]
+    scheme.write_text("term,side\nx,y\n", encoding="utf-8")
+    with pytest.raises(sourcing.CampSchemeError, match="lacks the column"):
+        sourcing.read_camp_scheme(scheme)
+    with pytest.raises(sourcing.CampSchemeError, match="not found"):
+        sourcing.read_camp_scheme(tmp_path / "none.csv")

@@ -14,12 +14,58 @@ dropped.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 VOICES = ("quoted", "mixed", "paraphrase")
 GROUP_COLUMNS = ["statements", "share", "words", "own_words", *VOICES]
+
+
+class CampSchemeError(ValueError):
+    """A camp scheme file that cannot be used; the message names the file and the problem."""
+
+
+def read_camp_scheme(path) -> dict[str, str]:
+    """A camp scheme: a CSV with columns ``term`` and ``camp`` (more columns are ignored),
+    where a term is a speaker's name, a country, institution or nationality word
+    (``data/reference/camps.csv`` has this shape). Returns normalized term -> camp."""
+    from .resources import norm
+
+    path = Path(path)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
+    except FileNotFoundError:
+        raise CampSchemeError(f"{path}: camp scheme not found") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise CampSchemeError(f"{path}: not a readable CSV ({type(err).__name__})") from None
+    missing = {"term", "camp"} - set(table.columns)
+    if missing:
+        raise CampSchemeError(f"{path}: camp scheme lacks the column(s) {', '.join(sorted(missing))}")
+    return {norm(t): c.strip() for t, c in zip(table["term"], table["camp"]) if t.strip() and c.strip()}
+
+
+def apply_camp_scheme(statements: pd.DataFrame, scheme: dict[str, str]) -> pd.DataFrame:
+    """The statements with ``camp`` recomputed from a scheme: the speaker's canonical name
+    if the scheme lists it, else the longest scheme term among the words of the name and
+    the mention (``European Commission`` before ``European``), else ``unknown``."""
+    from .resources import norm
+
+    def camp(name, mention) -> str:
+        if norm(name or "") in scheme:
+            return scheme[norm(name)]
+        words = [norm(w) for w in re.findall(r"[\w’'.-]+", f"{name or ''} {mention or ''}")]
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                found = scheme.get(" ".join(words[k : k + n]))
+                if found:
+                    return found
+        return "unknown"
+
+    out = statements.copy()
+    out["camp"] = [camp(n, m) for n, m in zip(out["speaker"], out["speaker_mention"])]
+    return out
 
 
 def _words(text: str, spans) -> int:
