@@ -473,3 +473,29 @@ def test_according_to_inside_the_content_keeps_both_sides():
     assert st["speaker"] == "campaign #1"
     assert [text[a:b] for a, b in st["fragments"]] == ["Fundraising", "has surged in the same period"]
     assert q("The talks failed, according to officials.") == [("officials", "indirect", "The talks failed")]
+
+
+# ------------------------------------------------------------------ organisations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The WHO said the outbreak was contained. It added that vaccines would arrive in May.",
+         [("WHO", "organization"), ("WHO", "organization")]),
+        ("The Ministry of Health said 12 people died. It said more tests were needed.",
+         [("Ministry of Health", "organization"), ("Ministry of Health", "organization")]),
+        ("The Transport Workers Union said members would strike. The group said talks had failed. "
+         "The union said it would wait.",
+         [("Transport Workers Union", "organization")] * 3),
+        ("Mr. Lee said the deal was done. He said it was fair.", [("Lee", "person"), ("Lee", "person")]),
+    ],
+)
+def test_organisations_are_typed_and_their_pronouns_and_descriptions_resolve_to_them(text, expected):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["speaker_type"])) == expected
+
+
+def test_an_unresolved_it_is_not_a_person():
+    out = quotes(parse_article("It said the plant would close.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["speaker_type"])) == [("it (unresolved)", "organization")]

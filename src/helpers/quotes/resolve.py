@@ -11,6 +11,7 @@ numbered anonymous source (``… #2``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import resources
@@ -135,7 +136,7 @@ class Resolver:
             last = name[-1].lower
             if gaz in ("place", "nationality"):
                 e = Entity(full, "collective", camp_of([full]))
-            elif gaz == "organization" or last in {h for h, t in resources.speaker_nouns().items() if t == "organization"}:
+            elif gaz == "organization" or _organisation_name(name, last):
                 e = Entity(full, "organization", camp_of([full]))
             else:
                 e = Entity(full, "person", camp_of(role.split()) if role else "unknown", gender)
@@ -154,6 +155,10 @@ class Resolver:
         caps = [t for t in core[:-1] if t.is_cap]
         desc = surface(body)
         camp = camp_of(t.text for t in body)
+        if det == "the" and len(core) == 1:
+            for e in reversed(self.recent):  # ``the group``, ``the union``: the organisation named last
+                if e.type == "organization" and (head in resources.words("org_anaphors.txt") or head in e.name.lower().split()):
+                    return e
         if kind == "organization" and caps:
             name = surface([t for t in core if t.is_cap])
             return self._registered(desc) or self._registered(name) or next(
@@ -201,4 +206,19 @@ class Resolver:
             elif e.type in ("organization", "collective") and not e.plural:
                 return self._spoke(e)
         # no antecedent in the text: keep the statement, say so in the speaker
-        return Entity(f"{word} (unresolved)", "collective" if word == "they" else "person", "unknown")
+        kind = {"they": "collective", "it": "organization"}.get(word, "person")
+        return Entity(f"{word} (unresolved)", kind, "unknown")
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
+
+
+def _organisation_name(name: list[Token], last: str) -> bool:
+    """A name that is an organisation's: its last word is an organisation noun
+    (``speaker_nouns.csv``), any word is an organisation head (``Ministry of Health``,
+    ``org_heads.txt``), or it is an acronym (``WHO``, ``IMF``)."""
+    if last in {h for h, t in resources.speaker_nouns().items() if t == "organization"}:
+        return True
+    if any(t.lower in resources.words("org_heads.txt") for t in name):
+        return True
+    return len(name) == 1 and _ACRONYM.fullmatch(name[0].text) is not None
