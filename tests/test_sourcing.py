@@ -107,3 +107,14 @@ def test_a_camp_scheme_of_our_own_regroups_speakers(tmp_path):
         sourcing.read_camp_scheme(scheme)
     with pytest.raises(sourcing.CampSchemeError, match="not found"):
         sourcing.read_camp_scheme(tmp_path / "none.csv")
+
+
+def test_own_words_and_content_scores_side_by_side():
+    doc, st = _statements("The mayor said the beautiful new bridge was “a disaster”. A resident said the bridge was lovely.")
+    mayor, resident = st.iloc[0], st.iloc[1]
+    # 'a disaster' is the mayor's; 'beautiful new bridge' is the reporter's and turns the content positive
+    assert (mayor["vader_compound"], mayor["content_vader_compound"]) == (-0.6249, 0.5994)
+    assert resident["vader_compound"] == resident["content_vader_compound"]  # no quoted words: the same text
+    table = sentiment.own_vs_content(st, "speaker_type")
+    assert list(table.columns) == ["speaker_type", "statements", "TextBlob, own words", "TextBlob, content", "VADER, own words", "VADER, content"]
+    assert table["statements"].sum() == 2

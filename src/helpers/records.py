@@ -65,14 +65,18 @@ class Name:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """An attributed statement; the six scores are set in the ``statements`` layer."""
+    """An attributed statement; the scores are set in the ``statements`` layer: six on the
+    speaker's own words (or the content when it has none), two on the whole content."""
 
     COLUMNS: ClassVar = [
         "quote_id", "speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_type",
         "camp", "kind", "voice", "cue", "cue_class", "cue_start", "cue_end", "text", "start", "end", "sentence_id",
         "reported_speaker", "quoted", "fragments",
     ]
-    SCORES: ClassVar = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
+    SCORES: ClassVar = [
+        "tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg",
+        "content_tb_polarity", "content_vader_compound",
+    ]
     INT_COLUMNS: ClassVar = ["speaker_start", "speaker_end", "cue_start", "cue_end"]
 
     quote_id: int
@@ -103,6 +107,9 @@ class Statement:
     vader_pos: float | None = None
     vader_neu: float | None = None
     vader_neg: float | None = None
+    #: the two polarity scores of the whole content (the ``fragments``), paraphrase included
+    content_tb_polarity: float | None = None
+    content_vader_compound: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

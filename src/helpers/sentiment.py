@@ -79,10 +79,18 @@ def scored_words(st, text: str) -> str:
 
 def statement_layer(doc) -> list:
     """The ``statements`` layer: the attributions with their six scores, computed on
-    :func:`scored_words`."""
+    :func:`scored_words`, and the two polarity scores of the whole content
+    (``content_tb_polarity``, ``content_vader_compound``) for the paraphrase comparison."""
     from dataclasses import replace
 
-    return [replace(st, **score_text(scored_words(st, doc.text))) for st in doc.attributions]
+    out = []
+    for st in doc.attributions:
+        content = score_text(" ".join(doc.text[a:b] for a, b in (st.fragments or ((st.start, st.end),))))
+        out.append(replace(
+            st, **score_text(scored_words(st, doc.text)),
+            content_tb_polarity=content["tb_polarity"], content_vader_compound=content["vader_compound"],
+        ))
+    return out
 
 
 def lexicon_words(text: str) -> dict[str, list[tuple[str, float]]]:
@@ -131,6 +139,21 @@ def explain(scored: pd.DataFrame, text: str) -> pd.DataFrame:
         })
     extra = pd.DataFrame(rows, columns=["scored_on", "tb_words", "vader_words", "single_word"], index=scored.index)
     return pd.concat([scored, extra], axis=1)
+
+
+def own_vs_content(scored: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per group: statements, and the mean of each lexicon on the speakers' own words (the
+    default scores) beside the mean on the whole content, the reporter's paraphrase
+    included; most statements first."""
+    cols = {
+        "TextBlob, own words": "tb_polarity", "TextBlob, content": "content_tb_polarity",
+        "VADER, own words": "vader_compound", "VADER, content": "content_vader_compound",
+    }
+    if scored.empty:
+        return pd.DataFrame(columns=[by, "statements", *cols])
+    g = scored.groupby(by, sort=False)
+    out = pd.DataFrame({"statements": g.size(), **{name: g[col].mean() for name, col in cols.items()}}).reset_index()
+    return out.sort_values(["statements", by], ascending=[False, True], ignore_index=True)
 
 
 def score(df: pd.DataFrame, column: str = "text") -> pd.DataFrame:
