@@ -499,3 +499,22 @@ def test_organisations_are_typed_and_their_pronouns_and_descriptions_resolve_to_
 def test_an_unresolved_it_is_not_a_person():
     out = quotes(parse_article("It said the plant would close.", id="t", date="2025-01-01"))
     assert list(zip(out["speaker"], out["speaker_type"])) == [("it (unresolved)", "organization")]
+
+
+# ------------------------------------------------------------------ speakers in harder positions
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Sen. Grace Okafor (D-Ore.) said she would vote against the bill.", "Grace Okafor", "she would vote against the bill"),
+        ("Others, however, say a recalibration is overdue.", "Others", "a recalibration is overdue"),
+        ("Maria Lopez, president of the nurses' union which represents 900 members, said the strike would go on.",
+         "Maria Lopez", "the strike would go on"),
+        ("“The line is closed,” said Tomas Berg when asked about the delays.", "Tomas Berg", "The line is closed"),
+        ("“Why now? Why here?” Lena Vogel asked.", "Lena Vogel", "Why now? Why here?"),
+    ],
+)
+def test_speaker_behind_a_parenthesis_an_aside_an_appositive_or_a_question(text, speaker, content):
+    out = q(text)
+    assert [(s, c) for s, _k, c in out] == [(speaker, content)]

@@ -136,3 +136,10 @@ def test_a_title_before_a_name_never_ends_a_sentence():
     assert [text[a:b] for a, b in split_spans(text)] == [
         "Golf is thin, Mr. Hedge said.", "He met Sen. Young and Dr. Rice.", "They left.",
     ]
+
+
+def test_a_quoted_question_and_its_attribution_stay_one_sentence():
+    text = "“Is it over? Are we safe?” Lena Vogel asked. Nobody answered. Did it work? Officials were unsure."
+    assert [text[a:b] for a, b in split_spans(text)] == [
+        "“Is it over?", "Are we safe?” Lena Vogel asked.", "Nobody answered.", "Did it work?", "Officials were unsure.",
+    ]

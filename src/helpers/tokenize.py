@@ -89,6 +89,22 @@ def _ends_with_title(sentence: str) -> bool:
     return last.endswith(".") and last[:-1] in resources.words("name_titles.txt")
 
 
+_CLOSED_QUESTION = re.compile(r"[?!][”\"’']+\s*$")
+
+
+def _attribution_after_quote(prev: str, sentence: str) -> bool:
+    """A quoted question or exclamation followed by its attribution (``“… OK?” Trump
+    said.``): Punkt ends the sentence at the closing mark; the short sentence after it that
+    is only a speaker and a speech verb belongs to the quote."""
+    if not _CLOSED_QUESTION.search(prev):
+        return False
+    words = sentence.split()
+    if not 2 <= len(words) <= 12:
+        return False
+    speech = {form for form, cue in resources.cues().items() if cue.cls == "speech" and not cue.rest}
+    return any(w.strip(",.;:").lower() in speech for w in words[:8])
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans within one unit of text.
 
@@ -103,7 +119,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         head = text[start:end].lstrip(_OPENING_QUOTES + "([ ")
-        if merged and (head[:1].islower() or _ends_with_title(text[merged[-1][0] : merged[-1][1]])):
+        prev = text[merged[-1][0] : merged[-1][1]] if merged else ""
+        if merged and (head[:1].islower() or _ends_with_title(prev) or _attribution_after_quote(prev, text[start:end])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

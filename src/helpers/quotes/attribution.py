@@ -41,11 +41,22 @@ from .words import (
 
 
 def skip_left(toks: list[Token], j: int) -> int:
-    """Index of the first token left of ``j`` that is not an adverb, auxiliary or time phrase."""
+    """Index of the first token left of ``j`` that is not an adverb, auxiliary, time phrase,
+    a parenthesis (``Sen. Bernie Sanders (I-Vt.) said``) or an adverb set off by commas
+    (``Others, however, say``)."""
     while j >= 0:
         t = toks[j]
         if t.lower in SKIP_BEFORE_CUE or (t.tag == "RB" and t.lower.endswith("ly")):
             j -= 1
+        elif t.text == ")":
+            k = j - 1
+            while k >= 0 and toks[k].text != "(" and j - k < 12:
+                k -= 1
+            if k <= 0 or toks[k].text != "(":
+                break
+            j = k - 1
+        elif t.text == "," and j >= 2 and toks[j - 1].tag == "RB" and toks[j - 2].text == "," and j >= 3:
+            j -= 3
         elif t.lower in TIME_WORDS and j > 0 and toks[j - 1].lower in {"on", "this", "last", "next", "in", "earlier"}:
             j -= 2
         else:
@@ -122,7 +133,10 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         while k >= 0 and toks[k].text != "," and toks[k].text not in DOUBLE_QUOTES:
             k -= 1
         seg = toks[k + 1 : j]
-        if k > 0 and seg and (seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap)):
+        described = seg and seg[0].lower in resources.role_words() and toks[k - 1].is_cap if k > 0 else False
+        if k > 0 and seg and (
+            seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described
+        ):
             chunk, b = left_chunk(toks, k - 1)
             return Speaker(chunk, b) if valid_chunk(chunk) else None
         if k > 0 and toks[k].text == "," and is_name(seg):
@@ -150,6 +164,10 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
     while end < len(toks) and not is_punct(toks[end]):
         end += 1
     chunk = toks[k:end]
+    for n, t in enumerate(chunk):  # ``said Dan Golvach when asked about …``
+        if n and t.lower in {"when", "while", "after", "before", "as"}:
+            chunk = chunk[:n]
+            break
     # a trailing time or place phrase is not part of the speaker: ``said Smith on Tuesday``
     for n, t in enumerate(chunk):
         if n and t.lower in {"on", "in", "at", "last", "this"} and n + 1 < len(chunk) and (
