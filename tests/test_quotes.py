@@ -518,3 +518,9 @@ def test_an_unresolved_it_is_not_a_person():
 def test_speaker_behind_a_parenthesis_an_aside_an_appositive_or_a_question(text, speaker, content):
     out = q(text)
     assert [(s, c) for s, _k, c in out] == [(speaker, content)]
+
+
+def test_content_stops_before_a_new_clause_with_the_speaker_as_subject():
+    assert q("Mr. Emanuel said the governor had not won him over, but he sounded a nostalgic note.") == [
+        ("Emanuel", "indirect", "the governor had not won him over")
+    ]

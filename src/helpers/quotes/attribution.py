@@ -249,9 +249,12 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         return a, content_end(toks, len(toks))
     a = _after_cue(toks, t.i, cue)
     b = content_end(toks, len(toks))
-    for k in range(a + 1, b - 1):  # ``and while …, he …``: a new sentence-level clause begins
+    for k in range(a + 1, b - 1):  # the reporter's own clause begins
         if toks[k].lower in {"and", "but"} and toks[k + 1].lower in CONTRAST_SUBORDINATORS:
-            b = content_end(toks, k)
+            b = content_end(toks, k)  # ``and while …, he …``
+            break
+        if toks[k].text == "," and k + 2 < b and toks[k + 1].lower in {"but", "while", "although"} and toks[k + 2].lower in {"he", "she", "they"}:
+            b = content_end(toks, k)  # ``…, but he sounded a note of …``: the speaker as the subject of a new clause
             break
     for t2, cue2, sp2 in plans:  # a later sibling cue ends the content
         if t2.i <= t.i or (sp2.chunk and sp2.chunk[0].i == a and not sp2.coord):
