@@ -62,10 +62,11 @@ def is_name(toks: list) -> bool:
     return is_name_body(name)
 
 
-def camp_of(words: Iterable[str]) -> str:
+def camp_of(words: Iterable[str], terms: dict[str, str] | None = None) -> str:
     """The camp of the longest camp term among ``words`` (``European Commission`` before
-    ``European``), or ``unknown``."""
-    terms = resources.camps()
+    ``European``), or ``unknown``; ``terms`` (normalized term -> camp) defaults to
+    ``camps.csv``."""
+    terms = resources.camps() if terms is None else terms
     words = [resources.norm(w) for w in words]
     for n in (3, 2, 1):
         for k in range(len(words) - n + 1):

@@ -50,18 +50,13 @@ def apply_camp_scheme(statements: pd.DataFrame, scheme: dict[str, str]) -> pd.Da
     """The statements with ``camp`` recomputed from a scheme: the speaker's canonical name
     if the scheme lists it, else the longest scheme term among the words of the name and
     the mention (``European Commission`` before ``European``), else ``unknown``."""
+    from .names import camp_of
     from .resources import norm
 
     def camp(name, mention) -> str:
         if norm(name or "") in scheme:
             return scheme[norm(name)]
-        words = [norm(w) for w in re.findall(r"[\w’'.-]+", f"{name or ''} {mention or ''}")]
-        for n in (3, 2, 1):
-            for k in range(len(words) - n + 1):
-                found = scheme.get(" ".join(words[k : k + n]))
-                if found:
-                    return found
-        return "unknown"
+        return camp_of(re.findall(r"[\w’'.-]+", f"{name or ''} {mention or ''}"), scheme)
 
     out = statements.copy()
     out["camp"] = [camp(n, m) for n, m in zip(out["speaker"], out["speaker_mention"])]
