@@ -101,8 +101,13 @@ def _attribution_after_quote(prev: str, sentence: str) -> bool:
     words = sentence.split()
     if not 2 <= len(words) <= 12:
         return False
-    speech = {form for form, cue in resources.cues().items() if cue.cls == "speech" and not cue.rest}
-    return any(w.strip(",.;:").lower() in speech for w in words[:8])
+    return any(w.strip(",.;:").lower() in _speech_forms() for w in words[:8])
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """One-word forms of the speech cues of ``cues.csv`` (``said``, ``asked``)."""
+    return frozenset(form for form, cue in resources.cues().items() if cue.cls == "speech" and not cue.rest)
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
