@@ -222,3 +222,26 @@ def test_measure_comes_from_the_clause_of_the_number():
 def test_counts_after_a_modifier_and_parts_of_a_scale(sentence, text, value, unit):
     [q] = figures_in_sentence(sentence)
     assert (q.text, q.value, q.unit) == (text, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ("The fare was thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
+        ("Tickets cost 100 ₡ at the gate.", "100 ₡", 100, "CRC"),
+        ("She paid 100₾ for the bicycle.", "100₾", 100, "GEL"),
+        ("The prize was 100,000 ₭.", "100,000 ₭", 100000, "LAK"),
+        ("The fund holds ₩3 trillion.", "₩3 trillion", 3e12, "KRW"),
+        ("I want to earn $10000 in 3 years.", "$10000", 10000, "USD"),
+    ],
+)
+def test_money_written_in_two_units_other_signs_and_an_amount_before_in(sentence, text, value, unit):
+    money = [q for q in figures_in_sentence(sentence) if q.kind == "money"]
+    assert [(q.text, q.value, q.unit) for q in money] == [(text, pytest.approx(value), unit)]
+
+
+def test_try_and_won_are_not_currencies_and_a_ratio_is_still_a_share():
+    assert all(q.kind != "money" for q in figures_in_sentence("Try 5 times, she said."))
+    assert all(q.kind != "money" for q in figures_in_sentence("Of the 8 teams, 5 won their games."))
+    assert [(q.text, q.value) for q in figures_in_sentence("One in five voters stayed home.")] == [("One in five", 0.2)]

@@ -18,7 +18,7 @@ magnitudes); ``low``/``high`` is the interval (``high`` is ``None`` when open-en
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -271,6 +271,29 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
         if r.unit == "share" and meas is None:
             meas, category = "share", "territorial" if subj else "other"
         out.append(_quantity(sent, r, qualifier, q_start, noun, meas, category, subj, offset, sentence_id))
+    return _join_subunits(sent, out, offset)
+
+
+def _join_subunits(sent: str, found: list[Quantity], offset: int) -> list[Quantity]:
+    """``3 dollars 50 cents``, ``thirteen dollars and forty-five cents``: a whole amount in a
+    currency and a count of its minor unit (a unit of ``units.csv`` whose base is that
+    currency) written next to each other are one amount."""
+    minor = {u.canonical: u for u in resources.units()[1].values() if u.dimension == "currency" and u.factor < 1}
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        unit = minor.get(q.unit or "")
+        if (
+            prev is not None and unit is not None and prev.unit == unit.base and prev.kind == "money"
+            and prev.value is not None and q.value is not None and float(prev.value).is_integer()
+            and prev.low == prev.high and q.low == q.high
+            and re.fullmatch(r"\s*(?:and\s+)?", sent[prev.end - offset : q.start - offset])
+        ):
+            value = prev.value + q.value * unit.factor
+            out[-1] = replace(prev, end=q.end, text=sent[prev.start - offset : q.end - offset], value=value,
+                              low=value if prev.low is not None else None, high=value if prev.high is not None else None)
+            continue
+        out.append(q)
     return out
 
 

@@ -35,7 +35,8 @@ CANDIDATE = re.compile(
   | (?P<mult>\b(?:twice|thrice|(?P<m1>{_WORDNUM}|\d+(?:\.\d+)?)\s+times)\b(?=\s+(?:as|more|less|higher|lower|larger|bigger|smaller|greater|the|that|what)\b)
      |\ban?\s+(?P<mfrac>third|quarter|half|fifth)\s+(?:more|less)\b)
   | (?P<halfscale>\b(?:half|(?:a\s+)?quarter|three\s+quarters)\s+(?:of\s+)?(?:an?\s+)?(?:dozen|million|billion|thousand)\b)
-  | (?P<ratio>\b(?P<r1>{_WORDNUM}|\d+)\s+(?:in|out\s+of)\s+(?P<r2>{_WORDNUM}|\d+)\b)
+  | (?P<ratio>(?<![^\s(“"])(?P<r1>{_WORDNUM}|\d+)\s+(?:in|out\s+of)\s+(?P<r2>{_WORDNUM}|\d+)\b
+     (?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b))
   | (?P<frac>\b(?:(?:a|one|{alt(k for k in vocab.ONES if 1 < vocab.ONES[k] < 10)})[\s-](?:{alt(vocab.DENOMINATORS)})|half)\b)
   | (?P<num>(?<![\w.,])(?P<n1>{_NUM})(?:{_RANGE_SEP}(?P<n2>{_NUM}))?)
     """,
