@@ -524,3 +524,20 @@ def test_content_stops_before_a_new_clause_with_the_speaker_as_subject():
     assert q("Mr. Emanuel said the governor had not won him over, but he sounded a nostalgic note.") == [
         ("Emanuel", "indirect", "the governor had not won him over")
     ]
+
+
+def test_a_speaker_keeps_a_postmodifier_that_is_not_a_clause_of_its_own():
+    assert q("The bank kept rates unchanged, according to a statement released after the meeting.") == [
+        ("statement released after the meeting #1", "indirect", "The bank kept rates unchanged")
+    ]
+
+
+def test_a_second_cue_after_a_quote_or_a_dash_shares_the_subject_and_ends_the_first_content():
+    assert q("Lindqvist said that the plan was “a good start,” and said that the vote “went well.”") == [
+        ("Lindqvist", "mixed", "the plan was “a good start,”"),
+        ("Lindqvist", "mixed", "the vote “went well.”"),
+    ]
+    assert q("Clark said the talks had begun - there were two rounds - but said the outcome was open.") == [
+        ("Clark", "indirect", "the talks had begun - there were two rounds"),
+        ("Clark", "indirect", "the outcome was open"),
+    ]

@@ -124,7 +124,13 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     t = toks[j]
     if t.lower in {"and", "but"}:
         subj = _clause_subject(toks, j - 1)
-        return Speaker(subj, -1, coord=True) if valid_chunk(subj) else None
+        if valid_chunk(subj):
+            return Speaker(subj, -1, coord=True)
+        if any(u.lower in resources.cues() and u.tag.startswith("VB") for u in toks[:j]):
+            # ``said that X is “…,” and said that …``, ``… - but said …``: the clause before
+            # ends in a quote or a dash; the verb shares the subject of the earlier cue
+            return Speaker([], -1, coord=True)
+        return None
     if t.text == "," and toks[c].lower.endswith("ing"):
         return Speaker([], j, coord=True)  # ``…, adding …`` continues the previous speaker
     if t.text == ",":
@@ -164,8 +170,11 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
     while end < len(toks) and not is_punct(toks[end]):
         end += 1
     chunk = toks[k:end]
-    for n, t in enumerate(chunk):  # ``said Dan Golvach when asked about …``
-        if n and t.lower in {"when", "while", "after", "before", "as"}:
+    for n, t in enumerate(chunk):  # ``said Dan Golvach when asked about …``, ``… as he left``
+        nxt = chunk[n + 1] if n + 1 < len(chunk) else None
+        if n and t.lower in {"when", "while", "after", "before", "as"} and nxt is not None and (
+            nxt.tag in {"VBN", "VBD", "VBG"} or nxt.lower in {"he", "she", "they", "it", "being"}
+        ):
             chunk = chunk[:n]
             break
     # a trailing time or place phrase is not part of the speaker: ``said Smith on Tuesday``
@@ -212,7 +221,7 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
 
 def content_end(toks: list[Token], k: int) -> int:
     """Index after the last content token: trailing sentence punctuation left out."""
-    while k > 0 and toks[k - 1].text in {".", "!", "?", ";", ":", ","}:
+    while k > 0 and toks[k - 1].text in {".", "!", "?", ";", ":", ",", "-", "–", "—", "--"}:
         k -= 1
     return k
 
