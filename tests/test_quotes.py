@@ -541,3 +541,12 @@ def test_a_second_cue_after_a_quote_or_a_dash_shares_the_subject_and_ends_the_fi
         ("Clark", "indirect", "the talks had begun - there were two rounds"),
         ("Clark", "indirect", "the outcome was open"),
     ]
+
+
+def test_told_with_a_long_addressee_before_that():
+    for text, content in [
+        ("Coulter told conservative radio host Hugh Hewitt on Wednesday that her tweet was a joke.", "her tweet was a joke"),
+        ("Manafort told friends that the candidate knew all about his work.", "the candidate knew all about his work"),
+        ("He told the committee that he would resign.", "he would resign"),
+    ]:
+        assert [c for _s, _k, c in q(text)] == [content], text

@@ -203,6 +203,15 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
                 m += 1
             if m > n:
                 k = m
+        # a longer addressee before ``that``: ``told conservative radio host Hugh Hewitt on
+        # Wednesday that``, ``told city leaders that``: no verb and no clause break before it
+        for n in range(k, min(k + 12, len(toks))):
+            if toks[n].lower == "that" and n > k:
+                if n + 1 < len(toks) and toks[n + 1].tag not in {"MD", "VBD", "VBZ"}:
+                    return n + 1
+                break
+            if toks[n].tag in FINITE or toks[n].tag in {"VB", "VBG"} or toks[n].text in {",", ";", ":", ".", "“", '"', "''"}:
+                break
     # a short time phrase or adverb, then ``that``
     for n in range(k, min(k + 5, len(toks))):
         if toks[n].lower == "that":
