@@ -448,6 +448,8 @@ def test_said_from_a_place_is_an_adjunct_not_content():
         ("Lindqvist on the strike: “We will not give in.”", [("Lindqvist", "direct", "We will not give in.")]),
         ("Governor Reyes: the state “cannot wait” for Congress.", [("Lara Reyes", "mixed", "the state “cannot wait” for Congress")]),
         ("Exclusive: Talks will resume next week.", []),
+        ("The Latest: Talks will resume next week.", []),
+        ("Okafor: 1,769.", []),
         ("Ukraine: Russian strikes hit Kharkiv again.", []),
     ],
 )

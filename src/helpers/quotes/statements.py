@@ -280,8 +280,8 @@ def colon_statements(ctx: Context, quotes: list[Quote], drafts: list[Draft]) -> 
             continue
         b = at.content_end(toks, len(toks))
         content = at.span(toks, k + 1, b)
-        if content is None:
-            continue
+        if content is None or not any(any(ch.isalpha() for ch in t.text) for t in toks[k + 1 : b]):
+            continue  # a tally (``Hillary Clinton: 1,769.``) or a label, not a statement
         mention_ = ctx.mention(chunk)
         cue_span = (toks[k].start, toks[k].end)
         orphans = [d for d in drafts if content[0] <= d.start < content[1] + 2]
