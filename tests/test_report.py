@@ -252,12 +252,16 @@ def test_article_with_nothing_to_show_says_so(tmp_path, monkeypatch):
     assert not (out / "failed").exists()
 
 
+def _one_report(tmp_path, monkeypatch, article: str, notebook: str) -> str:
+    """The HTML of one notebook's report on one of the test articles of our own."""
+    monkeypatch.setenv(paths.OUTPUT_ENV, str(tmp_path / "outputs"))
+    out = report.build(ROOT / "tests" / "articles" / article, tmp_path / "reports", only=[notebook])
+    return (out / f"{notebook}.html").read_text(encoding="utf-8")
+
+
 def test_timeline_report_reads_right_on_an_article_about_something_else(tmp_path, monkeypatch):
     """The timeline report on a flood story of 2013 names nothing of the seed's."""
-    monkeypatch.setenv(paths.OUTPUT_ENV, str(tmp_path / "outputs"))
-    article = ROOT / "tests" / "articles" / "flood-2013.txt"
-    out = report.build(article, tmp_path / "reports", only=["20-chart-timeline"])
-    page = (out / "20-chart-timeline.html").read_text(encoding="utf-8")
+    page = _one_report(tmp_path, monkeypatch, "flood-2013.txt", "20-chart-timeline")
     for word in ("Alaska", "summit", "Ukraine", "Putin", "Trump", "Kyiv"):
         assert word not in page, word
     assert "3 of 7 dated references fall in the week before the article's date" in page  # counted by hand
@@ -267,10 +271,18 @@ def test_timeline_report_reads_right_on_an_article_about_something_else(tmp_path
 def test_figures_report_reads_right_on_an_article_about_something_else(tmp_path, monkeypatch):
     """The figures report on an election story names nothing of the seed's, and says there is
     no reference table rather than comparing with the seed's."""
-    monkeypatch.setenv(paths.OUTPUT_ENV, str(tmp_path / "outputs"))
-    article = ROOT / "tests" / "articles" / "election-2019.txt"
-    out = report.build(article, tmp_path / "reports", only=["30-tabulate-figures"])
-    page = (out / "30-tabulate-figures.html").read_text(encoding="utf-8")
+    page = _one_report(tmp_path, monkeypatch, "election-2019.txt", "30-tabulate-figures")
     for word in ("Ukraine", "Russia", "Kyiv", "Putin", "Donbas", "UN-verified"):
         assert word not in page, word
     assert "No reference figures for this article" in page
+
+
+def test_sentiment_report_reads_right_on_an_article_about_something_else(tmp_path, monkeypatch):
+    """The sentiment report on an election story names nothing of the seed's, counts its
+    three statements under ``unknown`` (no camp in the seed's scheme), and says the data
+    cannot compare camps."""
+    page = _one_report(tmp_path, monkeypatch, "election-2019.txt", "10-compare-sentiment-by-speaker")
+    for word in ("Ukraine", "Russia", "Kyiv", "Putin", "Macron", "Alaska"):
+        assert word not in page, word
+    assert "3 statements from 3 speakers; the camp quoted most is unknown (3 statements, 100%" in page
+    assert "The data cannot tell whether the camps differ in tone" in page

@@ -73,8 +73,13 @@ def scored_words(st, text: str) -> str:
     spans) when it has any, so a mixed statement is not scored on the reporter's paraphrase
     around them; otherwise its content (the ``fragments``, without an attribution that
     interrupts them). Parts are joined by a space."""
-    spans = st.quoted or st.fragments or ((st.start, st.end),)
-    return " ".join(text[a:b] for a, b in spans)
+    return " ".join(text[a:b] for a, b in st.quoted) if st.quoted else content_words(st, text)
+
+
+def content_words(st, text: str) -> str:
+    """A statement's whole content: its ``fragments`` joined by a space (the attribution that
+    interrupts a quote left out)."""
+    return " ".join(text[a:b] for a, b in (st.fragments or ((st.start, st.end),)))
 
 
 def statement_layer(doc) -> list:
@@ -85,10 +90,10 @@ def statement_layer(doc) -> list:
 
     out = []
     for st in doc.attributions:
-        content = score_text(" ".join(doc.text[a:b] for a, b in (st.fragments or ((st.start, st.end),))))
+        own = score_text(scored_words(st, doc.text))
+        content = score_text(content_words(st, doc.text)) if st.quoted else own  # the same words otherwise
         out.append(replace(
-            st, **score_text(scored_words(st, doc.text)),
-            content_tb_polarity=content["tb_polarity"], content_vader_compound=content["vader_compound"],
+            st, **own, content_tb_polarity=content["tb_polarity"], content_vader_compound=content["vader_compound"],
         ))
     return out
 

@@ -278,7 +278,7 @@ def _join_subunits(sent: str, found: list[Quantity], offset: int) -> list[Quanti
     """``3 dollars 50 cents``, ``thirteen dollars and forty-five cents``: a whole amount in a
     currency and a count of its minor unit (a unit of ``units.csv`` whose base is that
     currency) written next to each other are one amount."""
-    minor = {u.canonical: u for u in resources.units()[1].values() if u.dimension == "currency" and u.factor < 1}
+    minor = _minor_currency_units()
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -295,6 +295,12 @@ def _join_subunits(sent: str, found: list[Quantity], offset: int) -> list[Quanti
             continue
         out.append(q)
     return out
+
+
+@lru_cache(maxsize=1)
+def _minor_currency_units() -> dict:
+    """Canonical name -> unit, for the currency units worth a fraction of their base (``US cent``)."""
+    return {u.canonical: u for u in resources.units()[1].values() if u.dimension == "currency" and u.factor < 1}
 
 
 def _quantity(sent, r: _Reading, qualifier, q_start, noun, meas, category, subj, offset, sentence_id) -> Quantity:

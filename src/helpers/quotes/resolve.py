@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import resources
 from ..names import NAME_CONNECTORS, camp_of, is_name, split_role, strip_det, surface
@@ -210,6 +211,12 @@ class Resolver:
         return Entity(f"{word} (unresolved)", kind, "unknown")
 
 
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    """Head nouns that ``speaker_nouns.csv`` types as organisations (``agency``, ``union``)."""
+    return frozenset(h for h, t in resources.speaker_nouns().items() if t == "organization")
+
+
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
 
 
@@ -217,7 +224,7 @@ def _organisation_name(name: list[Token], last: str) -> bool:
     """A name that is an organisation's: its last word is an organisation noun
     (``speaker_nouns.csv``), any word is an organisation head (``Ministry of Health``,
     ``org_heads.txt``), or it is an acronym (``WHO``, ``IMF``)."""
-    if last in {h for h, t in resources.speaker_nouns().items() if t == "organization"}:
+    if last in _organisation_nouns():
         return True
     if any(t.lower in resources.words("org_heads.txt") for t in name):
         return True

@@ -97,9 +97,7 @@ def direct_statements(ctx: Context, quotes: list[Quote]) -> tuple[list[Draft], s
         found = _direct_attribution(ctx, pieces, quotes)
         first: Draft | None = None
         for q in pieces:
-            a, b = q.start, q.end
-            while b > a and ctx.text[b - 1] in " ,":
-                b -= 1
+            a, b = _trimmed(ctx.text, q.start, q.end)
             if a >= b:
                 continue
             st = Draft("direct", None, a, b, ctx.at(a).sid)
@@ -235,8 +233,9 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
-    """A quote's inside without the comma or space before its closing mark."""
-    while b > a + 1 and text[b - 1] in " ,":
+    """A quote's inside without the comma or space before its closing mark (empty when
+    that is all it holds)."""
+    while b > a and text[b - 1] in " ,":
         b -= 1
     return a, b
 
