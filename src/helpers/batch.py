@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 
 from .article import ArticleError, parse_article
@@ -59,9 +61,12 @@ def process_line(command: str, default_date: str | None, numbered: tuple[int, st
     """One input line to one output line: (the line, the error message or None)."""
     from .document import Document
 
-    lineno, line = numbered
+    lineno, line = numbered  # line: the text, None (not UTF-8) or a Duplicate
     if line is None:
         return _error_record(None, lineno, "not UTF-8 text")
+    if isinstance(line, Duplicate):
+        return _error_record({"id": line.id}, lineno,
+                             "duplicate id (already used by an earlier record)")
     rec, problem = parse_record(line)
     if problem:
         return _error_record(rec, lineno, problem)
@@ -97,7 +102,55 @@ def parse_record(line: str) -> tuple[dict | None, str | None]:
         return rec, 'expected an object with "id" and a string "text"'
     if rec.get("date") is not None and not isinstance(rec["date"], str):
         return rec, '"date" must be a YYYY-MM-DD string'
+    if _SURROGATE.search(rec["text"]) or isinstance(rec["id"], str) and _SURROGATE.search(rec["id"]):
+        return ({} if isinstance(rec["id"], str) and _SURROGATE.search(rec["id"]) else rec), \
+            "the record holds a lone surrogate (\\ud800-\\udfff), which is not a character"
     return rec, None
+
+
+#: A UTF-16 half on its own: valid JSON (``"\ud800"``), but no Unicode text can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unique_ids(lines: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, str | None]]:
+    """The numbered lines, with a record whose id was already seen replaced by its error (a
+    ``(lineno, Duplicate)``): two outputs with one id could not be told apart."""
+    seen: set = set()
+    for n, line in lines:
+        if line is not None:
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                rec = None
+            key = rec.get("id") if isinstance(rec, dict) else None
+            if _valid_id(key):
+                if (type(key), key) in seen:
+                    yield n, Duplicate(key)
+                    continue
+                seen.add((type(key), key))
+        yield n, line
+
+
+def _unique_outputs(results: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+    """``unique_ids`` for outputs made where no one saw every id (the partitions of a Dask
+    cluster): a record whose id was used before becomes its error line."""
+    seen: set = set()
+    decoder = json.JSONDecoder()
+    for line, problem in results:
+        key = decoder.raw_decode(line, len('{"id": '))[0]
+        if _valid_id(key):
+            if (type(key), key) in seen:
+                yield _error_record({"id": key}, 0, "duplicate id (already used by an earlier record)")
+                continue
+            seen.add((type(key), key))
+        yield line, problem
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A line replaced because its id was used before."""
+
+    id: str | int
 
 
 def read_lines(source: str) -> Iterator[tuple[int, str | None]]:
@@ -132,9 +185,9 @@ def run(command: str, source: str, default_date: dt.date | None, out, *, jobs: i
     """Process every record of ``source``; returns the exit status (2 if any record failed)."""
     date = default_date.isoformat() if default_date else None
     if dask:
-        results = _on_dask(command, source, date, dask)
+        results = _unique_outputs(_on_dask(command, source, date, dask))
     else:
-        results = _locally(command, read_lines(source), date, jobs)
+        results = _locally(command, unique_ids(read_lines(source)), date, jobs)
     failures = written = 0
     name = "<stdin>" if source == "-" else source
     for line, problem in _progress(results, progress):

@@ -31,7 +31,8 @@ from functools import cached_property
 import pandas as pd
 
 from . import records
-from .article import Article
+from .article import Article, parse_article
+from .invisible import INVISIBLE, OffsetMap
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,23 @@ class Document:
         self.text = article.text
         self._layers: dict[str, tuple] = {}
         self.computed: Counter[str] = Counter()
+        #: with invisible characters in the text: the document of the text without them, and
+        #: the map of its offsets back (see ``helpers.invisible``)
+        self._visible: tuple[Document, OffsetMap] | None = None
+        if INVISIBLE.search(article.text):
+            offsets = OffsetMap(article.text)
+            clean = parse_article(offsets.clean, id=article.id, path=article.path, date=article.date)
+            self._visible = (Document(clean), offsets)
 
     def __repr__(self) -> str:
         return f"Document({self.article.id!r}, layers={sorted(self._layers)})"
 
     def layer(self, name: str) -> tuple:
         """The records of one layer, computed (with what it needs) on first use."""
+        if name not in self._layers and self._visible is not None:
+            doc, offsets = self._visible
+            self.computed[name] += 1
+            self._layers[name] = tuple(offsets.record(r) for r in doc.layer(name))
         if name not in self._layers:
             spec = LAYERS[name]
             for need in spec.needs:

@@ -28,6 +28,11 @@ def plain(value):
     return value
 
 
+#: Characters that Python's ``str.splitlines`` (and other readers) take for line ends but JSON
+#: leaves raw: escaped, so an output line is one line for every reader.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dump(obj) -> str:
-    """One line of strict JSON (no NaN or Infinity)."""
-    return json.dumps(plain(obj), ensure_ascii=False, allow_nan=False)
+    """One line of strict JSON (no NaN or Infinity; no character any reader takes for a line end)."""
+    return json.dumps(plain(obj), ensure_ascii=False, allow_nan=False).translate(_LINE_BREAKS)

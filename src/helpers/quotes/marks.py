@@ -10,7 +10,9 @@ the previous paragraph) from a *fragment* inside reported speech.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..article import Article
@@ -64,7 +66,37 @@ def _scan_quotes(text: str, base: int, unit: int) -> list[Quote]:
     return sorted(out, key=lambda q: q.open)
 
 
-def quotations(article: Article) -> list[Quote]:
+class Quotes(list):
+    """The quotations in reading order (sorted by opening mark), with the two lookups the
+    stages make per token answered by bisection, so a long text costs in proportion to its
+    length. Build it once the quotes' offsets are final."""
+
+    def __init__(self, quotes=()):
+        super().__init__(quotes)
+        self._opens = [q.open for q in self]
+        self._starts = [q.start for q in self]
+        reach, far = [], -1
+        for q in self:
+            far = max(far, q.end)
+            reach.append(far)
+        self._reach = reach  # the furthest end of any quote up to each one
+
+    def at(self, pos: int) -> Quote | None:
+        """The first quote (in reading order) whose content holds ``pos``."""
+        k = bisect.bisect_right(self._starts, pos) - 1
+        hit = None
+        while k >= 0 and self._reach[k] > pos:
+            if self[k].start <= pos < self[k].end:
+                hit = self[k]
+            k -= 1
+        return hit
+
+    def opening_within(self, a: int, b: int) -> list[Quote]:
+        """The quotes whose opening mark lies in ``[a, b]``, in reading order."""
+        return self[bisect.bisect_left(self._opens, a):bisect.bisect_right(self._opens, b)]
+
+
+def quotations(article: Article) -> Quotes:
     """Every quotation in reading order, with multi-paragraph quotes grouped."""
     quotes: list[Quote] = []
     units = article.units()
@@ -84,26 +116,25 @@ def quotations(article: Article) -> list[Quote]:
         else:
             group += 1
             q.group = group
-    return quotes
+    return Quotes(quotes)
 
 
 # ---------------------------------------------------------------- mentions and entities
 
 def inside(quotes: list[Quote], pos: int) -> Quote | None:
-    for q in quotes:
-        if q.start <= pos < q.end:
-            return q
-    return None
+    """The first quote whose content holds ``pos``."""
+    if isinstance(quotes, Quotes):
+        return quotes.at(pos)
+    return next((q for q in quotes if q.start <= pos < q.end), None)
 
 
 
 def mark_direct(doc, quotes: list[Quote], lead_cue) -> None:
     """Set ``direct`` on each quote; ``lead_cue(tokens_before)`` finds ``said:``/``said,``."""
+    groups = Counter(q.group for q in quotes)
     for q in quotes:
         s = doc.sentence_at(q.open)
         toks = doc.tokens_by_sentence[s.sentence_id]
         before = [t for t in toks if t.end <= q.open]
         multi = doc.sentence_at(max(q.start, q.end - 1)) is not s
-        q.direct = not before or multi or lead_cue(before) is not None or any(
-            p.group == q.group and p is not q for p in quotes
-        )
+        q.direct = not before or multi or lead_cue(before) is not None or groups[q.group] > 1

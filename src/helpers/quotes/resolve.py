@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .. import resources
 from ..names import NAME_CONNECTORS, camp_of, is_name, split_role, strip_det, surface
@@ -21,6 +22,9 @@ from ..records import Token
 from .words import HONORIFIC_GENDER, POSTMODIFIER_START, PRONOUNS
 
 #: Possessive determiners: ``their union`` is read as ``the union``.
+#: How many of the latest speakers a pronoun or a description (``the group``) looks back over.
+LOOKBACK = 64
+
 POSSESSIVES = {"their", "its", "his", "her", "our"}
 
 
@@ -55,15 +59,34 @@ class Resolver:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self.recent: list[Entity] = []  # speakers in the order they last spoke
         self.counts: dict[str, int] = {}
+        # indexes, so that a long text costs in proportion to its length: the speakers in the
+        # order they last spoke (by identity), the first entity of each name, the last person
+        # of each surname
+        self._recent: dict[int, Entity] = {}
+        self._by_name: dict[str, Entity] = {}
+        self._by_surname_exact: dict[str, Entity] = {}
+        self._by_surname_lower: dict[str, Entity] = {}
+        self._ids: set[int] = set()
+
+    @property
+    def recent(self):
+        """The speakers, the one who spoke last first; a pronoun or description looks back
+        over the last ``LOOKBACK`` of them at most."""
+        return islice(reversed(self._recent.values()), LOOKBACK)
 
     def _spoke(self, e: Entity) -> Entity:
-        if e in self.recent:
-            self.recent.remove(e)
-        self.recent.append(e)
-        if e not in self.entities:
+        key = id(e)
+        self._recent.pop(key, None)
+        self._recent[key] = e
+        if key not in self._ids:
+            self._ids.add(key)
             self.entities.append(e)
+            self._by_name.setdefault(e.name, e)
+            if e.type == "person":
+                last = e.name.split()[-1]
+                self._by_surname_exact[last] = e
+                self._by_surname_lower[last.lower()] = e
         return e
 
     def note(self, m: Mention) -> None:
@@ -71,7 +94,7 @@ class Resolver:
         body, _ = strip_det(m.toks)
         name, role = split_role(body)
         known = self._registered(surface(body)) or self._registered(surface(name))
-        surname = any(e.type == "person" and e.name.split()[-1] == name[-1].text for e in self.entities)
+        surname = name[-1].text in self._by_surname_exact
         if known or role or surname or (len(name) >= 2 and all(t.tag.startswith("NNP") or t.lower in NAME_CONNECTORS for t in name)):
             self.resolve(m)
 
@@ -79,9 +102,8 @@ class Resolver:
         reg = resources.speakers().get(resources.norm(key))
         if reg is None:
             return None
-        for e in self.entities:
-            if e.name == reg.name:
-                return e
+        if reg.name in self._by_name:
+            return self._by_name[reg.name]
         return Entity(reg.name, reg.type, reg.camp, reg.gender, roles={resources.norm(reg.role)})
 
     def resolve(self, m: Mention) -> Entity | None:
@@ -91,7 +113,7 @@ class Resolver:
             return self._pronoun(words[0])
         if len(words) >= 3 and words[1] == "of" and words[2] in {"them", "those", "these"}:
             # ``one of them``: a member of the most recent group
-            for e in reversed(self.recent):
+            for e in self.recent:
                 if e.plural:
                     return self._spoke(e)
         body, det = strip_det(toks)
@@ -106,17 +128,14 @@ class Resolver:
         name, role = split_role(body)
         if name and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name) and name[-1].is_cap:
             if any(t.lower == "and" for t in name):  # ``Britain and France``: a group
-                e = next((x for x in self.entities if x.name == surface(name)), None)
+                e = self._by_name.get(surface(name))
                 return self._spoke(e or Entity(surface(name), "collective", camp_of(t.text for t in name), plural=True))
             return self._spoke(self._named(name, role))
         return self._spoke(self._described(body, det))
 
     def _by_surname(self, surname: str) -> Entity | None:
         """The most recent person whose name ends with ``surname`` (``Macron``)."""
-        for known in reversed(self.entities):
-            if known.type == "person" and known.name.split()[-1].lower() == surname.lower():
-                return known
-        return None
+        return self._by_surname_lower.get(surname.lower())
 
     def reported(self, m: Mention) -> str:
         """The canonical name of a reported speaker (``Trump`` in ``… that Trump said``),
@@ -157,17 +176,16 @@ class Resolver:
         desc = surface(body)
         camp = camp_of(t.text for t in body)
         if det == "the" and len(core) == 1:
-            for e in reversed(self.recent):  # ``the group``, ``the union``: the organisation named last
+            for e in self.recent:  # ``the group``, ``the union``: the organisation named last
                 if e.type == "organization" and (head in resources.words("org_anaphors.txt") or head in e.name.lower().split()):
                     return e
         if kind == "organization" and caps:
             name = surface([t for t in core if t.is_cap])
-            return self._registered(desc) or self._registered(name) or next(
-                (x for x in self.entities if x.name == desc), None
-            ) or Entity(desc, "organization", camp)
+            return self._registered(desc) or self._registered(name) or self._by_name.get(desc) \
+                or Entity(desc, "organization", camp)
         if kind is None:
             if head in resources.role_words():  # ``the chancellor``: a person with that role
-                for e in reversed(self.recent):
+                for e in self.recent:
                     if e.type == "person" and any(head in r.split() for r in e.roles):
                         return e
                 kind = "anonymous"
@@ -179,25 +197,22 @@ class Resolver:
             e = self._registered(desc)
             if e is not None:
                 return e
-            for known in self.entities:
-                if known.name == desc:
-                    return known
+            if desc in self._by_name:
+                return self._by_name[desc]
             return Entity(desc, kind, camp, plural=head.endswith("s"))
         if det == "the" or (not det and kind != "anonymous"):
-            for e in reversed(self.recent):  # ``the official`` back to ``a European official``
+            for e in self.recent:  # ``the official`` back to ``a European official``
                 if e.head == head:
                     return e
-        if det == "the":
-            for known in self.entities:
-                if known.name == desc:
-                    return known
+        if det == "the" and desc in self._by_name:
+            return self._by_name[desc]
         n = self.counts.get(desc, 0) + 1
         self.counts[desc] = n
         return Entity(f"{desc} #{n}", kind, camp, head=head, plural=head.endswith("s"))
 
     def _pronoun(self, word: str) -> Entity:
         gender = PRONOUNS[word]
-        for e in reversed(self.recent):
+        for e in self.recent:
             if word in ("he", "she"):
                 if e.type in ("person", "anonymous") and not e.plural and (not e.gender or e.gender == gender):
                     return self._spoke(e)

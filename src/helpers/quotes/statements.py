@@ -11,6 +11,7 @@ outer statement, as does the source named by ``citing``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .. import resources
@@ -91,7 +92,7 @@ def direct_statements(ctx: Context, quotes: list[Quote]) -> tuple[list[Draft], s
     for q in quotes:
         if q.direct:
             groups.setdefault(q.group, []).append(q)
-    drafts: list[Draft] = []
+    drafts: list[Draft] = Drafts()
     used: set[tuple[int, int]] = set()
     for pieces in groups.values():
         found = _direct_attribution(ctx, pieces, quotes)
@@ -220,7 +221,7 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
         proto.mention = ctx.mention(sp.chunk)
     if sp.coord and sp.chunk and prev is not None:
         proto.inherit, proto.mention = prev, prev.mention
-    inner = [q for q in quotes if not q.direct and span[0] <= q.open and q.end <= span[1] + 1]
+    inner = [q for q in _opening_within(quotes, span[0], span[1] + 1) if not q.direct and q.end <= span[1] + 1]
     if inner:  # a mixed statement: the clause is the content, the quoted fragments its own words
         proto.kind, proto.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
         last = inner[-1]
@@ -246,8 +247,38 @@ def _cue_span(toks: list[Token], i: int, cue: Cue) -> tuple[int, int]:
 
 
 def _preceding(drafts: list[Draft], pos: int) -> Draft | None:
+    """The statement that starts last before ``pos``."""
+    if isinstance(drafts, Drafts):
+        return drafts.preceding(pos)
     before = [st for st in drafts if st.start < pos]
     return max(before, key=lambda st: st.start) if before else None
+
+
+class Drafts(list):
+    """The statements found so far, with their starts kept sorted as they are added, so that
+    ``preceding`` costs a bisection however long the text is (statements are only added)."""
+
+    def __init__(self, items=()):
+        super().__init__()
+        self._index: list[tuple[int, int, Draft]] = []
+        self.extend(items)
+
+    def append(self, st: Draft) -> None:
+        super().append(st)
+        bisect.insort(self._index, (st.start, len(self), st), key=lambda x: x[:2])
+
+    def extend(self, items) -> None:
+        for st in items:
+            self.append(st)
+
+    def preceding(self, pos: int) -> Draft | None:
+        """The statement with the greatest start before ``pos`` (the first of them added, on a
+        tie). Starts are read as they were when the statement was added."""
+        k = bisect.bisect_left(self._index, pos, key=lambda x: x[0])
+        if k == 0:
+            return None
+        start = self._index[k - 1][0]
+        return self._index[bisect.bisect_left(self._index, start, key=lambda x: x[0])][2]
 
 
 # ---------------------------------------------------------------- colon attributions
@@ -255,6 +286,12 @@ def _preceding(drafts: list[Draft], pos: int) -> Draft | None:
 
 #: The cue of ``Gingrich: Trump must decide …``: the colon after a name.
 COLON_CUE = Cue(":", "speech", "left")
+
+
+def _opening_within(quotes, a: int, b: int) -> list[Quote]:
+    if hasattr(quotes, "opening_within"):
+        return quotes.opening_within(a, b)
+    return [q for q in quotes if a <= q.open <= b]
 
 
 def colon_statements(ctx: Context, quotes: list[Quote], drafts: list[Draft]) -> None:
@@ -291,7 +328,7 @@ def colon_statements(ctx: Context, quotes: list[Quote], drafts: list[Draft]) -> 
         if orphans:
             continue  # already attributed
         st = Draft("indirect", COLON_CUE, content[0], content[1], s.sid, mention=mention_, cue_span=cue_span)
-        inner = [q for q in quotes if content[0] <= q.open and q.end <= content[1] + 1]
+        inner = [q for q in _opening_within(quotes, content[0], content[1] + 1) if q.end <= content[1] + 1]
         if len(inner) == 1 and inner[0].open == content[0] and inner[0].end + 2 >= content[1]:
             st.start, st.end = _trimmed(ctx.text, inner[0].start, inner[0].end)  # all quoted: direct
             st.kind, st.fragments, st.quoted = "direct", [(st.start, st.end)], [(st.start, st.end)]

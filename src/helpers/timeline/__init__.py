@@ -34,6 +34,7 @@ from . import anchoring
 from .calendar import (  # noqa: F401  (the public calendar helpers, as before the split)
     ago,
     duration_value,
+    impossible_day,
     relative_period,
     resolve_month,
     resolve_weekday,
@@ -62,14 +63,20 @@ def timex_layer(doc) -> list[Timex]:
         toks = doc.tokens_by_sentence[s.sentence_id]
         for m in recognize(list(toks)):
             start, end = toks[m.i].start, toks[m.j - 1].end
+            value = resolve(m.spec, article.date)
+            if impossible_day(value) or impossible_day(resolve(m.spec, None)):
+                continue  # `February 30` names no day: not a date
             found.append(Timex(
-                len(found) + 1, start, end, doc.text[start:end], m.type, resolve(m.spec, article.date),
+                len(found) + 1, start, end, doc.text[start:end], m.type, value,
                 m.mod, article.date, s.sentence_id, m.i, m.j,
             ))
             specs.append(m.spec)
+    days = None  # built only when a text has a relative day (it reads the attributions)
     for n, (t, spec) in enumerate(zip(list(found), specs)):
-        if anchoring.is_relative_day(t) and (day := anchoring.speaking_day(doc, found, t)) is not None:
-            found[n] = replace(t, anchor=day, value=resolve(spec, day))
+        if anchoring.is_relative_day(t):
+            days = days or anchoring.SpeakingDays(doc, found)
+            if (day := days.day(t)) is not None:
+                found[n] = replace(t, anchor=day, value=resolve(spec, day))
     return anchoring.in_context(found, specs)
 
 

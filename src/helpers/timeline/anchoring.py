@@ -15,43 +15,76 @@ document's ``attributions`` layer, read only when a text has such a word.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from .. import vocab
 from .calendar import value_to_date
 
 
-def speaking_day(doc, found: list, t) -> dt.date | None:
-    """The day the speaker of the quotation around ``t`` spoke, or None."""
-    hit = [r for r in doc.attributions if r.start <= t.start and r.end >= t.end and r.kind in ("direct", "mixed")]
-    if not hit:
-        return None
-    st = hit[0]
-    if st.speaker_start is not None:
-        day = _day_outside(found, doc.sentence_at(st.speaker_start).sentence_id, (st.start, st.end))
-        if day is not None:
-            return day
-    paragraph = {s.sentence_id: s.paragraph for s in doc.sentences}
-    before = [r for r in doc.attributions if r.speaker == st.speaker and r.start < st.start]
-    for prev in reversed(before):
-        sid = doc.sentence_at(prev.start).sentence_id
-        p_now, p_prev = paragraph.get(t.sentence_id), paragraph.get(sid)
-        if p_now is None or p_prev is None or not 0 <= p_now - p_prev <= 1:
+class SpeakingDays:
+    """Finds the day a quoted ``today`` was said. The statements and expressions are indexed
+    once, so each lookup costs the same however long the text is."""
+
+    def __init__(self, doc, found: list):
+        self.doc = doc
+        order = list(enumerate(doc.attributions))
+        quoted = sorted((r.start, k, r) for k, r in order if r.kind in ("direct", "mixed"))
+        self._quoted = [(k, r) for _, k, r in quoted]
+        self._starts = [r.start for _, r in self._quoted]
+        reach, far = [], -1
+        for _, r in self._quoted:
+            far = max(far, r.end)
+            reach.append(far)
+        self._reach = reach
+        self._by_speaker: dict[str, list] = {}
+        for _, r in sorted(order, key=lambda kr: (kr[1].start, kr[0])):
+            self._by_speaker.setdefault(r.speaker, []).append(r)
+        self._speaker_starts = {sp: [r.start for r in rs] for sp, rs in self._by_speaker.items()}
+        self._paragraph = {s.sentence_id: s.paragraph for s in doc.sentences}
+        # the day-precise, non-relative dates of each sentence (what a quoted today can take)
+        self._days: dict[int, list] = {}
+        for t in found:
+            if t.type == "DATE" and t.text.lower() not in vocab.RELATIVE_DAYS:
+                d, precision = value_to_date(t.value)
+                if precision == "day":
+                    self._days.setdefault(t.sentence_id, []).append((t.start, d))
+
+    def _around(self, t):
+        """The first direct or mixed statement (in the layer's order) whose content holds ``t``."""
+        k = bisect.bisect_right(self._starts, t.start) - 1
+        best = None
+        while k >= 0 and self._reach[k] >= t.end:
+            order, r = self._quoted[k]
+            if r.start <= t.start and r.end >= t.end and (best is None or order < best[0]):
+                best = (order, r)
+            k -= 1
+        return best[1] if best else None
+
+    def day(self, t) -> dt.date | None:
+        """The day the speaker of the quotation around ``t`` spoke, or None."""
+        st = self._around(t)
+        if st is None:
             return None
-        day = _day_outside(found, sid, (prev.start, prev.end))
-        if day is not None:
-            return day
-    return None
+        if st.speaker_start is not None:
+            day = self._day_outside(self.doc.sentence_at(st.speaker_start).sentence_id, (st.start, st.end))
+            if day is not None:
+                return day
+        same = self._by_speaker.get(st.speaker, [])
+        before = same[: bisect.bisect_left(self._speaker_starts[st.speaker], st.start)] if same else []
+        for prev in reversed(before):
+            sid = self.doc.sentence_at(prev.start).sentence_id
+            p_now, p_prev = self._paragraph.get(t.sentence_id), self._paragraph.get(sid)
+            if p_now is None or p_prev is None or not 0 <= p_now - p_prev <= 1:
+                return None
+            day = self._day_outside(sid, (prev.start, prev.end))
+            if day is not None:
+                return day
+        return None
 
-
-def _day_outside(found: list, sid: int, content: tuple[int, int]) -> dt.date | None:
-    """The first day-precise, non-relative DATE of sentence ``sid`` outside ``content``."""
-    for t in found:
-        if t.sentence_id == sid and t.type == "DATE" and not (content[0] <= t.start < content[1]):
-            d, precision = value_to_date(t.value)
-            if precision == "day" and t.text.lower() not in vocab.RELATIVE_DAYS:
-                return d
-    return None
+    def _day_outside(self, sid: int, content: tuple[int, int]) -> dt.date | None:
+        """The first day-precise, non-relative DATE of sentence ``sid`` outside ``content``."""
+        return next((d for start, d in self._days.get(sid, ()) if not content[0] <= start < content[1]), None)
 
 
 def is_relative_day(t) -> bool:

@@ -12,7 +12,7 @@ from .. import vocab
 def week_value(d: dt.date) -> str:
     """ISO week of a date as TIMEX3 ``YYYY-Www``."""
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
 
 
 def shift_months(d: dt.date, months: int) -> dt.date:
@@ -80,13 +80,13 @@ def relative_period(unit: str, offset: int, anchor: dt.date) -> str | None:
         return shift_months(anchor, offset).strftime("%Y-%m")
     if unit == "quarter":
         q = (anchor.month - 1) // 3 + offset
-        return f"{anchor.year + q // 4}-Q{q % 4 + 1}"
+        return f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}"
     if unit == "year":
-        return str(anchor.year + offset)
+        return _year(anchor.year + offset)
     if unit == "decade":
-        return str((anchor.year // 10 + offset))
+        return _decade(anchor.year // 10 + offset)
     if unit in vocab.SEASONS:
-        return f"{anchor.year + offset}-{vocab.SEASONS[unit]}"
+        return f"{_year(anchor.year + offset)}-{vocab.SEASONS[unit]}"
     return None
 
 
@@ -100,10 +100,23 @@ def ago(n: int, unit: str, anchor: dt.date) -> str | None:
     if letter == "M" and unit.startswith("month"):
         return shift_months(anchor, -n).strftime("%Y-%m")
     if letter == "Y":
-        return str(anchor.year - n)
+        return _year(anchor.year - n)
     if letter == "DE":
-        return str(anchor.year // 10 - n)
+        return _decade(anchor.year // 10 - n)
     return None
+
+
+def _year(y: int) -> str:
+    """A year as TIMEX3 writes it (four digits); ``OverflowError`` outside years 1-9999."""
+    if not 1 <= y <= 9999:
+        raise OverflowError(f"year {y} is outside the calendar")
+    return f"{y:04d}"
+
+
+def _decade(d: int) -> str:
+    if not 0 <= d <= 999:
+        raise OverflowError(f"decade {d}0s is outside the calendar")
+    return f"{d:03d}"
 
 
 def duration_value(n, unit: str) -> str:
@@ -122,6 +135,21 @@ def iso(y: int, mo: int, day: int) -> str:
         return dt.date(y, mo, day).isoformat()
     except ValueError:
         return f"{y}-{mo:02d}-{day:02d}"
+
+
+_DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
+def impossible_day(value: str | None) -> bool:
+    """True for a DATE value naming a day the calendar does not have (``2025-02-30``,
+    ``XXXX-04-31``, month 13): such text is not a date. A year left unspecified counts as a
+    leap year (``XXXX-02-29`` is possible)."""
+    m = _DAY_VALUE.match(value or "")
+    if not m:
+        return False
+    year = 2000 if m[1] == "XXXX" else int(m[1])
+    month, day = int(m[2]), int(m[3])
+    return not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(max(year, 1), month)[1])
 
 
 def year_for(month: int, day: int, anchor: dt.date, tense: str) -> int:

@@ -63,7 +63,7 @@ def shift(value: str, n: int, unit: str) -> str | None:
     if d is None:
         return None
     if letter == "Y":
-        return str(d.year + n) if precision == "year" else cal.shift_months(d, 12 * n).isoformat()[: len(value)]
+        return cal._year(d.year + n) if precision == "year" else cal.shift_months(d, 12 * n).isoformat()[: len(value)]
     if letter == "M":
         return cal.shift_months(d, n).strftime("%Y-%m" if precision == "month" else "%Y-%m-%d")
     step = dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n)
@@ -74,7 +74,7 @@ def _offset(anchor: dt.date, n: int, unit: str) -> str:
     """``a year earlier`` with nothing named before: counted from the anchor."""
     letter = vocab.TIMEX_UNITS[unit]
     if letter == "Y":
-        return str(anchor.year + n)
+        return cal._year(anchor.year + n)
     if letter == "M":
         return cal.shift_months(anchor, n).strftime("%Y-%m")
     return (anchor + (dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n))).isoformat()
@@ -122,7 +122,11 @@ UNANCHORED = {
 
 def resolve(spec: Spec, anchor: dt.date | None) -> str:
     """The TIMEX3 value of ``spec`` relative to ``anchor`` (unspecified parts as ``X`` when
-    there is none)."""
-    if anchor is None:
-        return UNANCHORED[spec.kind](*spec.args)
-    return RESOLVERS[spec.kind](anchor, *spec.args)
+    there is none, or when the calendar ends before the value: ``next year`` said on
+    9999-12-31 is ``XXXX``)."""
+    if anchor is not None:
+        try:
+            return RESOLVERS[spec.kind](anchor, *spec.args)
+        except (OverflowError, ValueError):  # an anchor at the calendar's edge (9999-12-31 + a week)
+            pass
+    return UNANCHORED[spec.kind](*spec.args)
