@@ -10,6 +10,11 @@ UV_VERSION := 0.13.8
 KERNEL := news-helpers
 ARTICLE ?=
 OUT ?=
+# ARTICLE and OUT reach the program through the environment, as typed: no shell and no make
+# expansion ever reads them, so a file name with spaces, quotes, backquotes or $ is just a name.
+export HELPERS_MAKE_ARTICLE := $(value ARTICLE)
+export HELPERS_MAKE_OUT := $(value OUT)
+unexport ARTICLE OUT
 
 .PHONY: help setup report test lint lab bench lock clean
 
@@ -32,7 +37,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP)
-	@$(BIN)/python -m helpers report $(if $(ARTICLE),--article "$(ARTICLE)") $(if $(OUT),--out "$(OUT)")
+	@$(BIN)/python -m helpers report --article "$$HELPERS_MAKE_ARTICLE" --out "$$HELPERS_MAKE_OUT"
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -86,9 +86,13 @@ def _add_report(sub) -> None:
         "to HTML, plus reports/index.html. The seed article's reports go to reports/, any "
         "other article's to reports/<article-id>/.",
     )
-    p.add_argument("--article", metavar="FILE", help="the article (default: the seed article)")
-    p.add_argument("--out", metavar="DIR", help="output folder")
+    p.add_argument("--article", metavar="FILE", help="the article (default, or empty: the seed article)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default, or empty: reports/ for the seed, "
+                   "reports/<output id>/ for another article); figures and tables go under it too")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the reports")
+    p.add_argument("--only", action="append", metavar="NOTEBOOK",
+                   help="build only this notebook's report (its name without .ipynb, e.g. "
+                   "00-explore-article); repeat for more")
     p.add_argument("--verbose", action="store_true",
                    help="show the kernels' and papermill's output instead of writing it to <out>/build.log")
     p.add_argument(

@@ -47,6 +47,11 @@ class ReportError(RuntimeError):
     log: Path | None = None
 
 
+class OutputError(ReportError):
+    """The output folder cannot be used (a file, not creatable, not writable): the user's
+    to fix, so the CLI exits with status 2."""
+
+
 @dataclass(frozen=True)
 class NotebookInfo:
     path: Path
@@ -72,11 +77,30 @@ def notebooks() -> list[NotebookInfo]:
 
 
 def output_dir(article: Article, out: str | Path | None) -> Path:
-    if out is not None:
+    """``--out`` when given; else ``reports/`` for the seed read from ``data/raw/``, and
+    ``reports/<output id>/`` for any other file (see ``paths.output_id``)."""
+    if out is not None and str(out) != "":
         return Path(out)
-    if article.sha256 == paths.SEED_SHA256:
+    if paths.is_seed(article):
         return paths.REPORTS
-    return paths.REPORTS / article.id
+    return paths.REPORTS / paths.output_id(article)
+
+
+def is_default_build(article: Article, out: str | Path | None) -> bool:
+    """The seed's own build (``make report``): the one build that updates the tracked
+    ``figures/`` and ``data/processed/``. Every other build writes its figures and tables
+    under its output folder."""
+    return (out is None or str(out) == "") and paths.is_seed(article)
+
+
+def notebook_path(article_file: Path) -> str:
+    """The article as the notebooks' parameters cell shows it: relative to ``notebooks/``,
+    where the kernels run (``../data/raw/…``, as the notebooks' own default), when it is
+    inside the repository; else its absolute path."""
+    file = article_file.resolve()
+    if file.is_relative_to(paths.ROOT.resolve()):
+        return os.path.relpath(file, paths.NOTEBOOKS.resolve())
+    return str(file)
 
 
 def exporter(with_code: bool = False):
@@ -139,7 +163,7 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.N
         pm.execute_notebook(
             str(info.path),
             str(target),
-            parameters={"ARTICLE": str(article_path)},
+            parameters={"ARTICLE": notebook_path(article_path)},
             kernel_name=KERNEL_NAME,
             cwd=str(paths.NOTEBOOKS),
             progress_bar=False,
@@ -153,6 +177,9 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.N
             f"{err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''} "
             f"(executed copy kept at {target})"
         ) from None
+    except OSError as err:  # a full disk: the one line says so, the kernels' log adds nothing
+        raise ReportError(f"{info.path.name}: cannot write its executed copy: {err.strerror or err}; "
+                          "the previous reports are as they were") from None
     except Exception as err:  # kernel died, missing kernel, …
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ReportError(f"{info.path.name}: could not be executed: {first}") from None
@@ -179,8 +206,15 @@ def _execute_all(infos: list[NotebookInfo], article_file: Path, staged: Path) ->
         return result, time.perf_counter() - t0
 
     workers = max(1, min(len(infos), os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         return dict(zip((i.stem for i in infos), pool.map(run, infos)))
+    except BaseException:  # interrupted: the kernels go first, then the threads that wait on them
+        pool.shutdown(wait=False, cancel_futures=True)
+        _stop_kernels()
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 @contextlib.contextmanager
@@ -310,27 +344,47 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
     out_dir = output_dir(article, out)
     infos = [i for i in notebooks() if not only or i.stem in only]
     if not infos:
-        raise ReportError(f"{paths.NOTEBOOKS}: no notebooks to run")
-    out_dir.mkdir(parents=True, exist_ok=True)
+        raise ReportError(f"{paths.NOTEBOOKS}: no notebooks to run" + (f" named {', '.join(only)}" if only else ""))
+    _prepare_out(out_dir)
     log = None if verbose else out_dir / LOG_NAME
-    if log is not None:
-        log.write_text(f"helpers report: {article_file} -> {out_dir}\n", encoding="utf-8")
-    staged = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:
-        with _stderr_to(log):
+        staged = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+        if log is not None:
+            log.write_text(f"helpers report: {article_file} -> {out_dir}\n", encoding="utf-8")
+    except OSError as err:
+        raise OutputError(f"{out_dir}: cannot write there: {err.strerror or err}") from None
+    own_outputs = not is_default_build(article, out)
+    # the kernels' connection files (with their keys) are temporary files of this process:
+    # they, and anything else temporary, live and die with the staging folder
+    runtime = staged / "runtime"
+    runtime.mkdir()
+    env = {"JUPYTER_RUNTIME_DIR": str(runtime), "TMPDIR": str(runtime),
+           # the kernels keep their IPython history there too, never in the user's profile
+           "IPYTHONDIR": str(runtime / "ipython")}
+    if own_outputs:
+        env[paths.ARTICLE_OUTPUT_ENV] = str(staged / "outputs")
+    try:
+        with _stderr_to(log), _environment(env), _terminate_as_interrupt():
             executed = _execute_all(infos, article_file, staged)
         _raise_first_failure(infos, executed, staged, out_dir, log)
         pages = {f"{i.stem}.html": export_html(executed[i.stem][0], with_code) for i in infos}
-        from .plots import figure_dir
-
-        figdir = figure_dir(article)
+        figdir = staged / "outputs" / "figures" if own_outputs else paths.figure_dir(article)
         cards = [(i, f"{i.stem}.html", _main_figure(i, figdir)) for i in infos]
         pages["index.html"] = render_index(article, cards, provenance(article))
         for name, text in pages.items():
             (staged / name).write_text(text, encoding="utf-8")
+        if own_outputs:  # the figures and tables replace the previous build's as a whole
+            for sub in ("figures", "tables"):
+                if (staged / "outputs" / sub).is_dir():
+                    if (out_dir / sub).exists():
+                        os.replace(out_dir / sub, staged / f"previous-{sub}")
+                    os.replace(staged / "outputs" / sub, out_dir / sub)
         for name in pages:  # index last, so it never points at a missing page
             os.replace(staged / name, out_dir / name)
         shutil.rmtree(out_dir / "failed", ignore_errors=True)
+    except OSError as err:  # a full disk, a folder made read-only under us
+        where = err.filename or out_dir
+        raise ReportError(f"{where}: cannot write: {err.strerror or err}; the previous reports are as they were") from None
     finally:
         shutil.rmtree(staged, ignore_errors=True)
     if echo is not None:
@@ -338,6 +392,101 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
             echo(f"helpers report: {info.stem:<36} {executed[info.stem][1]:5.1f} s  {paths.shown(out_dir / (info.stem + '.html'))}")
         echo(f"helpers report: index {paths.shown(out_dir / 'index.html')}")
     return out_dir
+
+
+#: Staging folders are named ``.build-<pid>-<random>``: a build removes those whose process
+#: is gone (a build killed with SIGKILL could not remove its own).
+STAGING_PREFIX = ".build-"
+
+
+def _prepare_out(out_dir: Path) -> None:
+    """The output folder, created, checked writable and cleared of dead builds' staging
+    folders; a one-line ``ReportError`` naming the problem otherwise."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: --out is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{out_dir}: cannot create the output folder: {err.strerror or err}") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise OutputError(f"{out_dir}: the output folder is not writable")
+    for stale in out_dir.glob(f"{STAGING_PREFIX}*"):
+        pid = stale.name[len(STAGING_PREFIX):].split("-")[0]
+        if stale.is_dir() and not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != 0
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """Environment variables set while the block runs (the kernels started in it inherit them;
+    ``TMPDIR`` also moves this process's own temporary files)."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    saved_tempdir = tempfile.tempdir
+    if "TMPDIR" in values:
+        tempfile.tempdir = values["TMPDIR"]  # gettempdir() caches its answer: set it too
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved_tempdir
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """The build was stopped by a signal (SIGTERM, SIGHUP) or Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM and SIGHUP raise ``BuildInterrupted`` in the main thread, as Ctrl-C raises
+    ``KeyboardInterrupt``, so a killed build cleans up like an interrupted one."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise BuildInterrupted(signal.Signals(signum).name)
+
+    saved = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def _stop_kernels() -> None:
+    """End this process's child processes (the kernels papermill started), so the worker
+    threads return at once."""
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with ipykernel
+        return
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        with contextlib.suppress(psutil.Error):
+            child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=5)
+    for child in alive:
+        with contextlib.suppress(psutil.Error):
+            child.kill()
 
 
 def _raise_first_failure(infos, executed, staged: Path, out_dir: Path, log: Path | None) -> None:
@@ -349,10 +498,11 @@ def _raise_first_failure(infos, executed, staged: Path, out_dir: Path, log: Path
             continue
         failed = out_dir / "failed"
         failed.mkdir(exist_ok=True)
-        if (staged / info.path.name).exists():
-            shutil.copy2(staged / info.path.name, failed / info.path.name)
+        executed_copy = staged / info.path.name
+        if executed_copy.exists() and executed_copy.stat().st_size > 0:  # never an empty notebook
+            shutil.copy2(executed_copy, failed / info.path.name)
         err = ReportError(str(nb).replace(str(staged / info.path.name), str(failed / info.path.name)))
-        err.log = log
+        err.log = None if "cannot write" in str(nb) else log
         raise err
 
 
@@ -362,7 +512,14 @@ def main(args: argparse.Namespace) -> int:
             print(f"helpers report: wrote {path}", file=sys.stderr)
         return 0
     try:
-        build(args.article, args.out, args.with_code, verbose=args.verbose, echo=print)
+        build(args.article or None, args.out or None, args.with_code, only=args.only, verbose=args.verbose, echo=print)
+    except KeyboardInterrupt as err:
+        why = f" ({err})" if str(err) else ""
+        print(f"helpers: error: report build interrupted{why}; the previous reports are as they were", file=sys.stderr)
+        return 130
+    except OutputError as err:
+        print(f"helpers: error: {err}", file=sys.stderr)
+        return 2
     except ReportError as err:
         print(f"helpers: error: {err}", file=sys.stderr)
         if err.log is not None and err.log.exists():  # the kernels' own words, shown only now
