@@ -58,8 +58,8 @@ def hostile_build(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:  # figures and tables of a throwaway article stay out of the repo
         mp.setenv(paths.OUTPUT_ENV, str(d / "outputs"))
         report.build(art, out)
-    assert (d / "outputs" / "figures" / "hostile").is_dir()
-    assert not (paths.FIGURES / "hostile").exists()
+    assert (out / "figures").is_dir() and (out / "tables").is_dir()  # a build keeps its outputs with its reports
+    assert not (d / "outputs").exists() and not list(paths.FIGURES.glob("hostile*"))
     return out
 
 
@@ -171,6 +171,8 @@ def _open_all(build: Path, tag: str) -> dict[str, dict]:
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for stale in ARTIFACTS.glob(f"{tag}-*.png"):  # an earlier run's screenshots prove nothing now
+        stale.unlink()
     seen = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_FLAGS)
@@ -187,6 +189,14 @@ def _open_all(build: Path, tag: str) -> dict[str, dict]:
                 page.wait_for_timeout(300)  # let the tables' scripts finish
                 rec["images"] = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth])")
                 rec["tables"] = page.evaluate("document.querySelectorAll('table.dataTable').length")
+                # every interactive table shows its page-length selector, and stays inside the page
+                rec["selectors"] = page.evaluate(
+                    "Array.from(document.querySelectorAll('.dt-container')).map(c => {"
+                    " const s = c.querySelector('.dt-length select');"
+                    " return !!s && s.getBoundingClientRect().width > 0 })")
+                rec["overflow"] = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 2")
+                rec["image_widths"] = page.evaluate(
+                    "Array.from(document.querySelectorAll('.jp-OutputArea-output img')).map(i => Math.round(i.getBoundingClientRect().width))")
                 rec["title"] = page.title()
                 page.screenshot(path=str(ARTIFACTS / f"{tag}-{page_path.stem}.png"), full_page=True)
                 seen[page_path.name] = rec
@@ -205,6 +215,9 @@ def test_reports_render_in_chromium(seed_build):
         assert rec["images"], name  # every page shows at least one figure
         assert all(ok and width > 0 for ok, width in rec["images"]), (name, rec["images"])
         assert (ARTIFACTS / f"seed-{Path(name).stem}.png").stat().st_size > 10_000
+        assert all(rec["selectors"]), (name, rec["selectors"])  # every table has its page-length selector
+        assert not rec["overflow"], name  # nothing runs off the page sideways
+        assert len(set(rec["image_widths"])) <= 1, (name, rec["image_widths"])  # every chart one width
     # the statements, timexes and figures tables are interactive (DataTables ran) offline
     for name in ("10-compare-sentiment-by-speaker.html", "20-chart-timeline.html", "30-tabulate-figures.html"):
         assert seen[name]["tables"] >= 1, name
@@ -227,10 +240,13 @@ def test_rebuild_gives_identical_figures_and_tables(seed_build, tmp_path):
     def digest(folder: Path, pattern: str) -> dict[str, str]:
         return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob(pattern))}
 
-    figures, tables = digest(paths.FIGURES, "*.*"), digest(paths.PROCESSED, "*.csv")
+    tracked = digest(paths.FIGURES, "*.*"), digest(paths.PROCESSED, "*.csv")
     out = report.build(paths.SEED_ARTICLE, tmp_path / "again")
-    assert digest(paths.FIGURES, "*.*") == figures
-    assert digest(paths.PROCESSED, "*.csv") == tables
+    first = (digest(seed_build / "figures", "*.*"), digest(seed_build / "tables", "*.csv"))
+    second = (digest(out / "figures", "*.*"), digest(out / "tables", "*.csv"))
+    assert first == second and first[0] and first[1]
+    # the tracked figures and tables are the ones this code makes (`make report` updates them)
+    assert tracked == first
     stamp = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")  # the build time: the one allowed difference
     for page in seed_build.glob("*.html"):
         first = stamp.sub("", page.read_text(encoding="utf-8"))
@@ -265,7 +281,7 @@ def test_timeline_report_reads_right_on_an_article_about_something_else(tmp_path
     for word in ("Alaska", "summit", "Ukraine", "Putin", "Trump", "Kyiv"):
         assert word not in page, word
     assert "3 of 7 dated references fall in the week before the article's date" in page  # counted by hand
-    assert (tmp_path / "outputs" / "figures" / "flood-2013" / "20-timeline.png").exists()
+    assert (tmp_path / "reports" / "figures" / "20-timeline.png").exists()
 
 
 def test_figures_report_reads_right_on_an_article_about_something_else(tmp_path, monkeypatch):
@@ -286,3 +302,58 @@ def test_sentiment_report_reads_right_on_an_article_about_something_else(tmp_pat
         assert word not in page, word
     assert "3 statements from 3 speakers; the camp quoted most is unknown (3 statements, 100%" in page
     assert "The data cannot tell whether the camps differ in tone" in page
+
+
+# ------------------------------------------------------------------ reports a researcher can cite
+
+
+@pytest.fixture(scope="module")
+def other_builds(tmp_path_factory):
+    """Full builds for two articles of our own on other topics (a flood, an election)."""
+    d = tmp_path_factory.mktemp("others")
+    return {name: report.build(ROOT / "tests" / "articles" / f"{name}.txt", d / name) for name in ("flood-2013", "election-2019")}
+
+
+def _pages(build: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in build.glob("*.html")}
+
+
+def test_every_table_row_links_to_its_place_in_the_annotated_article(seed_build):
+    pages = _pages(seed_build)
+    annotated = pages["00-explore-article.html"]
+    ids = set(re.findall(r'id="((?:st|tx|qt)-\d+)"', annotated))
+    for name, prefix in (("10-compare-sentiment-by-speaker.html", "st"), ("20-chart-timeline.html", "tx"),
+                         ("30-tabulate-figures.html", "qt")):
+        links = re.findall(rf'00-explore-article\.html#({prefix}-\d+)', pages[name].replace("\\\\", ""))
+        assert links, name
+        assert set(links) <= ids, (name, set(links) - ids)
+    # the seed's 27 statements, 23 expressions and its quantities are all marked
+    assert len({i for i in ids if i.startswith("st-")}) == 27
+
+
+def test_reports_read_as_finished_work(seed_build, other_builds):
+    stray_decimals = re.compile(r"<td[^>]*>\s*-?\d[\d,]*\.(?:0{2,}|\d*0{3,})\s*</td>|\b\d{4,}\.0\b(?![\d%])")
+    for build in (seed_build, *other_builds.values()):
+        for name, page in _pages(build).items():
+            text = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S)  # what a reader sees
+            text = re.sub(r"data:image/[^\"']+", "", text)
+            assert "NaN" not in text, (build.name, name)
+            assert not stray_decimals.search(text), (build.name, name, stray_decimals.search(text)[0])
+            assert str(ROOT) not in text, (build.name, name)  # paths relative to the repository
+            assert "…</td>" not in text, (build.name, name)  # no cell cut off
+    index = _pages(other_builds["flood-2013"])["index.html"]
+    assert index.count('class="finding"') == len(report.notebooks())  # a computed finding per card
+    for word in ("Alaska", "Ukraine", "Putin", "Trump", "summit"):
+        assert word not in index, word
+
+
+def test_other_articles_render_in_chromium(other_builds):
+    for name, build in other_builds.items():
+        seen = _open_all(build, name)
+        assert set(seen) == {p.name for p in build.glob("*.html")}
+        for page, rec in seen.items():
+            assert rec["console"] == [] and rec["failed"] == [] and rec["remote"] == [], (name, page, rec)
+            assert all(ok and width > 0 for ok, width in rec["images"]), (name, page)
+            assert all(rec["selectors"]), (name, page, rec["selectors"])
+            assert not rec["overflow"], (name, page)
+            assert len(set(rec["image_widths"])) <= 1, (name, page, rec["image_widths"])  # one chart width

@@ -35,14 +35,37 @@ _itables_ready = False
 _tables_shown = 0
 
 
-def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE_MAX_ROWS):
+def number(value, precision: int = 3) -> str:
+    """A number for reading: thousands separated, no trailing zeros (``27``, ``2,000,000,000``,
+    ``440,000``, ``0.18``); blank for a missing value."""
+    import math
+
+    if value is None or isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    v = float(value)
+    if v.is_integer():
+        return f"{int(v):,}"
+    text = f"{v:,.{precision}f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "-0") else f"{v:.{precision}g}"
+
+
+#: The report that shows the article with its layers marked (see ``helpers.annotate``).
+ANNOTATED_PAGE = "00-explore-article.html"
+
+
+def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE_MAX_ROWS, anchors=None):
     """Show a DataFrame as an interactive table (sort, search, pages), offline and escaped.
 
     ITables embeds its JavaScript in the notebook on first use (``connected=False``), so the
-    table works in JupyterLab and in the exported HTML with no network. Cell text is HTML-
-    escaped (ITables' default since 2.4; asserted here with ``allow_html=False``). A table
-    longer than ``max_rows`` falls back to a static pandas Styler (also escaped) showing the
-    first ``max_rows`` rows, with a note.
+    table works in JupyterLab and in the exported HTML with no network. Every cell's text is
+    HTML-escaped here; floats are written for reading (``number``: ``27``, ``2,000,000,000``,
+    ``0.18``), missing values blank. ``anchors`` (one fragment id per row, such as
+    ``st-3``) adds a first column linking each row to its place in the annotated article of
+    report 00. The page-length selector and search box show on every table; a wide table
+    scrolls inside the page. A table longer than ``max_rows`` falls back to a static table of
+    its first ``max_rows`` rows, with a note.
     """
     global _itables_ready, _tables_shown
     import itables
@@ -53,25 +76,77 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
     text_cols = []
     for k, col in enumerate(view.columns):
         if pd.api.types.is_float_dtype(view[col]):
-            rounded = view[col].round(precision)
-            view[col] = rounded.astype(object).where(rounded.notna(), "")  # a blank, not "NaN"
-        elif not pd.api.types.is_numeric_dtype(view[col]) and not pd.api.types.is_bool_dtype(view[col]):
-            view[col] = view[col].astype(object).where(view[col].notna(), "")  # no "NaN" in text columns
+            view[col] = [number(v, precision) for v in view[col]]
+        elif pd.api.types.is_bool_dtype(view[col]):
+            view[col] = view[col].map({True: "true", False: "false"})
+        elif not pd.api.types.is_numeric_dtype(view[col]):
+            view[col] = [html.escape(str(v)) if not _missing(v) else "" for v in view[col]]
             text_cols.append(k)
+    if anchors is not None:
+        view.insert(0, "in text", [f'<a href="{ANNOTATED_PAGE}#{html.escape(str(a))}">{html.escape(str(a))}</a>'
+                                   if not _missing(a) else "" for a in list(anchors)])
+        text_cols = [0] + [k + 1 for k in text_cols]
     if len(view) > max_rows:
         display(HTML(f"<p><em>{html.escape(caption)}: {len(view):,} rows; the first {max_rows:,} are shown as a static table.</em></p>"))
         _tables_shown += 1
         styler = view.head(max_rows).style.set_uuid(f"helpers_static_{_tables_shown}")
-        display(styler.format(precision=precision, na_rep="", escape="html").hide(axis="index"))
+        display(styler.hide(axis="index"))  # the cells are escaped above
         return SHOWN
     if not _itables_ready:
         itables.init_notebook_mode(all_interactive=False, connected=False)
+        display(HTML(f"<style>{TABLE_CSS}</style>"))
         _itables_ready = True
     _tables_shown += 1  # a stable id per table, so a rebuilt report is the same HTML
-    options = {"columnDefs": [{"className": "dt-left", "targets": text_cols}]} if text_cols else {}
+    # a column of sentences gets room to read; a wide table then scrolls inside the page
+    long_cols = [k for k in text_cols if view.iloc[:, k].astype(str).str.len().median() > 40]
+    defs = [{"className": "dt-left", "targets": [k for k in text_cols if k not in long_cols]},
+            {"className": "dt-left dt-long", "targets": long_cols}]
+    options = {"columnDefs": [d for d in defs if d["targets"]]} if text_cols else {}
     itables.show(
-        view, caption=caption or None, table_id=f"helpers_table_{_tables_shown}", **options, allow_html=False, showIndex=False, lengthMenu=[10, 25, 50, 100],
-        pageLength=10 if len(view) > 15 else max(len(view), 1), classes="display compact",
-        display_logo_when_loading=False,
+        view, caption=caption or None, table_id=f"helpers_table_{_tables_shown}", **options,
+        allow_html=True,  # every cell was escaped above; only the links are HTML
+        showIndex=False, lengthMenu=[10, 25, 50, 100], pageLength=10, scrollX=True,
+        layout=LAYOUT, classes="display compact", display_logo_when_loading=False,
     )
     return SHOWN
+
+
+TABLE_CSS = ".dt-long{min-width:22rem}"
+
+#: Every control on every table (ITables hides them on a table that fits one page, which
+#: left short tables without a page-length selector; a layout of our own keeps them).
+LAYOUT = {"topStart": "pageLength", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging", "bottom2Start": None}
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def setup_tables() -> None:
+    """pandas' own tables for reading: whole cells (no ``…``), numbers as ``number`` writes
+    them, and a missing value blank rather than ``NaN`` (in a notebook, a DataFrame shown
+    as the value of a cell is written by ``frame_html``)."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.float_format", number)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, frame_html)
+
+
+def frame_html(df) -> str:
+    """A DataFrame as escaped HTML for reading: blanks for missing values, numbers by ``number``."""
+    import pandas as pd
+
+    return df.to_html(na_rep="", float_format=number, escape=True, max_rows=pd.get_option("display.max_rows"),
+                      classes="dataframe")

@@ -41,8 +41,12 @@ CAMP_COLORS = {
 #: Colours for the two sentiment lexicons, the same in every figure.
 LEXICON_COLORS = {"TextBlob": OKABE_ITO["green"], "VADER": OKABE_ITO["purple"]}
 
+#: Every chart's width in inches: with ``savefig`` keeping the full width, every chart of every
+#: report shows at the same scale, so its text at the same size.
+WIDTH = 10.0
+
 STYLE = {
-    "figure.figsize": (9, 5),
+    "figure.figsize": (10, 5),
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "savefig.bbox": "tight",
@@ -65,8 +69,12 @@ STYLE = {
 
 
 def use_style() -> None:
-    """Apply the house style to matplotlib's global settings."""
+    """Apply the house style: matplotlib's global settings, and pandas' tables for reading
+    (whole cells, numbers without trailing zeros; ``display.setup_tables``)."""
+    from .display import setup_tables
+
     plt.rcParams.update(STYLE)
+    setup_tables()
 
 
 def caption(fig, text: str) -> None:
@@ -74,17 +82,47 @@ def caption(fig, text: str) -> None:
     fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8.5, color="#555555")
 
 
-def savefig(fig, name: str, directory: str | Path | None = None) -> list[Path]:
-    """Write ``name.png`` and ``name.svg`` deterministically; returns the two paths."""
+def savefig(fig, name: str, directory: str | Path | None = None, show: bool = True) -> list[Path]:
+    """Write ``name.png`` and ``name.svg`` deterministically; returns the two paths.
+
+    In a notebook (``show``), the saved PNG is what the cell displays, and the figure is
+    closed: the report shows the very file that was written, at the full ``WIDTH`` every
+    chart shares (the inline backend would crop each chart to its own width)."""
     directory = Path(directory) if directory is not None else paths.FIGURES
     directory.mkdir(parents=True, exist_ok=True)
     written = []
+    box = _full_width_box(fig)
     with plt.rc_context({"svg.hashsalt": "helpers"}):
         for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
             path = directory / f"{name}.{ext}"
-            fig.savefig(path, format=ext, metadata=metadata)
+            fig.savefig(path, format=ext, metadata=metadata, bbox_inches=box)
             written.append(path)
+    if show and _in_notebook():
+        from IPython.display import Image, display
+
+        display(Image(filename=str(written[0])))
+        plt.close(fig)
     return written
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _full_width_box(fig):
+    """The figure's tight box in height but its whole width (wider only when a label spills
+    over an edge): every chart made ``WIDTH`` wide is saved exactly that wide."""
+    from matplotlib.transforms import Bbox
+
+    tight = fig.get_tightbbox(fig.canvas.get_renderer())
+    width = fig.get_figwidth()
+    pad = 0.1
+    return Bbox.from_extents(min(0.0, tight.x0 - pad), tight.y0 - pad, max(width, tight.x1 + pad), tight.y1 + pad)
 
 
 def figure_dir(article) -> Path:
@@ -245,7 +283,7 @@ def _draw_labels(ax, sub, style, start, end, renderer, base: int) -> int:
 LINE_PT = 11.5  # an 8.5 pt label line with its leading
 
 
-def timeline_chart(panels: list[dict], *, title: str = "", width: float = 13.0, marker_end=None, end_label: str = ""):
+def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH, marker_end=None, end_label: str = ""):
     """A figure of stacked timeline panels, each as tall as its stacked labels need.
 
     ``panels``: dicts with ``items`` (``timeline.chart_items``), ``start``, ``end``, ``title``.

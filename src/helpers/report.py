@@ -140,19 +140,30 @@ def jupyter_config() -> dict:
 
 
 def install_config(prefix: str | Path = sys.prefix) -> list[Path]:
-    """Write ``jupyter_config()`` into ``<prefix>/etc/jupyter`` (merging with what is there)."""
+    """Write ``jupyter_config()`` into ``<prefix>/etc/jupyter`` and the lab settings that keep
+    JupyterLab offline (``LAB_SETTINGS``, ``LAB_SERVER_CONFIG``), merging with what is there."""
     import json
 
     etc = Path(prefix) / "etc" / "jupyter"
     etc.mkdir(parents=True, exist_ok=True)
+    settings = Path(prefix) / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in ("jupyter_nbconvert_config.json", "jupyter_server_config.json"):
-        target = etc / name
+    for target, extra in ((etc / "jupyter_nbconvert_config.json", jupyter_config()),
+                          (etc / "jupyter_server_config.json", {**jupyter_config(), **LAB_SERVER_CONFIG}),
+                          (settings / "overrides.json", LAB_SETTINGS)):
         current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
-        current.update(jupyter_config())
+        current.update(extra)
         target.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
         written.append(target)
     return written
+
+
+#: The collection runs offline, so ``make lab`` opens a JupyterLab that neither asks about
+#: Jupyter news nor checks for updates on its own: the front end's notification settings
+#: (in the environment's ``overrides.json``) and the server's update check.
+LAB_SETTINGS = {"@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"}}
+LAB_SERVER_CONFIG = {"LabApp": {"check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}
 
 
 def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.NotebookNode:
@@ -265,6 +276,24 @@ def provenance(article: Article) -> dict[str, str]:
     }
 
 
+def finding(nb) -> str | None:
+    """The first finding an executed notebook states about its article (the first bullet its
+    ``## Findings`` section printed), as plain text: what the index card says under the
+    notebook's question, computed from the article like everything else in the report."""
+    import re
+
+    cells = nb.cells
+    for k, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("## Findings"):
+            for out in next((c.get("outputs", []) for c in cells[k + 1:] if c.cell_type == "code"), []):
+                text = out.get("data", {}).get("text/markdown", "")
+                first = next((ln[2:] for ln in text.splitlines() if ln.startswith("- ")), None)
+                if first:
+                    plain = re.sub(r"\\(.)", r"\1", first).replace("**", "").replace("`", "")
+                    return html.unescape(plain)
+    return None
+
+
 def _main_figure(info: NotebookInfo, figdir: Path) -> str | None:
     """A data URI of the notebook's main figure: ``metadata.helpers.main_figure`` in the
     notebook, else its first PNG."""
@@ -284,17 +313,18 @@ max-width:1100px;margin:0 auto;padding:2rem 1rem 3rem;line-height:1.45}
 h1{font-size:1.7rem;margin:0 0 .3rem} .standfirst{color:#444;font-size:1.05rem;margin:.2rem 0 1.2rem}
 table.meta{border-collapse:collapse;font-size:.9rem;margin:1rem 0 2rem}
 table.meta th{text-align:left;padding:.2rem 1rem .2rem 0;color:#555;font-weight:600;vertical-align:top}
-table.meta td{padding:.2rem 0;word-break:break-all}
+table.meta td{padding:.2rem 0;overflow-wrap:anywhere}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1.2rem}
 .card{border:1px solid #ddd;border-radius:8px;padding:1rem;background:#fafafa}
 .card h2{font-size:1.1rem;margin:0 0 .3rem}.card p{margin:.2rem 0 .6rem;color:#333}
+.card p.finding{color:#1d1d1d;font-weight:600;border-left:3px solid #0072b2;padding-left:.5rem}
 .card img{width:100%;height:auto;border:1px solid #eee;background:#fff}
 .card a{color:#0b5cad;text-decoration:none;font-weight:600}
 footer{margin-top:2.5rem;font-size:.8rem;color:#555;border-top:1px solid #ddd;padding-top:.6rem}
 """
 
 
-def render_index(article: Article, cards: list[tuple[NotebookInfo, str, str | None]],
+def render_index(article: Article, cards: list[tuple[NotebookInfo, str, str | None, str | None]],
                  prov: dict[str, str]) -> str:
     """The index page. Every piece of article text is HTML-escaped."""
     e = html.escape
@@ -304,11 +334,12 @@ def render_index(article: Article, cards: list[tuple[NotebookInfo, str, str | No
         for k, v in meta.items() if v is not None and k not in ("headline", "standfirst")
     )
     card_html = []
-    for info, href, fig in cards:
+    for info, href, fig, found in cards:
         img = f'<img src="{fig}" alt="{e(info.title)}: main figure">' if fig else ""
+        said = f'<p class="finding">{e(found)}</p>' if found else ""
         card_html.append(
             f'<div class="card"><h2><a href="{e(href)}">{e(info.title)}</a></h2>'
-            f"<p>{e(info.question)}</p>{img}</div>"
+            f"<p>{e(info.question)}</p>{said}{img}</div>"
         )
     prov_rows = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in prov.items())
     title = article.headline or article.id
@@ -369,7 +400,7 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
         _raise_first_failure(infos, executed, staged, out_dir, log)
         pages = {f"{i.stem}.html": export_html(executed[i.stem][0], with_code) for i in infos}
         figdir = staged / "outputs" / "figures" if own_outputs else paths.figure_dir(article)
-        cards = [(i, f"{i.stem}.html", _main_figure(i, figdir)) for i in infos]
+        cards = [(i, f"{i.stem}.html", _main_figure(i, figdir), finding(executed[i.stem][0])) for i in infos]
         pages["index.html"] = render_index(article, cards, provenance(article))
         for name, text in pages.items():
             (staged / name).write_text(text, encoding="utf-8")

@@ -1,0 +1,47 @@
+"""The annotated article (report 00): every layer marked, escaped, with the ids the tables link to."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import report
+from helpers.annotate import annotated_html, marks, render_span
+from helpers.article import parse_article
+from helpers.document import Document
+
+TEXT = ('Officials said on Friday that 2,000 people had left <b>town</b>. "We are ready," '
+        "Mayor Ana Ruiz told reporters on 3 March 2024.")
+
+
+def test_every_statement_timex_and_quantity_is_marked_with_its_id():
+    doc = Document(parse_article(TEXT, date="2024-03-08"))
+    page = annotated_html(doc)
+    ids = re.findall(r'id="([a-z]{2}-\d+)"', page)
+    assert sorted(i for i in ids if i.startswith("st-")) == [f"st-{s.quote_id}" for s in doc.statements]
+    assert sorted(i for i in ids if i.startswith("tx-")) == sorted(f"tx-{t.timex_id}" for t in doc.timexes)
+    assert [i for i in ids if i.startswith("qt-")] == [f"qt-{q.start}" for q in doc.quantities]
+    assert len(doc.statements) == 2 and len(doc.timexes) == 2 and len(doc.quantities) == 1
+    assert '<span class="lab l-tx">2024-03-08</span>' in page  # on Friday, resolved
+    assert '<span class="lab l-tx">2024-03-03</span>' in page
+    assert '<span class="lab l-qt">2,000</span>' in page
+    assert "Ana Ruiz · tell" in page and "Officials · say" in page
+    assert "&lt;b&gt;town&lt;/b&gt;" in page and "<b>town</b>" not in page  # article text escaped
+
+
+def test_overlapping_marks_are_split_into_flat_pieces_and_the_text_survives():
+    doc = Document(parse_article("He waited nearly 11 years, she said.", date="2024-03-08"))
+    found = marks(doc)
+    html = render_span(doc.text, 0, found)
+    assert re.sub(r"<[^>]+>", "", re.sub(r'<span class="lab[^"]*">[^<]*</span>', "", html)) == doc.text
+    assert html.count("<span") == html.count("</span>")
+
+
+def test_the_lab_is_set_to_ask_nothing_and_check_nothing(tmp_path):
+    import json
+
+    written = report.install_config(tmp_path)
+    overrides = json.loads((tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"] == {"checkForUpdates": False, "fetchNews": "false"}
+    server = json.loads((tmp_path / "etc" / "jupyter" / "jupyter_server_config.json").read_text())
+    assert server["LabApp"]["check_for_updates_class"] == "jupyterlab.NeverCheckForUpdate"
+    assert len(written) == 3
