@@ -340,6 +340,7 @@ def test_reports_read_as_finished_work(seed_build, other_builds):
             assert "NaN" not in text, (build.name, name)
             assert not stray_decimals.search(text), (build.name, name, stray_decimals.search(text)[0])
             assert str(ROOT) not in text, (build.name, name)  # paths relative to the repository
+            assert ".build-" not in text and "/tmp/" not in text, (build.name, name)  # no staging path
             assert "…</td>" not in text, (build.name, name)  # no cell cut off
     index = _pages(other_builds["flood-2013"])["index.html"]
     assert index.count('class="finding"') == len(report.notebooks())  # a computed finding per card

@@ -102,7 +102,10 @@ def processed_dir(article) -> Path:
 
 
 def shown(path: Path) -> str:
-    """A path for messages: relative to the repository when inside it."""
+    """A path for messages: in a report build, relative to the report's own folder (where its
+    ``figures/`` and ``tables/`` end up); else relative to the repository when inside it."""
+    if (build := os.environ.get(ARTICLE_OUTPUT_ENV)) and Path(path).resolve().is_relative_to(Path(build).resolve()):
+        return f"{Path(path).resolve().relative_to(Path(build).resolve())}/ (next to this report)"
     try:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
