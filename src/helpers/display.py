@@ -82,10 +82,12 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
         elif not pd.api.types.is_numeric_dtype(view[col]):
             view[col] = [html.escape(str(v)) if not _missing(v) else "" for v in view[col]]
             text_cols.append(k)
+    long_cols = [k for k in text_cols if view.iloc[:, k].astype(str).str.len().median() > 40]
     if anchors is not None:
         view.insert(0, "in text", [f'<a href="{ANNOTATED_PAGE}#{html.escape(str(a))}">{html.escape(str(a))}</a>'
                                    if not _missing(a) else "" for a in list(anchors)])
         text_cols = [0] + [k + 1 for k in text_cols]
+        long_cols = [k + 1 for k in long_cols]
     if len(view) > max_rows:
         display(HTML(f"<p><em>{html.escape(caption)}: {len(view):,} rows; the first {max_rows:,} are shown as a static table.</em></p>"))
         _tables_shown += 1
@@ -97,8 +99,7 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
         display(HTML(f"<style>{TABLE_CSS}</style>"))
         _itables_ready = True
     _tables_shown += 1  # a stable id per table, so a rebuilt report is the same HTML
-    # a column of sentences gets room to read; a wide table then scrolls inside the page
-    long_cols = [k for k in text_cols if view.iloc[:, k].astype(str).str.len().median() > 40]
+    # a column of sentences (long_cols) gets room to read; a wide table then scrolls inside the page
     defs = [{"className": "dt-left", "targets": [k for k in text_cols if k not in long_cols]},
             {"className": "dt-left dt-long", "targets": long_cols}]
     options = {"columnDefs": [d for d in defs if d["targets"]]} if text_cols else {}

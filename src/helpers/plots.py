@@ -130,19 +130,28 @@ def figure_dir(article) -> Path:
     return paths.figure_dir(article)
 
 
+def short_number(x, _pos=None) -> str:
+    """A tick label as a short plain number: ``1k``, ``18bn``, ``2.5M``, ``0.2``."""
+    for size, suffix in ((1e12, "T"), (1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(x) >= size:
+            return f"{x / size:g}{suffix}"
+    return f"{x:g}"
+
+
 def plain_log_axis(axis) -> None:
     """Log-scale tick labels as short plain numbers (``1k``, ``10M``; mathtext is off)."""
     from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     axis.set_major_locator(LogLocator(base=10))
-    def short(x, _):
-        for size, suffix in ((1e12, "T"), (1e9, "bn"), (1e6, "M"), (1e3, "k")):
-            if x >= size:
-                return f"{x / size:g}{suffix}"
-        return f"{x:g}"
-
-    axis.set_major_formatter(FuncFormatter(short))
+    axis.set_major_formatter(FuncFormatter(short_number))
     axis.set_minor_formatter(NullFormatter())
+
+
+def plain_axis(axis) -> None:
+    """Linear tick labels as short plain numbers (``18bn``, not ``1.8`` under a ``1e10``)."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(short_number))
 
 
 def lexicon_color(lexicon: str) -> str:
