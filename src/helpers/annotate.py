@@ -21,12 +21,15 @@ from dataclasses import dataclass
 
 from .display import number
 
-#: Camp colours: Okabe-Ito, light enough to read black text on.
-CAMP_COLOURS = {
-    "US": "#cfe3f5", "Europe": "#fde7c2", "Ukraine": "#fff3b0", "Russia": "#f6d3d3",
-    "NATO": "#d9ecd9", "media": "#e6e0f0", "unknown": "#ececec",
-}
-EXTRA_COLOURS = ["#d5eef0", "#f3dcea", "#e4efc9", "#f7e0cc", "#dfe3f7"]
+#: Other camps (a scheme of the researcher's own) take these, in order of appearance.
+EXTRA_COLOURS = ["green", "yellow", "black"]
+
+
+def tint(colour: str, strength: float = 0.3) -> str:
+    """A light tint of a ``#rrggbb`` colour (black text stays readable on it)."""
+    rgb = [int(colour[k:k + 2], 16) for k in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02x}" for c in rgb)
+
 
 CSS = """
 .ann .annotated{font-size:1rem;line-height:1.9;max-width:52rem}
@@ -65,11 +68,14 @@ class Mark:
 
 
 def camp_colours(camps) -> dict[str, str]:
-    """A colour per camp: the fixed ones, then the extra ones in order of appearance."""
+    """A colour per camp: a tint of the camp's colour in the charts (``plots.CAMP_COLORS``),
+    then tints of other Okabe-Ito colours in order of appearance."""
+    from .plots import CAMP_COLORS, OKABE_ITO
+
     out, extra = {}, iter(EXTRA_COLOURS * 10)
     for camp in camps:
         if camp not in out:
-            out[camp] = CAMP_COLOURS.get(camp) or next(extra)
+            out[camp] = tint(CAMP_COLORS.get(camp) or OKABE_ITO[next(extra)])
     return out
 
 

@@ -21,7 +21,6 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
 
 from .article import ArticleError, parse_article
@@ -61,12 +60,9 @@ def process_line(command: str, default_date: str | None, numbered: tuple[int, st
     """One input line to one output line: (the line, the error message or None)."""
     from .document import Document
 
-    lineno, line = numbered  # line: the text, None (not UTF-8) or a Duplicate
+    lineno, line = numbered  # line: the text, or None when it is not UTF-8
     if line is None:
         return _error_record(None, lineno, "not UTF-8 text")
-    if isinstance(line, Duplicate):
-        return _error_record({"id": line.id}, lineno,
-                             "duplicate id (already used by an earlier record)")
     rec, problem = parse_record(line)
     if problem:
         return _error_record(rec, lineno, problem)
@@ -102,9 +98,9 @@ def parse_record(line: str) -> tuple[dict | None, str | None]:
         return rec, 'expected an object with "id" and a string "text"'
     if rec.get("date") is not None and not isinstance(rec["date"], str):
         return rec, '"date" must be a YYYY-MM-DD string'
-    if _SURROGATE.search(rec["text"]) or isinstance(rec["id"], str) and _SURROGATE.search(rec["id"]):
-        return ({} if isinstance(rec["id"], str) and _SURROGATE.search(rec["id"]) else rec), \
-            "the record holds a lone surrogate (\\ud800-\\udfff), which is not a character"
+    bad_id = isinstance(rec["id"], str) and _SURROGATE.search(rec["id"])
+    if bad_id or _SURROGATE.search(rec["text"]):  # an id that cannot be printed is no id
+        return ({} if bad_id else rec), "the record holds a lone surrogate (\\ud800-\\udfff), which is not a character"
     return rec, None
 
 
@@ -112,28 +108,10 @@ def parse_record(line: str) -> tuple[dict | None, str | None]:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def unique_ids(lines: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, str | None]]:
-    """The numbered lines, with a record whose id was already seen replaced by its error (a
-    ``(lineno, Duplicate)``): two outputs with one id could not be told apart."""
-    seen: set = set()
-    for n, line in lines:
-        if line is not None:
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                rec = None
-            key = rec.get("id") if isinstance(rec, dict) else None
-            if _valid_id(key):
-                if (type(key), key) in seen:
-                    yield n, Duplicate(key)
-                    continue
-                seen.add((type(key), key))
-        yield n, line
-
-
 def _unique_outputs(results: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
-    """``unique_ids`` for outputs made where no one saw every id (the partitions of a Dask
-    cluster): a record whose id was used before becomes its error line."""
+    """The output lines in order, a record whose id an earlier record used replaced by its
+    error line (two outputs with one id could not be told apart). Checked on the outputs, so
+    it holds however the records were spread (processes, Dask partitions)."""
     seen: set = set()
     decoder = json.JSONDecoder()
     for line, problem in results:
@@ -144,13 +122,6 @@ def _unique_outputs(results: Iterable[tuple[str, str | None]]) -> Iterator[tuple
                 continue
             seen.add((type(key), key))
         yield line, problem
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """A line replaced because its id was used before."""
-
-    id: str | int
 
 
 def read_lines(source: str) -> Iterator[tuple[int, str | None]]:
@@ -185,9 +156,10 @@ def run(command: str, source: str, default_date: dt.date | None, out, *, jobs: i
     """Process every record of ``source``; returns the exit status (2 if any record failed)."""
     date = default_date.isoformat() if default_date else None
     if dask:
-        results = _unique_outputs(_on_dask(command, source, date, dask))
+        results = _on_dask(command, source, date, dask)
     else:
-        results = _locally(command, unique_ids(read_lines(source)), date, jobs)
+        results = _locally(command, read_lines(source), date, jobs)
+    results = _unique_outputs(results)
     failures = written = 0
     name = "<stdin>" if source == "-" else source
     for line, problem in _progress(results, progress):
