@@ -245,3 +245,25 @@ def test_try_and_won_are_not_currencies_and_a_ratio_is_still_a_share():
     assert all(q.kind != "money" for q in figures_in_sentence("Try 5 times, she said."))
     assert all(q.kind != "money" for q in figures_in_sentence("Of the 8 teams, 5 won their games."))
     assert [(q.text, q.value) for q in figures_in_sentence("One in five voters stayed home.")] == [("One in five", 0.2)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the minor unit left unsaid after a whole amount
+    ("The ticket cost 15 dollars 50.", [("15 dollars 50", 15.5, "USD")]),
+    ("A coffee there costs 3 euros and 20.", [("3 euros and 20", 3.2, "EUR")]),
+    ("The fee rises to 17 USD 25 next month.", [("17 USD 25", 17.25, "USD")]),
+    ("It only cost thirteen dollars forty five", [("thirteen dollars forty five", 13.45, "USD")]),
+    ("She paid C$ 100 and fifty.", [("C$ 100 and fifty", 100.5, "CAD")]),
+    # a scale word after the currency
+    ("They lost 75 USD million in three years.", [("75 USD million", 75_000_000.0, "USD")]),
+    ("The club was sold for 48 pounds million.", [("48 pounds million", 48_000_000.0, "GBP")]),
+    # not minor units: a count of something, a second amount, a clause that goes on
+    ("They paid 300 dollars and 20 people came.", [("300 dollars", 300.0, "USD"), ("20", 20.0, None)]),
+    ("It cost 10 $ and then 30 $ more.", [("10 $", 10.0, "USD"), ("30 $", 30.0, "USD")]),
+    ("Bread cost 2 dollars 150 years ago.", [("2 dollars", 2.0, "USD")]),
+    # the Indian grouping of digits
+    ("Am I eligible for a loan of 12,34,567.89 rupees?", [("12,34,567.89 rupees", 1234567.89, "INR")]),
+])
+def test_money_written_in_pieces(sentence, expected):
+    found = [(q.text, q.value, q.unit) for q in figures_in_sentence(sentence) if q.kind != "duration"]
+    assert found == expected

@@ -275,26 +275,85 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
 
 
 def _join_subunits(sent: str, found: list[Quantity], offset: int) -> list[Quantity]:
-    """``3 dollars 50 cents``, ``thirteen dollars and forty-five cents``: a whole amount in a
-    currency and a count of its minor unit (a unit of ``units.csv`` whose base is that
-    currency) written next to each other are one amount."""
+    """Amounts of money written in more than one piece, made one amount:
+
+    - ``3 dollars 50 cents``, ``thirteen dollars and forty-five cents``: a whole amount in a
+      currency and a count of its minor unit (a unit of ``units.csv`` whose base is that
+      currency);
+    - ``15 dollars 50``, ``15 dollars and 50``, ``17 USD 25``, ``thirteen dollars forty five``:
+      a whole amount and a bare number under 100 that counts nothing (no noun after it), the
+      minor unit left unsaid;
+    - ``75 USD million``: a scale word after the currency.
+    """
     minor = _minor_currency_units()
+    minor_factor = {u.base: u.factor for u in minor.values()}
     out: list[Quantity] = []
+    consumed = -1  # the end of a minor part read from the text after an amount
     for q in found:
         prev = out[-1] if out else None
-        unit = minor.get(q.unit or "")
-        if (
-            prev is not None and unit is not None and prev.unit == unit.base and prev.kind == "money"
-            and prev.value is not None and q.value is not None and float(prev.value).is_integer()
-            and prev.low == prev.high and q.low == q.high
-            and re.fullmatch(r"\s*(?:and\s+)?", sent[prev.end - offset : q.start - offset])
-        ):
-            value = prev.value + q.value * unit.factor
-            out[-1] = replace(prev, end=q.end, text=sent[prev.start - offset : q.end - offset], value=value,
-                              low=value if prev.low is not None else None, high=value if prev.high is not None else None)
-            continue
+        if prev is not None and _whole_money(prev) and q.value is not None and q.low == q.high:
+            gap = sent[prev.end - offset : q.start - offset] if q.start >= prev.end else None
+            adjacent = gap is not None and re.fullmatch(r"\s*(?:and\s+)?", gap) is not None
+            unit = minor.get(q.unit or "")
+            factor = None
+            if unit is not None and prev.unit == unit.base and adjacent:
+                factor = unit.factor  # 3 dollars 50 cents
+            elif float(q.value).is_integer() and 0 < q.value < 100 and not q.qualifier and (
+                (q.unit is None and q.kind == "count" and q.noun is None and adjacent)  # 15 dollars 50
+                or (q.unit == prev.unit and q.kind == "money" and q.start < prev.end  # 17 USD 25: the code read twice
+                    and not _UNIT_NEXT.match(sent, q.end - offset))  # (but 10 $ 30 $ is two amounts)
+            ):
+                factor = minor_factor.get(prev.unit, 0.01)
+            if factor is not None:
+                out[-1] = _with_value(sent, prev, prev.value + q.value * factor, q.end, offset)
+                continue
+        if q.start < consumed:
+            continue  # read already, as the minor part of the amount before it
+        q = _scaled(sent, q, offset) if q.kind == "money" else q
+        if _whole_money(q):
+            joined = _spelled_minor(sent, q, offset, minor_factor.get(q.unit or "", 0.01))
+            consumed = joined.end if joined is not q else consumed
+            q = joined
         out.append(q)
     return out
+
+
+_WORDS_UNDER_100 = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if 0 < vocab.ONES[k] < 10)}))?|{alt(k for k in vocab.ONES if 0 < vocab.ONES[k] < 20)})"
+#: A currency sign or code right after a number: it starts an amount of its own.
+_UNIT_NEXT = re.compile(r"\s*(?:[$€£¥]|[A-Z]{3}\b)")
+#: ``thirteen dollars forty five``, ``100 and fifty``: a number under 100 in words or digits
+#: after a whole amount, at the end of its clause (nothing counted after it).
+_MINOR_AFTER = re.compile(rf"\s+(?:and\s+)?(?P<n>\d{{1,2}}|{_WORDS_UNDER_100})(?=\s*(?:[.,;:!?)]|$|more\b|only\b))", re.IGNORECASE)
+
+
+def _spelled_minor(sent: str, q: Quantity, offset: int, factor: float) -> Quantity:
+    m = _MINOR_AFTER.match(sent, q.end - offset)
+    if m is None:
+        return q
+    cents = numbers.parse_number(m.group("n").replace(" ", "-") if " " in m.group("n") else m.group("n"))
+    if not 0 < cents < 100:
+        return q
+    return _with_value(sent, q, q.value + cents * factor, offset + m.end(), offset)
+
+
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _scaled(sent: str, q: Quantity, offset: int) -> Quantity:
+    """``75 USD million``: the scale word written after the currency multiplies the amount."""
+    m = _SCALE_AFTER.match(sent, q.end - offset)
+    if m is None or q.value is None or q.low != q.high:
+        return q
+    return _with_value(sent, q, q.value * float(vocab.SCALES[m.group(1).lower()]), offset + m.end(), offset)
+
+
+def _whole_money(q: Quantity) -> bool:
+    return q.kind == "money" and q.value is not None and float(q.value).is_integer() and q.low == q.high
+
+
+def _with_value(sent: str, q: Quantity, value: float, end: int, offset: int) -> Quantity:
+    return replace(q, end=end, text=sent[q.start - offset : end - offset], value=value,
+                   low=value if q.low is not None else None, high=value if q.high is not None else None)
 
 
 @lru_cache(maxsize=1)
