@@ -267,3 +267,17 @@ def test_try_and_won_are_not_currencies_and_a_ratio_is_still_a_share():
 def test_money_written_in_pieces(sentence, expected):
     found = [(q.text, q.value, q.unit) for q in figures_in_sentence(sentence) if q.kind != "duration"]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The barge carried 10 000 tonnes of grain.", [("10 000 tonnes", 10000.0, 10000.0, "t")]),
+    ("Exactly 15\u00a0000 people marched.", [("15\u00a0000", 15000.0, 15000.0, None)]),
+    ("A planned 8- to 16-meter mirror.", [("8- to 16-meter", 8.0, 16.0, "m")]),
+    ("Rents rose 5- to 7-percent.", [("5- to 7-percent", 5.0, 7.0, "%")]),
+    # not grouped thousands: a year before a count, a score
+    ("In 2019 100 people came.", [("100", 100.0, 100.0, None)]),
+    ("He has 12 345-page files.", []),
+])
+def test_spaced_thousands_and_suspended_hyphen_ranges(sentence, expected):
+    found = [(q.text, q.low, q.high, q.unit) for q in figures_in_sentence(sentence)]
+    assert found == expected

@@ -25,7 +25,7 @@ def word_value(word: str) -> int | None:
 def parse_number(text: str) -> float:
     """``"1.2 million"`` -> 1200000.0, ``"twenty-five"`` -> 25.0, ``"120,000"`` -> 120000.0,
     ``"2 1/2"`` -> 2.5, ``"a dozen"`` -> 12.0, ``"two and a half"`` -> 2.5."""
-    t = text.strip().lower().replace(",", "")
+    t = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text.strip().lower().replace(",", ""))
     if t.endswith(" and a half"):
         return parse_number(t[: -len(" and a half")]) + 0.5
     if m := re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", t):

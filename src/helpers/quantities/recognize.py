@@ -22,12 +22,15 @@ def alt(words) -> str:
 _WORDNUM = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if vocab.ONES[k] < 10)}))?|{alt(vocab.ONES)})"
 #: A common fraction of digits (``1/4``, ``2 1/2``; not ``9/11``, a date or a name).
 _FRACTION = r"(?:\d+\s+)?[1-7]/[2-8](?![\d/])"
-#: Digits with thousands separators, also in the Indian grouping (``12,34,567.89``).
-_DIGITS = rf"{_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digits with thousands separators: commas, also in the Indian grouping (``12,34,567.89``),
+#: or a space (a no-break or thin space too) between groups of three digits (``10 000``).
+_DIGITS = (rf"{_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+           r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?")
 _SCALE = rf"(?:\s+(?:{alt(k for k in vocab.SCALES if len(k) > 2)})|\s?(?:m|mn|bn)\b|(?:k|b|tn)\b)"
 _ONE = r"\ban?(?=\s+(?:dozen|hundred|thousand|million|billion)\b)"  # "a dozen", "a million"
 _NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b|{_ONE})(?:{_SCALE})?(?:\s+and\s+a\s+half\b)?"
-_RANGE_SEP = r"\s*(?:-|–|—|to)\s*"
+#: ``9-10``, ``9 to 10``, and a suspended hyphen: ``8- to 16-meter``.
+_RANGE_SEP = r"\s*(?:[-–]\s*to|-|–|—|to)\s*"
 
 CANDIDATE = re.compile(
     rf"""
