@@ -281,3 +281,16 @@ def test_money_written_in_pieces(sentence, expected):
 def test_spaced_thousands_and_suspended_hyphen_ranges(sentence, expected):
     found = [(q.text, q.low, q.high, q.unit) for q in figures_in_sentence(sentence)]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two thousand five hundred troops left the city.", [("Two thousand five hundred", 2500.0)]),
+    ("One hundred and two soldiers died.", [("One hundred and two", 102.0)]),
+    ("Some three hundred and fifty thousand refugees fled.", [("Some three hundred and fifty thousand", 350000.0)]),
+    ("The fund lost three million, two hundred and forty dollars.", [("three million, two hundred and forty dollars", 3000240.0)]),
+    ("Two hundred forty workers signed.", [("Two hundred forty", 240.0)]),
+    ("A thousand and one nights of protest.", [("A thousand and one", 1001.0)]),
+    ("Two hundred people came.", [("Two hundred", 200.0)]),
+])
+def test_number_words_in_groups(sentence, expected):
+    assert [(q.text, q.value) for q in figures_in_sentence(sentence)] == expected

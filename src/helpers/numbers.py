@@ -22,9 +22,32 @@ def word_value(word: str) -> int | None:
     return sum(vocab.ONES.get(p, 0) + vocab.TENS.get(p, 0) for p in parts)
 
 
+_BIG = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+
+
+def compound_value(text: str) -> int | None:
+    """Number words in groups: ``two thousand five hundred`` -> 2500, ``a hundred and two`` ->
+    102, ``three million, two hundred and forty`` -> 3000240; None unless the text is such."""
+    words = [w for w in re.split(r"[\s,&-]+", text.lower()) if w and w != "and"]
+    if not any(w in _BIG for w in words) or not all(w in _BIG or w in vocab.ONES or w in vocab.TENS or w in ("a", "an") for w in words):
+        return None
+    total = current = 0
+    for w in words:
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w in _BIG:
+            total += (current or 1) * _BIG[w]
+            current = 0
+        else:
+            current += 1 if w in ("a", "an") else vocab.ONES.get(w, 0) + vocab.TENS.get(w, 0)
+    return total + current
+
+
 def parse_number(text: str) -> float:
     """``"1.2 million"`` -> 1200000.0, ``"twenty-five"`` -> 25.0, ``"120,000"`` -> 120000.0,
     ``"2 1/2"`` -> 2.5, ``"a dozen"`` -> 12.0, ``"two and a half"`` -> 2.5."""
+    if (words := compound_value(text)) is not None and not re.search(r"\d", text):
+        return float(words)
     t = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text.strip().lower().replace(",", ""))
     if t.endswith(" and a half"):
         return parse_number(t[: -len(" and a half")]) + 0.5

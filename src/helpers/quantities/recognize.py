@@ -28,7 +28,13 @@ _DIGITS = (rf"{_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,
            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?")
 _SCALE = rf"(?:\s+(?:{alt(k for k in vocab.SCALES if len(k) > 2)})|\s?(?:m|mn|bn)\b|(?:k|b|tn)\b)"
 _ONE = r"\ban?(?=\s+(?:dozen|hundred|thousand|million|billion)\b)"  # "a dozen", "a million"
-_NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b|{_ONE})(?:{_SCALE})?(?:\s+and\s+a\s+half\b)?"
+_BIG = r"(?:hundred|thousand|million|billion|trillion)"
+_GROUP = rf"(?:{_WORDNUM}|an?|one)[\s-]+{_BIG}"
+#: Number words in groups: ``two thousand five hundred``, ``a hundred and two``, ``three
+#: million, two hundred and forty``, ``three hundred and fifty thousand``.
+_COMPOUND = (rf"\b{_GROUP}(?:(?:\s*,\s*|\s+and\s+|\s+)(?:{_WORDNUM}[\s-]+)?{_BIG}\b|(?:\s*,\s*|\s+and\s+|\s+){_GROUP})*"
+             rf"(?:(?:\s+and\s+|\s*&\s*|[\s-]+){_WORDNUM}\b(?![\s-]+{_BIG}))?\b")
+_NUM = rf"(?:{_COMPOUND}|(?:{_DIGITS}|\b{_WORDNUM}\b|{_ONE})(?:{_SCALE})?)(?:\s+and\s+a\s+half\b)?"
 #: ``9-10``, ``9 to 10``, and a suspended hyphen: ``8- to 16-meter``.
 _RANGE_SEP = r"\s*(?:[-–]\s*to|-|–|—|to)\s*"
 
