@@ -294,3 +294,13 @@ def test_spaced_thousands_and_suspended_hyphen_ranges(sentence, expected):
 ])
 def test_number_words_in_groups(sentence, expected):
     assert [(q.text, q.value) for q in figures_in_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Prices rose 2½ percent in May.", [("2½ percent", 2.5, "%")]),
+    ("Add ½ cup of stock.", [("½", 0.5, None)]),
+    ("About ¾ of the land is occupied.", [("About ¾", 0.75, "share")]),
+    ("Nearly 1/4 of voters stayed home.", [("Nearly 1/4", 0.25, "share")]),
+])
+def test_fraction_characters_and_fractions_of_a_whole(sentence, expected):
+    assert [(q.text, q.value, q.unit) for q in figures_in_sentence(sentence)] == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import vocab
 
@@ -51,6 +52,8 @@ def parse_number(text: str) -> float:
     t = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text.strip().lower().replace(",", ""))
     if t.endswith(" and a half"):
         return parse_number(t[: -len(" and a half")]) + 0.5
+    if m := re.fullmatch(r"(\d+)?\s?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])", t):
+        return float(m[1] or 0) + unicodedata.numeric(m[2])
     if m := re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", t):
         return float(m[1] or 0) + int(m[2]) / int(m[3])
     scale = 1.0

@@ -99,9 +99,15 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
         r.low, r.high = v1, v2
     else:
         r.value = r.low = r.high = v1
-    if not re.search(r"\d", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1):
+    if not re.search(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1):
         return None  # "one of the toughest", "the two met": not a tabulated figure
+    if r.unit is None and r.value is not None and 0 < r.value < 1 and _FRACTION_OF.match(sent, r.end) \
+            and re.search(r"/|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]", n1):
+        r.unit, r.kind = "share", "share"  # "1/4 of voters", "¾ of the land": a share, as "a quarter of"
     return r
+
+
+_FRACTION_OF = re.compile(r"\s+of\b")
 
 
 _RANGE_TAIL = re.compile(r"\A\s*(?:to|-|–|—|and)\s*(?P<n>\d+(?:[.,]\d+)*)")

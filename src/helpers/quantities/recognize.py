@@ -20,8 +20,9 @@ def alt(words) -> str:
 
 
 _WORDNUM = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if vocab.ONES[k] < 10)}))?|{alt(vocab.ONES)})"
-#: A common fraction of digits (``1/4``, ``2 1/2``; not ``9/11``, a date or a name).
-_FRACTION = r"(?:\d+\s+)?[1-7]/[2-8](?![\d/])"
+#: A common fraction of digits (``1/4``, ``2 1/2``; not ``9/11``, a date or a name), or a
+#: fraction character (``½``, ``2½``).
+_FRACTION = r"(?:\d+\s+)?[1-7]/[2-8](?![\d/])|(?:\d+\s?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]"
 #: Digits with thousands separators: commas, also in the Indian grouping (``12,34,567.89``),
 #: or a space (a no-break or thin space too) between groups of three digits (``10 000``).
 _DIGITS = (rf"{_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
