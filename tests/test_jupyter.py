@@ -102,3 +102,13 @@ def test_lab_html_export_is_the_offline_report(server):
     # code hidden except the parameters cell, as in the report
     assert html.count('jp-InputArea-editor" data-type="inline"') == 1
     assert "ARTICLE" in html
+
+
+def test_lab_asks_nothing_about_news_and_checks_no_updates(server):
+    """The collection runs offline: the environment's lab settings turn the news prompt and the
+    update check off (``report.LAB_SETTINGS``), and the server never looks for a new version."""
+    get, _ = server
+    notification = get("/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    defaults = {k: v.get("default") for k, v in notification["schema"]["properties"].items()}
+    assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False
+    assert get("/lab/api/update") == {"notification": None}
