@@ -118,3 +118,13 @@ def test_own_words_and_content_scores_side_by_side():
     table = sentiment.own_vs_content(st, "speaker_type")
     assert list(table.columns) == ["speaker_type", "statements", "TextBlob, own words", "TextBlob, content", "VADER, own words", "VADER, content"]
     assert table["statements"].sum() == 2
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("analysts", "analysts'"), ("officials", "officials'"), ("Macron", "Macron's"),
+    ("Jones", "Jones's"), ("the press", "the press's"), ("Kyiv", "Kyiv's"),
+])
+def test_possessive(name, expected):
+    from helpers.sourcing import possessive
+
+    assert possessive(name) == expected

@@ -78,8 +78,21 @@ def use_style() -> None:
 
 
 def caption(fig, text: str) -> None:
-    """A source line under the figure, e.g. ``Source: Reuters, 2025-08-14``."""
-    fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8.5, color="#555555")
+    """A source line under the figure, e.g. ``Source: Reuters, 2025-08-14``. ``savefig`` moves
+    it below everything else the figure draws (an axis label can reach below the figure's
+    edge), so it never overlaps the x-axis label."""
+    fig._helpers_caption = fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8.5, color="#555555")
+
+
+def _place_caption(fig) -> None:
+    """The caption 0.12 in below the lowest other artist of the figure."""
+    cap = getattr(fig, "_helpers_caption", None)
+    if cap is None:
+        return
+    cap.set_visible(False)
+    lowest = fig.get_tightbbox(fig.canvas.get_renderer()).y0  # inches, without the caption
+    cap.set_visible(True)
+    cap.set_y(min(-0.02, (lowest - 0.12) / fig.get_figheight()))
 
 
 def savefig(fig, name: str, directory: str | Path | None = None, show: bool = True) -> list[Path]:
@@ -91,6 +104,7 @@ def savefig(fig, name: str, directory: str | Path | None = None, show: bool = Tr
     directory = Path(directory) if directory is not None else paths.FIGURES
     directory.mkdir(parents=True, exist_ok=True)
     written = []
+    _place_caption(fig)
     box = _full_width_box(fig)
     with plt.rc_context({"svg.hashsalt": "helpers"}):
         for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):

@@ -127,6 +127,11 @@ def headline(groups: pd.DataFrame, by: str = "camp") -> str:
     return f"{top[by]} is quoted most: {top['statements']} of {total} statements"
 
 
+def possessive(name: str) -> str:
+    """``Macron's``, ``analysts'`` (a plural in -s takes the apostrophe alone)."""
+    return f"{name}'" if name.endswith("s") and not name.endswith("ss") and name[:1].islower() else f"{name}'s"
+
+
 def findings(statements: pd.DataFrame, text: str) -> list[str]:
     """Sentences on the article's sourcing, every number computed here."""
     s = summary(statements, text)
@@ -139,7 +144,7 @@ def findings(statements: pd.DataFrame, text: str) -> list[str]:
         f"{top['camp']} ({top['statements']} statements, {top['share']:.0%}, {top['words']} words of content).",
         f"{s['anonymous_share']:.0%} of statements come from anonymous sources; "
         f"{s['quoted_share']:.0%} are entirely in the speaker's own words (direct quotes).",
-        f"The first statement is {s['first'][0]}'s ({s['first'][1]}); the last is {s['last'][0]}'s ({s['last'][1]}).",
+        f"The first statement is {possessive(s['first'][0])} ({s['first'][1]}); the last is {possessive(s['last'][0])} ({s['last'][1]}).",
     ]
     own = camps[camps["own_words"] > 0]
     if len(own):
