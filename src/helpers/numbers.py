@@ -8,6 +8,8 @@ import unicodedata
 from . import vocab
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+#: The vulgar fraction characters (``½``, ``⅓`` …), read through ``unicodedata.numeric``.
+FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SCALE_AT_END = re.compile(
     r"(?:\s+|(?<=\d))(" + "|".join(sorted(map(re.escape, vocab.SCALES), key=len, reverse=True)) + r")$"
 )
@@ -52,7 +54,7 @@ def parse_number(text: str) -> float:
     t = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text.strip().lower().replace(",", ""))
     if t.endswith(" and a half"):
         return parse_number(t[: -len(" and a half")]) + 0.5
-    if m := re.fullmatch(r"(\d+)?\s?([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])", t):
+    if m := re.fullmatch(rf"(\d+)?\s?([{FRACTION_CHARS}])", t):
         return float(m[1] or 0) + unicodedata.numeric(m[2])
     if m := re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", t):
         return float(m[1] or 0) + int(m[2]) / int(m[3])

@@ -27,7 +27,7 @@ from .. import numbers, resources, vocab
 from ..document import as_document
 from ..records import Quantity, to_frame
 from .meaning import FUNCTION_WORDS, IRREGULAR_PLURALS, counted_noun, measure, subject
-from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, alt, is_excluded
+from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, WORDNUM, alt, is_excluded
 
 COLUMNS = Quantity.COLUMNS
 APPROX_BEFORE = re.compile(rf"(?:\b(?P<approx>{alt(vocab.APPROXIMATORS)})\s+)\Z", re.IGNORECASE)
@@ -99,10 +99,10 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
         r.low, r.high = v1, v2
     else:
         r.value = r.low = r.high = v1
-    if not re.search(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1):
+    if not re.search(rf"[\d{numbers.FRACTION_CHARS}]", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1):
         return None  # "one of the toughest", "the two met": not a tabulated figure
     if r.unit is None and r.value is not None and 0 < r.value < 1 and _FRACTION_OF.match(sent, r.end) \
-            and re.search(r"/|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]", n1):
+            and re.search(rf"/|[{numbers.FRACTION_CHARS}]", n1):
         r.unit, r.kind = "share", "share"  # "1/4 of voters", "¾ of the land": a share, as "a quarter of"
     return r
 
@@ -324,19 +324,18 @@ def _join_subunits(sent: str, found: list[Quantity], offset: int) -> list[Quanti
     return out
 
 
-_WORDS_UNDER_100 = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if 0 < vocab.ONES[k] < 10)}))?|{alt(k for k in vocab.ONES if 0 < vocab.ONES[k] < 20)})"
 #: A currency sign or code right after a number: it starts an amount of its own.
 _UNIT_NEXT = re.compile(r"\s*(?:[$€£¥]|[A-Z]{3}\b)")
 #: ``thirteen dollars forty five``, ``100 and fifty``: a number under 100 in words or digits
 #: after a whole amount, at the end of its clause (nothing counted after it).
-_MINOR_AFTER = re.compile(rf"\s+(?:and\s+)?(?P<n>\d{{1,2}}|{_WORDS_UNDER_100})(?=\s*(?:[.,;:!?)]|$|more\b|only\b))", re.IGNORECASE)
+_MINOR_AFTER = re.compile(rf"\s+(?:and\s+)?(?P<n>\d{{1,2}}|{WORDNUM})(?=\s*(?:[.,;:!?)]|$|more\b|only\b))", re.IGNORECASE)
 
 
 def _spelled_minor(sent: str, q: Quantity, offset: int, factor: float) -> Quantity:
     m = _MINOR_AFTER.match(sent, q.end - offset)
     if m is None:
         return q
-    cents = numbers.parse_number(m.group("n").replace(" ", "-") if " " in m.group("n") else m.group("n"))
+    cents = numbers.parse_number(m.group("n"))
     if not 0 < cents < 100:
         return q
     return _with_value(sent, q, q.value + cents * factor, offset + m.end(), offset)

@@ -19,10 +19,11 @@ def alt(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_WORDNUM = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if vocab.ONES[k] < 10)}))?|{alt(vocab.ONES)})"
+#: A number in words under 100: ``seven``, ``forty``, ``forty-five``, ``forty five``.
+WORDNUM = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if vocab.ONES[k] < 10)}))?|{alt(vocab.ONES)})"
 #: A common fraction of digits (``1/4``, ``2 1/2``; not ``9/11``, a date or a name), or a
 #: fraction character (``½``, ``2½``).
-_FRACTION = r"(?:\d+\s+)?[1-7]/[2-8](?![\d/])|(?:\d+\s?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]"
+_FRACTION = rf"(?:\d+\s+)?[1-7]/[2-8](?![\d/])|(?:\d+\s?)?[{numbers.FRACTION_CHARS}]"
 #: Digits with thousands separators: commas, also in the Indian grouping (``12,34,567.89``),
 #: or a space (a no-break or thin space too) between groups of three digits (``10 000``).
 _DIGITS = (rf"{_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
@@ -30,12 +31,12 @@ _DIGITS = (rf"{_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,
 _SCALE = rf"(?:\s+(?:{alt(k for k in vocab.SCALES if len(k) > 2)})|\s?(?:m|mn|bn)\b|(?:k|b|tn)\b)"
 _ONE = r"\ban?(?=\s+(?:dozen|hundred|thousand|million|billion)\b)"  # "a dozen", "a million"
 _BIG = r"(?:hundred|thousand|million|billion|trillion)"
-_GROUP = rf"(?:{_WORDNUM}|an?|one)[\s-]+{_BIG}"
+_GROUP = rf"(?:{WORDNUM}|an?|one)[\s-]+{_BIG}"
 #: Number words in groups: ``two thousand five hundred``, ``a hundred and two``, ``three
 #: million, two hundred and forty``, ``three hundred and fifty thousand``.
-_COMPOUND = (rf"\b{_GROUP}(?:(?:\s*,\s*|\s+and\s+|\s+)(?:{_WORDNUM}[\s-]+)?{_BIG}\b|(?:\s*,\s*|\s+and\s+|\s+){_GROUP})*"
-             rf"(?:(?:\s+and\s+|\s*&\s*|[\s-]+){_WORDNUM}\b(?![\s-]+{_BIG}))?\b")
-_NUM = rf"(?:{_COMPOUND}|(?:{_DIGITS}|\b{_WORDNUM}\b|{_ONE})(?:{_SCALE})?)(?:\s+and\s+a\s+half\b)?"
+_COMPOUND = (rf"\b{_GROUP}(?:(?:\s*,\s*|\s+and\s+|\s+)(?:{WORDNUM}[\s-]+)?{_BIG}\b|(?:\s*,\s*|\s+and\s+|\s+){_GROUP})*"
+             rf"(?:(?:\s+and\s+|\s*&\s*|[\s-]+){WORDNUM}\b(?![\s-]+{_BIG}))?\b")
+_NUM = rf"(?:{_COMPOUND}|(?:{_DIGITS}|\b{WORDNUM}\b|{_ONE})(?:{_SCALE})?)(?:\s+and\s+a\s+half\b)?"
 #: ``9-10``, ``9 to 10``, and a suspended hyphen: ``8- to 16-meter``.
 _RANGE_SEP = r"\s*(?:[-–]\s*to|-|–|—|to)\s*"
 
@@ -43,10 +44,10 @@ CANDIDATE = re.compile(
     rf"""
     (?P<between>\bbetween\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM}))
   | (?P<vague>\b(?:{alt(vocab.VAGUE)})\b)
-  | (?P<mult>\b(?:twice|thrice|(?P<m1>{_WORDNUM}|\d+(?:\.\d+)?)\s+times)\b(?=\s+(?:as|more|less|higher|lower|larger|bigger|smaller|greater|the|that|what)\b)
+  | (?P<mult>\b(?:twice|thrice|(?P<m1>{WORDNUM}|\d+(?:\.\d+)?)\s+times)\b(?=\s+(?:as|more|less|higher|lower|larger|bigger|smaller|greater|the|that|what)\b)
      |\ban?\s+(?P<mfrac>third|quarter|half|fifth)\s+(?:more|less)\b)
   | (?P<halfscale>\b(?:half|(?:a\s+)?quarter|three\s+quarters)\s+(?:of\s+)?(?:an?\s+)?(?:dozen|million|billion|thousand)\b)
-  | (?P<ratio>(?<![^\s(“"])(?P<r1>{_WORDNUM}|\d+)\s+(?:in|out\s+of)\s+(?P<r2>{_WORDNUM}|\d+)\b
+  | (?P<ratio>(?<![^\s(“"])(?P<r1>{WORDNUM}|\d+)\s+(?:in|out\s+of)\s+(?P<r2>{WORDNUM}|\d+)\b
      (?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b))
   | (?P<frac>\b(?:(?:a|one|{alt(k for k in vocab.ONES if 1 < vocab.ONES[k] < 10)})[\s-](?:{alt(vocab.DENOMINATORS)})|half)\b)
   | (?P<num>(?<![\w.,])(?P<n1>{_NUM})(?:{_RANGE_SEP}(?P<n2>{_NUM}))?)
