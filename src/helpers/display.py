@@ -42,8 +42,6 @@ def number(value, precision: int = 3) -> str:
 
     if value is None or isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return ""
-    if isinstance(value, bool):
-        return str(value).lower()
     v = float(value)
     if v.is_integer():
         return f"{int(v):,}"

@@ -42,9 +42,11 @@ PROVENANCE_PACKAGES = ("helpers", "pandas", "matplotlib", "nltk", "textblob", "v
 
 
 class ReportError(RuntimeError):
-    """A report build failed; ``str(err)`` is one line, ``log`` the build log (if any)."""
+    """A report build failed; ``str(err)`` is one line, ``log`` the build log (if any).
+    ``show_log`` is False where the kernels' log adds nothing (a full disk)."""
 
     log: Path | None = None
+    show_log: bool = True
 
 
 class OutputError(ReportError):
@@ -79,7 +81,7 @@ def notebooks() -> list[NotebookInfo]:
 def output_dir(article: Article, out: str | Path | None) -> Path:
     """``--out`` when given; else ``reports/`` for the seed read from ``data/raw/``, and
     ``reports/<output id>/`` for any other file (see ``paths.output_id``)."""
-    if out is not None and str(out) != "":
+    if out is not None:
         return Path(out)
     if paths.is_seed(article):
         return paths.REPORTS
@@ -90,7 +92,7 @@ def is_default_build(article: Article, out: str | Path | None) -> bool:
     """The seed's own build (``make report``): the one build that updates the tracked
     ``figures/`` and ``data/processed/``. Every other build writes its figures and tables
     under its output folder."""
-    return (out is None or str(out) == "") and paths.is_seed(article)
+    return out is None and paths.is_seed(article)
 
 
 def notebook_path(article_file: Path) -> str:
@@ -189,8 +191,10 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.N
             f"(executed copy kept at {target})"
         ) from None
     except OSError as err:  # a full disk: the one line says so, the kernels' log adds nothing
-        raise ReportError(f"{info.path.name}: cannot write its executed copy: {err.strerror or err}; "
-                          "the previous reports are as they were") from None
+        failure = ReportError(f"{info.path.name}: cannot write its executed copy: {err.strerror or err}; "
+                              "the previous reports are as they were")
+        failure.show_log = False
+        raise failure from None
     except Exception as err:  # kernel died, missing kernel, …
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ReportError(f"{info.path.name}: could not be executed: {first}") from None
@@ -370,6 +374,7 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
     ``echo``, when given, is called with one line per notebook (its time and the page
     written) and a last line naming the index.
     """
+    out = None if out is None or str(out) == "" else out  # an empty --out (make's OUT=) is no --out
     article = load_article(article_path)  # validates the file before any kernel starts
     article_file = Path(article.path).resolve()
     out_dir = output_dir(article, out)
@@ -532,8 +537,8 @@ def _raise_first_failure(infos, executed, staged: Path, out_dir: Path, log: Path
         executed_copy = staged / info.path.name
         if executed_copy.exists() and executed_copy.stat().st_size > 0:  # never an empty notebook
             shutil.copy2(executed_copy, failed / info.path.name)
-        err = ReportError(str(nb).replace(str(staged / info.path.name), str(failed / info.path.name)))
-        err.log = None if "cannot write" in str(nb) else log
+        err = ReportError(str(nb).replace(str(executed_copy), str(failed / info.path.name)))
+        err.log = log if nb.show_log else None
         raise err
 
 

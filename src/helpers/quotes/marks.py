@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..article import Article
+from ..spanindex import SpanIndex
 
 
 @dataclass
@@ -74,22 +75,12 @@ class Quotes(list):
     def __init__(self, quotes=()):
         super().__init__(quotes)
         self._opens = [q.open for q in self]
-        self._starts = [q.start for q in self]
-        reach, far = [], -1
-        for q in self:
-            far = max(far, q.end)
-            reach.append(far)
-        self._reach = reach  # the furthest end of any quote up to each one
+        self._spans = SpanIndex(self)
 
     def at(self, pos: int) -> Quote | None:
         """The first quote (in reading order) whose content holds ``pos``."""
-        k = bisect.bisect_right(self._starts, pos) - 1
-        hit = None
-        while k >= 0 and self._reach[k] > pos:
-            if self[k].start <= pos < self[k].end:
-                hit = self[k]
-            k -= 1
-        return hit
+        hits = self._spans.holding(pos, pos + 1)
+        return self[hits[0]] if hits else None
 
     def opening_within(self, a: int, b: int) -> list[Quote]:
         """The quotes whose opening mark lies in ``[a, b]``, in reading order."""
@@ -120,13 +111,6 @@ def quotations(article: Article) -> Quotes:
 
 
 # ---------------------------------------------------------------- mentions and entities
-
-def inside(quotes: list[Quote], pos: int) -> Quote | None:
-    """The first quote whose content holds ``pos``."""
-    if isinstance(quotes, Quotes):
-        return quotes.at(pos)
-    return next((q for q in quotes if q.start <= pos < q.end), None)
-
 
 
 def mark_direct(doc, quotes: list[Quote], lead_cue) -> None:

@@ -19,7 +19,7 @@ from ..names import is_name, is_name_body, split_role, strip_det
 from ..records import Token
 from ..resources import Cue
 from . import attribution as at
-from .marks import Quote, inside
+from .marks import Quote, Quotes
 from .resolve import Entity, Mention, mention
 from .words import FINITE, SUBORDINATORS
 
@@ -85,14 +85,14 @@ class Context:
 # ---------------------------------------------------------------- direct quotes
 
 
-def direct_statements(ctx: Context, quotes: list[Quote]) -> tuple[list[Draft], set[tuple[int, int]]]:
+def direct_statements(ctx: Context, quotes: Quotes) -> tuple[Drafts, set[tuple[int, int]]]:
     """One draft per direct quote piece; pieces of one quote share its attribution.
     Returns the drafts and the (sentence id, token index) of the cues they used."""
     groups: dict[int, list[Quote]] = {}
     for q in quotes:
         if q.direct:
             groups.setdefault(q.group, []).append(q)
-    drafts: list[Draft] = Drafts()
+    drafts = Drafts()
     used: set[tuple[int, int]] = set()
     for pieces in groups.values():
         found = _direct_attribution(ctx, pieces, quotes)
@@ -115,7 +115,7 @@ def direct_statements(ctx: Context, quotes: list[Quote]) -> tuple[list[Draft], s
     return drafts, used
 
 
-def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: list[Quote]):
+def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: Quotes):
     """(sentence, cue index, speaker) attributing a quote: a cue after a closing mark, or a
     ``said:``/``said,`` before an opening mark; None when the quote has none."""
     lexicon = resources.cues()
@@ -124,7 +124,7 @@ def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: list[Quote]):
         after = [t for t in s.toks if t.start >= q.end]
         for t in after[:12]:
             cue = lexicon.get(t.lower)
-            if cue and cue.cls != "source" and at.is_cue(s.toks, t.i) and inside(quotes, t.start) is None:
+            if cue and cue.cls != "source" and at.is_cue(s.toks, t.i) and quotes.at(t.start) is None:
                 sp = at.find_speaker(s.toks, t.i, cue)
                 if sp is not None and sp.chunk and (sp.right or sp.chunk[0].start >= q.end):
                     return s, t.i, sp
@@ -142,7 +142,7 @@ def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: list[Quote]):
 # ---------------------------------------------------------------- reported speech
 
 
-def reported_statements(ctx: Context, quotes: list[Quote], used: set, drafts: list[Draft]) -> None:
+def reported_statements(ctx: Context, quotes: Quotes, used: set, drafts: Drafts) -> None:
     """Indirect and mixed statements from the cues not used by direct quotes, appended to
     ``drafts`` sentence by sentence."""
     for s in ctx.sents:
@@ -164,12 +164,12 @@ def reported_statements(ctx: Context, quotes: list[Quote], used: set, drafts: li
                 prev = made[-1]
 
 
-def _plans(s: Sent, quotes: list[Quote], used: set) -> list[tuple[Token, Cue, at.Speaker]]:
+def _plans(s: Sent, quotes: Quotes, used: set) -> list[tuple[Token, Cue, at.Speaker]]:
     """The sentence's cues outside quotes, each with the speaker it finds."""
     lexicon = resources.cues()
     plans = []
     for t in s.toks:
-        if t.lower in lexicon and (s.sid, t.i) not in used and at.is_cue(s.toks, t.i) and inside(quotes, t.start) is None:
+        if t.lower in lexicon and (s.sid, t.i) not in used and at.is_cue(s.toks, t.i) and quotes.at(t.start) is None:
             sp = at.find_speaker(s.toks, t.i, lexicon[t.lower])
             if sp is not None:
                 plans.append((t, lexicon[t.lower], sp))
@@ -214,14 +214,14 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
         "indirect", cue, span[0], span[1], s.sid, reported=reported, cue_span=_cue_span(s.toks, t.i, cue), fragments=parts
     )
     if sp.coord and not sp.chunk:
-        proto.inherit = prev or _preceding(drafts, t.start)
+        proto.inherit = prev or drafts.preceding(t.start)
         if proto.inherit is None:
             return []
     else:
         proto.mention = ctx.mention(sp.chunk)
     if sp.coord and sp.chunk and prev is not None:
         proto.inherit, proto.mention = prev, prev.mention
-    inner = [q for q in _opening_within(quotes, span[0], span[1] + 1) if not q.direct and q.end <= span[1] + 1]
+    inner = [q for q in quotes.opening_within(span[0], span[1] + 1) if not q.direct and q.end <= span[1] + 1]
     if inner:  # a mixed statement: the clause is the content, the quoted fragments its own words
         proto.kind, proto.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
         last = inner[-1]
@@ -244,14 +244,6 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 def _cue_span(toks: list[Token], i: int, cue: Cue) -> tuple[int, int]:
     """The cue's characters, all its words (``according to``, ``called on``)."""
     return toks[i].start, toks[min(i + len(cue.rest), len(toks) - 1)].end
-
-
-def _preceding(drafts: list[Draft], pos: int) -> Draft | None:
-    """The statement that starts last before ``pos``."""
-    if isinstance(drafts, Drafts):
-        return drafts.preceding(pos)
-    before = [st for st in drafts if st.start < pos]
-    return max(before, key=lambda st: st.start) if before else None
 
 
 class Drafts(list):
@@ -288,13 +280,7 @@ class Drafts(list):
 COLON_CUE = Cue(":", "speech", "left")
 
 
-def _opening_within(quotes, a: int, b: int) -> list[Quote]:
-    if hasattr(quotes, "opening_within"):
-        return quotes.opening_within(a, b)
-    return [q for q in quotes if a <= q.open <= b]
-
-
-def colon_statements(ctx: Context, quotes: list[Quote], drafts: list[Draft]) -> None:
+def colon_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
     """A name that opens a sentence, a colon, then what the name said: a headline
     (``Gingrich: Trump Must Decide …``, ``Fiorina on Clinton: 'Fair game'``) or a line of
     an exchange. A direct quote after the colon that had no attribution gets this one;
@@ -311,7 +297,7 @@ def colon_statements(ctx: Context, quotes: list[Quote], drafts: list[Draft]) -> 
         chunk = toks[:on]
         if (
             len(chunk) > 5 or not is_name(chunk) or any(t.lower in labels for t in chunk)
-            or " ".join(t.lower for t in chunk) in places or inside(quotes, chunk[0].start) is not None
+            or " ".join(t.lower for t in chunk) in places or quotes.at(chunk[0].start) is not None
         ):
             continue
         b = at.content_end(toks, len(toks))
@@ -328,7 +314,7 @@ def colon_statements(ctx: Context, quotes: list[Quote], drafts: list[Draft]) -> 
         if orphans:
             continue  # already attributed
         st = Draft("indirect", COLON_CUE, content[0], content[1], s.sid, mention=mention_, cue_span=cue_span)
-        inner = [q for q in _opening_within(quotes, content[0], content[1] + 1) if q.end <= content[1] + 1]
+        inner = [q for q in quotes.opening_within(content[0], content[1] + 1) if q.end <= content[1] + 1]
         if len(inner) == 1 and inner[0].open == content[0] and inner[0].end + 2 >= content[1]:
             st.start, st.end = _trimmed(ctx.text, inner[0].start, inner[0].end)  # all quoted: direct
             st.kind, st.fragments, st.quoted = "direct", [(st.start, st.end)], [(st.start, st.end)]
@@ -372,12 +358,12 @@ def join_interrupted(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def sentence_subjects(ctx: Context, quotes: list[Quote]) -> list[Mention]:
+def sentence_subjects(ctx: Context, quotes: Quotes) -> list[Mention]:
     """Named subjects of sentences, outside quotes: candidates for a later pronoun."""
     out = []
     for s in ctx.sents:
         chunk = _sentence_subject(s.toks)
-        if chunk and inside(quotes, chunk[0].start) is None:
+        if chunk and quotes.at(chunk[0].start) is None:
             out.append(ctx.mention(chunk))
     return out
 

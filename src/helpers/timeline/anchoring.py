@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 
 from .. import vocab
+from ..spanindex import SpanIndex
 from .calendar import value_to_date
 
 
@@ -29,14 +30,8 @@ class SpeakingDays:
     def __init__(self, doc, found: list):
         self.doc = doc
         order = list(enumerate(doc.attributions))
-        quoted = sorted((r.start, k, r) for k, r in order if r.kind in ("direct", "mixed"))
-        self._quoted = [(k, r) for _, k, r in quoted]
-        self._starts = [r.start for _, r in self._quoted]
-        reach, far = [], -1
-        for _, r in self._quoted:
-            far = max(far, r.end)
-            reach.append(far)
-        self._reach = reach
+        self._quoted = [r for r in doc.attributions if r.kind in ("direct", "mixed")]  # in the layer's order
+        self._spans = SpanIndex(self._quoted)
         self._by_speaker: dict[str, list] = {}
         for _, r in sorted(order, key=lambda kr: (kr[1].start, kr[0])):
             self._by_speaker.setdefault(r.speaker, []).append(r)
@@ -52,14 +47,8 @@ class SpeakingDays:
 
     def _around(self, t):
         """The first direct or mixed statement (in the layer's order) whose content holds ``t``."""
-        k = bisect.bisect_right(self._starts, t.start) - 1
-        best = None
-        while k >= 0 and self._reach[k] >= t.end:
-            order, r = self._quoted[k]
-            if r.start <= t.start and r.end >= t.end and (best is None or order < best[0]):
-                best = (order, r)
-            k -= 1
-        return best[1] if best else None
+        hits = self._spans.holding(t.start, t.end)
+        return self._quoted[hits[0]] if hits else None
 
     def day(self, t) -> dt.date | None:
         """The day the speaker of the quotation around ``t`` spoke, or None."""
