@@ -138,3 +138,5 @@ CONTEXT_QUARTER = {"the": 0, "this": 0, "latest": 0, "current": 0, "same": 0, "y
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.
 FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "upcoming", "expected", "next", "until", "ahead"}
+#: Future cues that only count when no verb in the sentence gives the tense.
+WEAK_FUTURE_CUES = {"until"}

@@ -25,10 +25,13 @@ def shift_months(d: dt.date, months: int) -> dt.date:
 def resolve_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
     """The weekday in the anchor's (ISO) week, moved a week back for a past event that would
     otherwise lie after the anchor, or a week on for a future one that would lie before it
-    (a weak tense, read outside the clause, counts as the tense)."""
+    (a weak tense, read outside the clause, counts as the tense). ``last`` (``last Wednesday``)
+    is strictly before the anchor."""
     tense = tense.rstrip("?")
     d = anchor + dt.timedelta(days=weekday - anchor.weekday())
-    if tense == "past" and d > anchor:
+    if tense == "last" and d >= anchor:  # "last Wednesday" written on a Wednesday: a week ago
+        d -= dt.timedelta(days=7)
+    elif tense == "past" and d > anchor:
         d -= dt.timedelta(days=7)
     elif tense == "future" and d < anchor:
         d += dt.timedelta(days=7)
@@ -82,11 +85,11 @@ def relative_period(unit: str, offset: int, anchor: dt.date) -> str | None:
         q = (anchor.month - 1) // 3 + offset
         return f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}"
     if unit == "year":
-        return _year(anchor.year + offset)
+        return year_value(anchor.year + offset)
     if unit == "decade":
         return _decade(anchor.year // 10 + offset)
     if unit in vocab.SEASONS:
-        return f"{_year(anchor.year + offset)}-{vocab.SEASONS[unit]}"
+        return f"{year_value(anchor.year + offset)}-{vocab.SEASONS[unit]}"
     return None
 
 
@@ -100,13 +103,13 @@ def ago(n: int, unit: str, anchor: dt.date) -> str | None:
     if letter == "M" and unit.startswith("month"):
         return shift_months(anchor, -n).strftime("%Y-%m")
     if letter == "Y":
-        return _year(anchor.year - n)
+        return year_value(anchor.year - n)
     if letter == "DE":
         return _decade(anchor.year // 10 - n)
     return None
 
 
-def _year(y: int) -> str:
+def year_value(y: int) -> str:
     """A year as TIMEX3 writes it (four digits); ``OverflowError`` outside years 1-9999."""
     if not 1 <= y <= 9999:
         raise OverflowError(f"year {y} is outside the calendar")

@@ -63,7 +63,7 @@ def shift(value: str, n: int, unit: str) -> str | None:
     if d is None:
         return None
     if letter == "Y":
-        return cal._year(d.year + n) if precision == "year" else cal.shift_months(d, 12 * n).isoformat()[: len(value)]
+        return cal.year_value(d.year + n) if precision == "year" else cal.shift_months(d, 12 * n).isoformat()[: len(value)]
     if letter == "M":
         return cal.shift_months(d, n).strftime("%Y-%m" if precision == "month" else "%Y-%m-%d")
     step = dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n)
@@ -74,7 +74,7 @@ def _offset(anchor: dt.date, n: int, unit: str) -> str:
     """``a year earlier`` with nothing named before: counted from the anchor."""
     letter = vocab.TIMEX_UNITS[unit]
     if letter == "Y":
-        return cal._year(anchor.year + n)
+        return cal.year_value(anchor.year + n)
     if letter == "M":
         return cal.shift_months(anchor, n).strftime("%Y-%m")
     return (anchor + (dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n))).isoformat()
@@ -95,6 +95,8 @@ RESOLVERS = {
     "context_quarter": context_quarter,
     "offset": _offset,
     "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
+    "month_of_year": lambda anchor, month, shift: f"{cal.year_value(anchor.year + shift)}-{month:02d}",
+    "clock_on": lambda anchor, date, suffix: _daymonth(anchor, *date) + suffix,
 }
 
 
@@ -117,6 +119,8 @@ UNANCHORED = {
     "context_quarter": lambda shift: "XXXX-QX",
     "offset": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
     "century": lambda offset: "XX",
+    "month_of_year": lambda month, shift: f"XXXX-{month:02d}",
+    "clock_on": lambda date, suffix: UNANCHORED["daymonth"](*date) + suffix,
 }
 
 

@@ -29,6 +29,8 @@ from .calendar import duration_value
 from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_YEAR, PREPOSITIONS
 
 EXAMPLE_ANCHOR = "2025-08-14"
+#: Time-zone abbreviations that may follow a clock time (``5 p.m. EST``).
+TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK"}
 @dataclass(frozen=True)
 class Spec:
     """An underspecified value: ``kind`` names the resolver step, ``args`` its inputs."""
@@ -238,6 +240,7 @@ def deictic_period(toks, i):
 
 
 @rule("They met last Monday.|last Monday|DATE|2025-08-11",
+      "They met last Thursday.|last Thursday|DATE|2025-08-07",
       "They meet next Monday.|next Monday|DATE|2025-08-18",
       "Sales peaked last September.|last September|DATE|2024-09")
 def deictic_weekday(toks, i):
@@ -247,7 +250,7 @@ def deictic_weekday(toks, i):
         return Match(i, i + 2, "DATE", Spec("month", (mo, forced)))
     if low not in vocab.DEICTIC or nxt not in vocab.WEEKDAYS:
         return None
-    t = {"last": "past", "next": "future", "coming": "future"}.get(low) or w.tense(toks, i, i + 2)
+    t = {"last": "last", "next": "future", "coming": "future"}.get(low) or w.tense(toks, i, i + 2)
     return Match(i, i + 2, "DATE", Spec("next_weekday" if low == "next" else "weekday", (vocab.WEEKDAYS[nxt], t, "")))
 
 
@@ -286,7 +289,8 @@ def ago(toks, i):
 @rule("Polls open at 11 a.m. on the day.|11 a.m.|TIME|2025-08-14T11:00",
       "The call starts at 10:30 pm.|10:30 pm|TIME|2025-08-14T22:30",
       "Polls close at 8 p.m.|8 p.m.|TIME|2025-08-14T20:00",
-      "The vote ended at 10 p.m. Tuesday.|10 p.m. Tuesday|TIME|2025-08-12T22:00")
+      "The vote ended at 10 p.m. Tuesday.|10 p.m. Tuesday|TIME|2025-08-12T22:00",
+      "The offer expires at 5 p.m. EST, Sept. 6.|5 p.m. EST, Sept. 6|TIME|2025-09-06T17:00")
 def clock_time(toks, i):
     m, nxt = CLOCK.fullmatch(toks[i].lower), w.low(toks, i + 1)
     if not m or nxt not in MERIDIEM:
@@ -295,9 +299,13 @@ def clock_time(toks, i):
     # "a.m." at a sentence's end is tokenized "a.m" + "."; the full stop belongs to both
     end = i + 3 if nxt in ("a.m", "p.m") and w.low(toks, i + 2) == "." else i + 2
     suffix = f"T{hour:02d}:{m[2] or '00'}"
-    if w.low(toks, end) in vocab.WEEKDAYS and toks[end].is_cap:  # "10 p.m. Wednesday"
-        wd = vocab.WEEKDAYS[toks[end].lower]
-        return Match(i, end + 1, "TIME", Spec("weekday", (wd, w.tense(toks, i, end + 1), suffix)))
+    k = end + 1 if end < len(toks) and toks[end].text in TIME_ZONES else end  # "5 p.m. EST"
+    k = k + 1 if w.low(toks, k) == "," else k
+    if w.low(toks, k) in vocab.WEEKDAYS and toks[k].is_cap:  # "10 p.m. Wednesday"
+        wd = vocab.WEEKDAYS[toks[k].lower]
+        return Match(i, k + 1, "TIME", Spec("weekday", (wd, w.tense(toks, i, k + 1), suffix)))
+    if k < len(toks) and (d := month_first(toks, k)) is not None and d.spec.kind == "daymonth":
+        return Match(i, d.j, "TIME", Spec("clock_on", (d.spec.args, suffix)))  # "5 p.m. EST, Nov. 6"
     return Match(i, end, "TIME", Spec("clock", (suffix,)))
 
 
@@ -337,6 +345,7 @@ def day_month(toks, i):
 @rule("It began on August 14, 2025.|August 14, 2025|DATE|2025-08-14",
       "The invasion in February 2022 changed everything.|February 2022|DATE|2022-02",
       "Talks began in March.|March|DATE|2025-03",
+      "He was arrested in June last year.|June last year|DATE|2024-06",
       "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03")
 def month_first(toks, i):
     mo = w.month(toks[i])
@@ -351,6 +360,8 @@ def month_first(toks, i):
         return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, k + 1), None)))
     if k < len(toks) and (y := w.year(toks[k])) is not None:
         return Match(i, k + 1, "DATE", fixed(f"{y}-{mo:02d}"))
+    if (shift := vocab.DEICTIC.get(w.low(toks, k))) is not None and w.low(toks, k + 1) == "year":
+        return Match(i, k + 2, "DATE", Spec("month_of_year", (mo, shift)))  # "June last year"
     if toks[i].lower == "may" and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
         return None  # the modal verb or the name, not the month
     if i == 0 and toks[i].lower.rstrip(".") in vocab.MONTH_ABBREVIATIONS:
@@ -360,11 +371,19 @@ def month_first(toks, i):
 
 @rule("They met on Friday.|Friday|DATE|2025-08-08",
       "Leaders will meet on Friday.|Friday|DATE|2025-08-15",
-      "Voting ends Saturday morning.|Saturday morning|TIME|2025-08-16TMO")
+      "Voting ends Saturday morning.|Saturday morning|TIME|2025-08-16TMO",
+      "It said on Saturday, April 25, that it would sell.|Saturday, April 25|DATE|2025-04-25",
+      "A bomb went off next to the embassy Friday.|Friday|DATE|2025-08-08",
+      "On Friday, she set aside her holiday plans.|Friday|DATE|2025-08-08",
+      "Until Tuesday, the police had not named him.|Tuesday|DATE|2025-08-12",
+      "The offer is set to expire on Friday.|Friday|DATE|2025-08-15")
 def weekday(toks, i):
     low = toks[i].lower
     if low not in vocab.WEEKDAYS or not toks[i].is_cap:
         return None
+    k = i + 2 if w.low(toks, i + 1) == "," else i + 1
+    if (d := month_first(toks, k) if k < len(toks) else None) is not None and d.spec.kind == "daymonth":
+        return Match(i, d.j, "DATE", d.spec)  # "Saturday, April 25": the date names the day
     part = _part_of_day(toks, i + 1)
     t = w.tense(toks, i, i + 1)
     if part:
@@ -388,9 +407,13 @@ def relative_day(toks, i):
 
 
 @rule("Strikes hit the city overnight.|overnight|TIME|2025-08-14TNI",
+      "Talks broke off at noon Tuesday.|noon Tuesday|TIME|2025-08-12T12:00",
       "He will speak this morning.|this morning|TIME|2025-08-14TMO")
 def part_of_today(toks, i):
     low = toks[i].lower
+    if low in ("midnight", "noon", "midday") and w.low(toks, i + 1) in vocab.WEEKDAYS and toks[i + 1].is_cap:
+        wd = vocab.WEEKDAYS[toks[i + 1].lower]  # "noon Thursday"
+        return Match(i, i + 2, "TIME", Spec("weekday", (wd, w.tense(toks, i, i + 2), vocab.PARTS_OF_DAY[low])))
     if low in ("tonight", "overnight", "midnight", "noon", "midday"):
         return Match(i, i + 1, "TIME", Spec("dayof", (vocab.PARTS_OF_DAY[low],)))
     nxt = w.low(toks, i + 1)

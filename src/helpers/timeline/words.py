@@ -66,8 +66,9 @@ def tense(toks: list[Token], i: int, j: int) -> str:
             if i <= k < j:
                 continue
             tok = toks[k]
-            if tok.lower in vocab.FUTURE_CUES:
-                cues.append((abs(k - i), "future"))
+            if tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k):
+                # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
+                cues.append((abs(k - i) + (len(toks) if tok.lower in vocab.WEAK_FUTURE_CUES else 0), "future"))
             elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k):
                 cues.append((abs(k - i), "past"))
             elif tok.tag == "MD":
@@ -77,6 +78,17 @@ def tense(toks: list[Token], i: int, j: int) -> str:
         if cues:
             return min(cues)[1] + weak
     return "present"
+
+
+def _future_cue(toks: list[Token], k: int) -> bool:
+    """A future cue used as one: not ``next to`` (a place), not ``set`` without ``to`` or
+    ``for`` (``set aside``, ``set Friday as the deadline``: a past verb)."""
+    word, after = toks[k].lower, low(toks, k + 1)
+    if word == "next":
+        return after != "to"
+    if word == "set":
+        return after in ("to", "for")
+    return True
 
 
 def after_modal(toks: list[Token], k: int) -> bool:
