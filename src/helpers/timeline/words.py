@@ -60,15 +60,17 @@ def tense(toks: list[Token], i: int, j: int) -> str:
     hi = j
     while hi < len(toks) and toks[hi].text not in CLAUSE_PUNCT | {"."}:
         hi += 1
+    deadline = False  # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
     for window, weak in (((lo, hi), ""), ((0, len(toks)), "?")):
         cues = []
         for k in range(*window):
             if i <= k < j:
                 continue
             tok = toks[k]
-            if tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k):
-                # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
-                cues.append((abs(k - i) + (len(toks) if tok.lower in vocab.WEAK_FUTURE_CUES else 0), "future"))
+            if tok.lower in vocab.WEAK_FUTURE_CUES:
+                deadline = True
+            elif tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k):
+                cues.append((abs(k - i), "future"))
             elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k):
                 cues.append((abs(k - i), "past"))
             elif tok.tag == "MD":
@@ -77,7 +79,7 @@ def tense(toks: list[Token], i: int, j: int) -> str:
                 cues.append((abs(k - i), "present"))
         if cues:
             return min(cues)[1] + weak
-    return "present"
+    return "future" if deadline else "present"
 
 
 def _future_cue(toks: list[Token], k: int) -> bool:
