@@ -123,7 +123,7 @@ DEICTIC = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "nex
 #: Words and phrases that refer to the present, the past or the future as a whole (TIMEX3
 #: DATE values PRESENT_REF, PAST_REF, FUTURE_REF): "now", "in the past", "the near future".
 REFERENCES = {
-    ("now",): "PRESENT_REF", ("currently",): "PRESENT_REF", ("the", "present"): "PRESENT_REF",
+    ("now",): "PRESENT_REF", ("currently",): "PRESENT_REF", ("current",): "PRESENT_REF", ("the", "present"): "PRESENT_REF",
     ("recently",): "PAST_REF", ("lately",): "PAST_REF", ("the", "past"): "PAST_REF",
     ("the", "future"): "FUTURE_REF", ("the", "near", "future"): "FUTURE_REF", ("the", "distant", "future"): "FUTURE_REF",
 }

@@ -128,8 +128,23 @@ def duration_value(n, unit: str) -> str:
     letter = vocab.TIMEX_UNITS[unit]
     if letter == "DE" and n is not None:
         n, letter = float(n) * 10, "Y"
+    clock = unit in vocab.CLOCK_UNITS
+    if n is not None and not float(n).is_integer() and (smaller := _SMALLER.get((letter, clock))):
+        whole, rest = divmod(float(n), 1)
+        parts = rest * smaller[1]
+        if parts.is_integer():  # "2 1/2 years": P2Y6M, "5 1/2 hours": PT5H30M
+            head = f"{int(whole)}{letter}" if whole else ""
+            if clock:
+                return f"PT{head}{int(parts)}{smaller[0]}"
+            return f"P{head}{'T' if smaller[2] else ''}{int(parts)}{smaller[0]}"
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
-    return ("PT" if unit in vocab.CLOCK_UNITS else "P") + amount + letter
+    return ("PT" if clock else "P") + amount + letter
+
+
+#: The next smaller unit for a fractional count: (letter, clock unit?) -> (its letter, how
+#: many make one, whether it is written after the ``T``).
+_SMALLER = {("Y", False): ("M", 12, False), ("W", False): ("D", 7, False), ("D", False): ("H", 24, True),
+            ("H", True): ("M", 60, False), ("M", True): ("S", 60, False)}
 
 
 def iso(y: int, mo: int, day: int) -> str:

@@ -79,7 +79,9 @@ def fixed(value: str) -> Spec:
       "Prices fell recently.|recently|DATE|PAST_REF",
       "Such deals failed in the past.|the past|DATE|PAST_REF",
       "Rates will rise in the near future.|the near future|DATE|FUTURE_REF",
-      "Now that talks resumed, prices rose.|||")
+      "Now that talks resumed, prices rose.|||",
+      "The current system works well.|current|DATE|PRESENT_REF",
+      "The current account deficit widened.|||")
 def reference(toks, i):
     """``now``, ``currently``, ``recently``, ``the past``, ``the future``: TimeML's
     PRESENT_REF, PAST_REF and FUTURE_REF (not ``now that``, a conjunction; not ``the past
@@ -87,8 +89,8 @@ def reference(toks, i):
     for words, value in sorted(vocab.REFERENCES.items(), key=lambda kv: -len(kv[0])):
         if tuple(t.lower for t in toks[i : i + len(words)]) == words:
             after = w.low(toks, i + len(words))
-            if after == "that" or after in vocab.TIMEX_UNITS or after in vocab.PERIODS or w.number(toks, i + len(words)):
-                return None
+            if after in ("that", "fiscal", "period", "account", "accounts") or after in vocab.TIMEX_UNITS or after in vocab.PERIODS or w.number(toks, i + len(words)):
+                return None  # "now that", "the current fiscal year", "the current account"
             return Match(i, i + len(words), "DATE", fixed(value))
     return None
 
@@ -311,7 +313,14 @@ def clock_time(toks, i):
 
 @rule("The truce held for 48 hours.|48 hours|DURATION|PT48H",
       "A one-day visit ended.|one-day|DURATION|P1D",
-      "After weeks of talks, they agreed.|weeks|DURATION|PXW")
+      "After weeks of talks, they agreed.|weeks|DURATION|PXW",
+      "They lived in camps for 2 1/2 years.|2 1/2 years|DURATION|P2Y6M",
+      "The flight took 5 ½ hours.|5 ½ hours|DURATION|PT5H30M",
+      "The talks lasted a year and a half.|a year and a half|DURATION|P1Y6M",
+      "She waited two and a half days.|two and a half days|DURATION|P2DT12H",
+      "The strike may last two more weeks.|two more weeks|DURATION|P2W",
+      "It will not change for a couple of years.|a couple of years|DURATION|P2Y",
+      "He stayed a few days.|a few days|DURATION|PXD")
 def duration(toks, i):
     d = w.duration_at(toks, i)
     return Match(i, d[0], "DURATION", fixed(d[1])) if d else None

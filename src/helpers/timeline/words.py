@@ -16,6 +16,7 @@ ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?$")
 HYPHEN_UNIT = re.compile(r"(\d+|[a-z]+)-(second|minute|hour|day|week|month|year|decade)$", re.I)
+FRACTION = re.compile(rf"1/2|1/4|3/4|[{numbers.FRACTION_CHARS}]")
 MERIDIEM = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m"}
 
 
@@ -44,9 +45,25 @@ def low(toks: list[Token], k: int) -> str:
 
 
 def number(toks: list[Token], i: int) -> tuple[float | None, int] | None:
-    """A number at token ``i``: (value, next token index), as ``numbers.number_at``."""
+    """A number at token ``i``: (value, next token index), as ``numbers.number_at``, and the
+    forms a duration's count takes: ``a few`` and ``a couple of`` (the article inside the
+    extent), a fraction after the number (``2 1/2``, ``2 ½``), ``two and a half``."""
+    if low(toks, i) in ("a", "an"):
+        if low(toks, i + 1) == "few":
+            return None, i + 2
+        if low(toks, i + 1) == "couple" and low(toks, i + 2) == "of":
+            return 2.0, i + 3
     found = numbers.number_at([t.lower for t in toks[i : i + 2]], 0)
-    return None if found is None else (found[0], i + found[1])
+    if found is None:
+        return None
+    value, k = found[0], i + found[1]
+    if value is None or not float(value).is_integer():
+        return value, k
+    if k < len(toks) and FRACTION.fullmatch(toks[k].text):
+        return value + numbers.parse_number(toks[k].text), k + 1  # "2 1/2"
+    if [low(toks, x) for x in range(k, k + 3)] == ["and", "a", "half"]:
+        return value + 0.5, k + 3
+    return value, k
 
 
 def tense(toks: list[Token], i: int, j: int) -> str:
@@ -115,15 +132,19 @@ def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
     num = number(toks, i)
     if num is not None:
         n, k = num
+        if low(toks, k) == "more" and low(toks, k + 1) in vocab.TIMEX_UNITS:
+            k += 1  # "two more weeks"
         unit = low(toks, k)
         if unit not in vocab.TIMEX_UNITS:
             return None
-        if t.lower in ("a", "an") and unit.endswith("s"):
+        if t.lower in ("a", "an") and k == i + 1 and unit.endswith("s"):
             return None
         if unit == "second" and k + 1 < len(toks) and toks[k + 1].tag.startswith(("NN", "JJ")):
             return None  # the ordinal: "a second round"
         if low(toks, k + 1) in ("ago", "earlier", "later"):
             return None  # a date: "two days ago", "a year earlier"
+        if n is not None and float(n).is_integer() and [low(toks, x) for x in range(k + 1, k + 4)] == ["and", "a", "half"]:
+            return k + 4, duration_value(n + 0.5, unit)  # "a year and a half"
         return k + 1, duration_value(n, unit)
     if t.lower in vocab.TIMEX_UNITS and t.lower.endswith("s") and t.lower not in ("seconds", "minutes"):
         prev = low(toks, i - 1)
