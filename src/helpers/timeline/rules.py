@@ -355,6 +355,7 @@ def day_month(toks, i):
       "The invasion in February 2022 changed everything.|February 2022|DATE|2022-02",
       "Talks began in March.|March|DATE|2025-03",
       "He was arrested in June last year.|June last year|DATE|2024-06",
+      "A bomb hit a clinic in January nineteen ninety-seven.|January nineteen ninety-seven|DATE|1997-01",
       "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03")
 def month_first(toks, i):
     mo = w.month(toks[i])
@@ -369,6 +370,8 @@ def month_first(toks, i):
         return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, k + 1), None)))
     if k < len(toks) and (y := w.year(toks[k])) is not None:
         return Match(i, k + 1, "DATE", fixed(f"{y}-{mo:02d}"))
+    if (said := w.spoken_year(toks, k)) is not None:  # "January nineteen ninety-seven"
+        return Match(i, said[1], "DATE", fixed(f"{said[0]:04d}-{mo:02d}"))
     if (shift := vocab.DEICTIC.get(w.low(toks, k))) is not None and w.low(toks, k + 1) == "year":
         return Match(i, k + 2, "DATE", Spec("month_of_year", (mo, shift)))  # "June last year"
     if toks[i].lower == "may" and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
@@ -466,6 +469,30 @@ def decade(toks, i):
     return Match(begin, i + 1, "DATE", fixed(m[1]))
 
 
+@rule("The bomb went off in nineteen ninety-six.|nineteen ninety-six|DATE|1996",
+      "It was built in nineteen oh five.|nineteen oh five|DATE|1905",
+      "He promised jobs by the year two thousand.|the year two thousand|DATE|2000",
+      "It fell to that level in the winter of nineteen ninety-four.|the winter of nineteen ninety-four|DATE|1994-WI",
+      "Prices peaked in the summer of 2008.|the summer of 2008|DATE|2008-SU",
+      "They sold two thousand tickets.|||",
+      "Nineteen people died.|||")
+def spoken_year(toks, i):
+    """A year as a transcript spells it, with ``the year`` before it inside the extent; a
+    season of a year (``the winter of nineteen ninety-four``, ``the summer of 2008``)."""
+    if toks[i].lower == "the" and w.low(toks, i + 1) == "year" and (y := w.spoken_year(toks, i + 2)):
+        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
+    k = i + 1 if toks[i].lower == "the" else i
+    if (season := vocab.SEASONS.get(w.low(toks, k))) is not None:
+        j = k + 2 if w.low(toks, k + 1) == "of" else k + 1
+        y = w.spoken_year(toks, j) or ((w.year(toks[j]), j + 1) if j < len(toks) and w.year(toks[j]) else None)
+        if y:
+            return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}-{season}"))
+        return None
+    if (y := w.spoken_year(toks, i)) is not None:
+        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
+    return None
+
+
 @rule("The summit in 2019 failed.|2019|DATE|2019",
       "He sent 2000 troops.|||")
 def year(toks, i):
@@ -497,7 +524,8 @@ _OPENERS = (
     | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)
     | set(vocab.PARTS_OF_DAY) | {"this"} | set(vocab.TIMEX_UNITS)
     | {words[0] for words in vocab.REFERENCES} | set(vocab.VAGUE_PERIOD_REFS) | set(vocab.QUARTER_ORDINALS)
-    | set(vocab.CONTEXT_QUARTER) | {"fiscal"}
+    | set(vocab.CONTEXT_QUARTER) | {"fiscal"} | set(vocab.SEASONS)
+    | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "two"}
 )
 
 

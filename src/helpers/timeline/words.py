@@ -35,6 +35,34 @@ def year(tok: Token) -> int | None:
     return int(tok.lower) if numbers.is_year(tok.lower) else None
 
 
+def spoken_year(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """A year written out as it is said, in transcripts: ``nineteen ninety-six``, ``nineteen
+    ninety six``, ``nineteen oh five``, ``nineteen hundred``, ``two thousand (and) one``.
+    (year, next token index) or None. ``two thousand`` alone is a count, not a year, unless
+    ``the year`` or a month stands before it."""
+    first = low(toks, i)
+    century = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+               "seventeen": 17, "eighteen": 18, "nineteen": 19}.get(first)
+    if century is not None:
+        nxt = low(toks, i + 1)
+        if nxt == "hundred":
+            return century * 100, i + 2
+        if nxt == "oh" and low(toks, i + 2) in vocab.ONES and vocab.ONES[low(toks, i + 2)] < 10:
+            return century * 100 + vocab.ONES[low(toks, i + 2)], i + 3
+        if (tens := numbers.word_value(nxt)) is not None and 10 <= tens < 100 and (nxt in vocab.TENS or "-" in nxt or tens < 20):
+            if nxt in vocab.TENS and low(toks, i + 2) in vocab.ONES and vocab.ONES[low(toks, i + 2)] < 10:
+                return century * 100 + tens + vocab.ONES[low(toks, i + 2)], i + 3
+            return century * 100 + int(tens), i + 2
+        return None
+    if first == "two" and low(toks, i + 1) == "thousand" and (
+        [low(toks, i - 2), low(toks, i - 1)] == ["the", "year"] or (i > 0 and month(toks[i - 1]) is not None)
+    ):
+        k = i + 3 if low(toks, i + 2) == "and" else i + 2
+        extra = vocab.ONES.get(low(toks, k))
+        return (2000 + extra, k + 1) if extra is not None and extra < 20 else (2000, i + 2)
+    return None
+
+
 def day(tok: Token) -> int | None:
     m = DAY.fullmatch(tok.lower)
     return int(m[1]) if m and 1 <= int(m[1]) <= 31 else None
