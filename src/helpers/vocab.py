@@ -140,3 +140,11 @@ SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "upcoming", "expected", "next", "until", "ahead"}
 #: Future cues that only count when no verb in the sentence gives the tense.
 WEAK_FUTURE_CUES = {"until"}
+#: Named days (``holidays.csv``): the name's letters, lower-cased, with no spaces or quotes
+#: (how the tagger compares a run of tokens) -> (calendar rule, granularity).
+HOLIDAYS = {
+    "".join(resources.straighten(r["name"]).lower().replace("'", "").split()): (r["rule"], r["granularity"])
+    for r in resources.rows("holidays.csv")
+}
+HOLIDAY_FIRST_WORDS = {resources.straighten(r["name"]).lower().split()[0].replace("'", "") for r in resources.rows("holidays.csv")}
+

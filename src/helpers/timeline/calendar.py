@@ -196,3 +196,32 @@ def value_to_date(value: str) -> tuple[dt.date | None, str | None]:
     if m := re.fullmatch(r"(\d{3})", value):
         return dt.date(int(m[1]) * 10, 1, 1), "decade"
     return None, None
+
+
+_WEEKDAY_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+
+
+def holiday(rule: str, year: int) -> dt.date:
+    """The day a ``holidays.csv`` rule names in ``year``: ``MM-DD``; ``nth N WD MM [+days]``
+    (the Nth weekday WD of month MM, N = -1 for the last, moved by ``days``); ``easter ±days``
+    (Western Easter by the Gregorian computus, from dateutil)."""
+    parts = rule.split()
+    if parts[0] == "easter":
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=int(parts[1]))
+    if parts[0] == "nth":
+        n, wd, month = int(parts[1]), _WEEKDAY_CODES[parts[2]], int(parts[3])
+        days = calendar.monthcalendar(year, month)
+        hits = [week[wd] for week in days if week[wd]]
+        return dt.date(year, month, hits[n - 1 if n > 0 else n]) + dt.timedelta(days=int(parts[4]) if len(parts) > 4 else 0)
+    month, day_ = (int(x) for x in rule.split("-"))
+    return dt.date(year, month, day_)
+
+
+def resolve_holiday(rule: str, granularity: str, anchor: dt.date, tense: str, year: int | None) -> str:
+    """A holiday's value: in the year given, else the year the tense points to (the nearer
+    one with no tense, as for a bare month); a week-long holiday as its ISO week."""
+    d = holiday(rule, year) if year is not None else _nearest_year(lambda y: holiday(rule, y), anchor, tense, slack=92)
+    return week_value(d) if granularity == "week" else d.isoformat()
+

@@ -95,6 +95,7 @@ RESOLVERS = {
     "context_quarter": context_quarter,
     "offset": _offset,
     "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
+    "holiday": lambda anchor, rule, granularity, tense, year: cal.resolve_holiday(rule, granularity, anchor, tense, year),
     "month_of_year": lambda anchor, month, shift: f"{cal.year_value(anchor.year + shift)}-{month:02d}",
     "clock_on": lambda anchor, date, suffix: _daymonth(anchor, *date) + suffix,
 }
@@ -120,6 +121,10 @@ UNANCHORED = {
     "offset": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
     "century": lambda offset: "XX",
     "month_of_year": lambda month, shift: f"XXXX-{month:02d}",
+    "holiday": lambda rule, granularity, tense, year: (
+        cal.resolve_holiday(rule, granularity, dt.date(year, 1, 1), "", year) if year
+        else "XXXX-WXX" if granularity == "week" else "XXXX-" + rule if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"
+    ),
     "clock_on": lambda date, suffix: UNANCHORED["daymonth"](*date) + suffix,
 }
 

@@ -326,6 +326,33 @@ def duration(toks, i):
     return Match(i, d[0], "DURATION", fixed(d[1])) if d else None
 
 
+@rule("Families gathered on Thanksgiving Day.|Thanksgiving Day|DATE|2024-11-28",
+      "Voters go to the polls on Election Day.|Election Day|DATE|2025-11-04",
+      "Protesters marched on Christmas Eve 2019.|Christmas Eve 2019|DATE|2019-12-24",
+      "Pilgrims arrived in Easter week.|Easter week|DATE|2025-W16",
+      "Sales rose after last Christmas.|last Christmas|DATE|2024-12-25",
+      "He will speak on Labor Day.|Labor Day|DATE|2025-09-01",
+      "Workers marched on May Day.|May Day|DATE|2025-05-01")
+def named_day(toks, i):
+    """A holiday named in ``holidays.csv``, in the year given (``Christmas 2019``), else the
+    year the tense (or ``last``/``next``) points to."""
+    forced = {"last": "past", "next": "future", "this": "present"}.get(toks[i].lower)
+    k = i + 1 if forced else i
+    if w.low(toks, k).replace("'", "").replace("’", "") not in vocab.HOLIDAY_FIRST_WORDS or k >= len(toks) or not toks[k].is_cap:
+        return None
+    for n in range(5, 0, -1):
+        key = "".join(t.lower for t in toks[k : k + n])
+        found = vocab.HOLIDAYS.get(key.replace("'", "").replace("’", "")) if k + n <= len(toks) else None
+        if found is None:
+            continue
+        j, year = k + n, None
+        if j < len(toks) and (y := w.year(toks[j])) is not None:
+            j, year = j + 1, y
+        tense = forced or ("" if year else w.tense(toks, i, j))
+        return Match(i, j, "DATE", Spec("holiday", (*found, tense, year)))
+    return None
+
+
 @rule("It began on 2025-08-14.|2025-08-14|DATE|2025-08-14")
 def iso_date(toks, i):
     m = ISO.fullmatch(toks[i].lower)
@@ -524,7 +551,7 @@ _OPENERS = (
     | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)
     | set(vocab.PARTS_OF_DAY) | {"this"} | set(vocab.TIMEX_UNITS)
     | {words[0] for words in vocab.REFERENCES} | set(vocab.VAGUE_PERIOD_REFS) | set(vocab.QUARTER_ORDINALS)
-    | set(vocab.CONTEXT_QUARTER) | {"fiscal"} | set(vocab.SEASONS)
+    | set(vocab.CONTEXT_QUARTER) | {"fiscal"} | set(vocab.SEASONS) | vocab.HOLIDAY_FIRST_WORDS
     | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "two"}
 )
 
