@@ -95,6 +95,7 @@ RESOLVERS = {
     "context_quarter": context_quarter,
     "offset": _offset,
     "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
+    "weekend": lambda anchor, tense: cal.week_value(cal.resolve_weekday(5, anchor, tense)) + "-WE",
     "holiday": lambda anchor, rule, granularity, tense, year: cal.resolve_holiday(rule, granularity, anchor, tense, year),
     "month_of_year": lambda anchor, month, shift: f"{cal.year_value(anchor.year + shift)}-{month:02d}",
     "clock_on": lambda anchor, date, suffix: _daymonth(anchor, *date) + suffix,
@@ -121,6 +122,7 @@ UNANCHORED = {
     "offset": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
     "century": lambda offset: "XX",
     "month_of_year": lambda month, shift: f"XXXX-{month:02d}",
+    "weekend": lambda tense: "XXXX-WXX-WE",
     "holiday": lambda rule, granularity, tense, year: (
         cal.resolve_holiday(rule, granularity, dt.date(year, 1, 1), "", year) if year
         else "XXXX-WXX" if granularity == "week" else "XXXX-" + rule if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"

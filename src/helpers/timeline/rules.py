@@ -26,7 +26,7 @@ from .. import numbers, vocab
 from ..records import Token
 from . import words as w
 from .calendar import duration_value
-from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_YEAR, PREPOSITIONS
+from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_MONTH, PART_YEAR, PREPOSITIONS
 
 EXAMPLE_ANCHOR = "2025-08-14"
 #: Time-zone abbreviations that may follow a clock time (``5 p.m. EST``).
@@ -111,7 +111,8 @@ def vague_period(toks, i):
       "Third-quarter sales fell.|Third-quarter|DATE|2025-Q3",
       "Sales rose 4% in the second quarter of 2024.|the second quarter of 2024|DATE|2024-Q2",
       "Net income fell in the quarter.|the quarter|DATE|2025-Q2",
-      "It earned $2 in the year-earlier quarter.|the year-earlier quarter|DATE|2024-Q2")
+      "It earned $2 in the year-earlier quarter.|the year-earlier quarter|DATE|2024-Q2",
+      "Profit rose in the third quarter, against a year-earlier loss.|year-earlier|DATE|2024-Q3")
 def quarter(toks, i):
     """A quarter of a year: numbered (``the third quarter``, ``third-quarter``), or the one
     under discussion (``the quarter``, ``the latest quarter``, ``the year-earlier quarter``),
@@ -131,6 +132,9 @@ def quarter(toks, i):
         return Match(i, k + 2, "DATE", Spec("context_quarter", (vocab.CONTEXT_QUARTER[word],)))
     if toks[i].lower == "the" and word in ("quarter",):
         return Match(i, k + 1, "DATE", Spec("context_quarter", (0,)))
+    nxt = w.low(toks, k + 1)
+    if k == i and word in ("year-earlier", "year-ago") and nxt not in vocab.TIMEX_UNITS and not w.number(toks, k + 1):
+        return Match(i, k + 1, "DATE", Spec("context_quarter", (-1,)))  # "year-earlier profit"
     return None
 
 
@@ -189,10 +193,16 @@ def frequency_adverb(toks, i):
 @rule("Prices rose in mid-2024.|mid-2024|DATE|2024|MID",
       "Talks began in early 2023.|early 2023|DATE|2023|START",
       "It ended in late June.|late June|DATE|2025-06|END",
+      "Talks resumed in mid-July.|mid-July|DATE|2025-07|MID",
+      "Prices fell in late-November 2019.|late-November 2019|DATE|2019-11|END",
       "Inflation soared in the late 1970s.|the late 1970s|DATE|197|END")
 def part_of_period(toks, i):
     if (m := PART_YEAR.fullmatch(toks[i].text)) and numbers.is_year(m[2]):
         return Match(i, i + 1, "DATE", fixed(m[2]), vocab.PART_MODS[m[1].lower()])
+    if (m := PART_MONTH.fullmatch(toks[i].text)) and (mo := vocab.MONTHS.get(m[2].lower())):
+        if i + 1 < len(toks) and (y := w.year(toks[i + 1])) is not None:
+            return Match(i, i + 2, "DATE", fixed(f"{y}-{mo:02d}"), vocab.PART_MODS[m[1].lower()])
+        return Match(i, i + 1, "DATE", Spec("month", (mo, w.tense(toks, i, i + 1))), vocab.PART_MODS[m[1].lower()])
     mod = vocab.PART_MODS.get(toks[i].lower)
     if mod is None or i + 1 >= len(toks):
         return None
@@ -239,6 +249,15 @@ def deictic_period(toks, i):
         value = duration_value(1, nxt) if nxt in vocab.TIMEX_UNITS else f"P1{vocab.SEASONS.get(nxt, 'Y')}"
         return Match(i, i + 2, "DURATION", fixed(value))
     return Match(i, i + 2, "DATE", Spec("period", (nxt, vocab.DEICTIC[low])))
+
+
+@rule("Officials met over the weekend.|the weekend|DATE|2025-W32-WE",
+      "Officials will meet at the weekend.|the weekend|DATE|2025-W33-WE")
+def the_weekend(toks, i):
+    """``the weekend``: the one the tense points to (the last one for a past verb)."""
+    if toks[i].lower == "the" and w.low(toks, i + 1) == "weekend":
+        return Match(i, i + 2, "DATE", Spec("weekend", (w.tense(toks, i, i + 2),)))
+    return None
 
 
 @rule("They met last Monday.|last Monday|DATE|2025-08-11",
@@ -383,7 +402,8 @@ def day_month(toks, i):
       "Talks began in March.|March|DATE|2025-03",
       "He was arrested in June last year.|June last year|DATE|2024-06",
       "A bomb hit a clinic in January nineteen ninety-seven.|January nineteen ninety-seven|DATE|1997-01",
-      "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03")
+      "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03",
+      "Foreign Minister Jan Kavan signed the treaty.|||")
 def month_first(toks, i):
     mo = w.month(toks[i])
     if mo is None:
@@ -403,6 +423,8 @@ def month_first(toks, i):
         return Match(i, k + 2, "DATE", Spec("month_of_year", (mo, shift)))  # "June last year"
     if toks[i].lower == "may" and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
         return None  # the modal verb or the name, not the month
+    if toks[i].lower in vocab.MONTH_ABBREVIATIONS and toks[i].lower not in vocab.MONTHS:
+        return None  # "Jan" with no day or year after it and no full stop: a name (Jan Kavan)
     if i == 0 and toks[i].lower.rstrip(".") in vocab.MONTH_ABBREVIATIONS:
         return None
     return Match(i, i + 1, "DATE", Spec("month", (mo, w.tense(toks, i, i + 1))))

@@ -12,6 +12,7 @@ PREPOSITIONS = {"in", "on", "at", "since", "until", "by", "from", "to", "before"
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
 DECADE = re.compile(r"(1[89]\d|20\d)0s$")
 PART_YEAR = re.compile(r"(early|mid|late)-(\d{4})$", re.I)
+PART_MONTH = re.compile(r"(early|mid|late)-([a-z]+)$", re.I)
 ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?$")
