@@ -339,7 +339,8 @@ def clock_time(toks, i):
       "She waited two and a half days.|two and a half days|DURATION|P2DT12H",
       "The strike may last two more weeks.|two more weeks|DURATION|P2W",
       "It will not change for a couple of years.|a couple of years|DURATION|P2Y",
-      "He stayed a few days.|a few days|DURATION|PXD")
+      "He stayed a few days.|a few days|DURATION|PXD",
+      "Mr. Reupke, 52 years old, resigned.|||")
 def duration(toks, i):
     d = w.duration_at(toks, i)
     return Match(i, d[0], "DURATION", fixed(d[1])) if d else None

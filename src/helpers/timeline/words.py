@@ -172,6 +172,8 @@ def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
             return None  # the ordinal: "a second round"
         if low(toks, k + 1) in ("ago", "earlier", "later"):
             return None  # a date: "two days ago", "a year earlier"
+        if low(toks, k + 1) == "old":
+            return None  # an age ("52 years old"): the quantities layer's, as TimeBank leaves it
         if n is not None and float(n).is_integer() and [low(toks, x) for x in range(k + 1, k + 4)] == ["and", "a", "half"]:
             return k + 4, duration_value(n + 0.5, unit)  # "a year and a half"
         return k + 1, duration_value(n, unit)
