@@ -84,18 +84,21 @@ def in_context(found: list, specs: list) -> list:
     """``found`` with the expressions counted from the date under discussion resolved from the
     last date the text named before them: ``the quarter`` and ``the year-earlier quarter`` from
     the last quarter; ``a year earlier`` from the last date (or quarter); ``a year ago`` from
-    the last quarter when quarterly results are under discussion (TimeBank's practice)."""
+    the last quarter when quarterly results are under discussion (TimeBank's practice); a
+    clock time with no day (``at 10 p.m.``) on the last day the text named."""
     import re
     from dataclasses import replace
 
     from .resolve import context_quarter, shift
 
-    last_quarter = last_date = None
+    last_quarter = last_date = last_day = None
     out = []
     for t, spec in zip(found, specs):
         value = None
         if t.anchor is None:
             value = None  # nothing to count from: the unspecified value stands
+        elif spec.kind == "clock" and last_day:
+            value = last_day + spec.args[0]  # "at 10 p.m.": on the day under discussion
         elif spec.kind == "context_quarter":
             value = context_quarter(t.anchor, spec.args[0], last_quarter)
         elif spec.kind == "offset" and (last_quarter or last_date):
@@ -109,5 +112,6 @@ def in_context(found: list, specs: list) -> list:
                 last_quarter = t.value
             elif re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.value):
                 last_date = t.value
+                last_day = t.value if len(t.value) == 10 else last_day
         out.append(t)
     return out

@@ -19,59 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from .. import numbers, vocab
 from ..records import Token
 from . import words as w
 from .calendar import duration_value
+from .grammar import EXAMPLE_ANCHOR, RULES, Match, Rule, Spec, fixed, recognize, rule  # noqa: F401
 from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_MONTH, PART_YEAR, PREPOSITIONS
 
-EXAMPLE_ANCHOR = "2025-08-14"
 #: Time-zone abbreviations that may follow a clock time (``5 p.m. EST``).
 TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK"}
-@dataclass(frozen=True)
-class Spec:
-    """An underspecified value: ``kind`` names the resolver step, ``args`` its inputs."""
-
-    kind: str  # value / month / daymonth / weekday / next_weekday / period / relday / ago / clock / dayof
-    args: tuple = ()
-
-
-@dataclass(frozen=True)
-class Match:
-    i: int  # first token
-    j: int  # one past the last token
-    type: str  # DATE / TIME / DURATION / SET
-    spec: Spec
-    mod: str | None = None
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    find: Callable[[list[Token], int], Match | None]
-    examples: tuple[str, ...]
-
-
-RULES: list[Rule] = []
-
-
-def rule(*examples: str):
-    """Register a rule (tried in the order of registration) with its examples."""
-
-    def register(find):
-        RULES.append(Rule(find.__name__, find, examples))
-        return find
-
-    return register
-
-
-def fixed(value: str) -> Spec:
-    return Spec("value", (value,))
-
-
 # ---------------------------------------------------------------- the rules, in order
 
 
@@ -184,8 +141,11 @@ def every(toks, i):
     return None
 
 
-@rule("The report is published annually.|annually|SET|P1Y")
+@rule("The report is published annually.|annually|SET|P1Y",
+      "The party daily Granma said so.|||")
 def frequency_adverb(toks, i):
+    if i + 1 < len(toks) and toks[i + 1].is_cap and toks[i + 1].tag == "NNP" and w.low(toks, i + 1) not in vocab.WEEKDAYS:
+        return None  # "the Communist Party daily Granma": a newspaper
     value = vocab.SET_ADVERBS.get(toks[i].lower)
     return Match(i, i + 1, "SET", fixed(value)) if value else None
 
@@ -240,11 +200,14 @@ def deictic_duration(toks, i):
 
 @rule("Talks continue this week.|this week|DATE|2025-W33",
       "The vote was held last year.|last year|DATE|2024",
-      "Sales rose this past week.|past week|DURATION|P1W")
+      "Sales rose this past week.|past week|DURATION|P1W",
+      "Baker said on ABC's This Week that talks would go on.|||")
 def deictic_period(toks, i):
     low, nxt = toks[i].lower, w.low(toks, i + 1)
     if low not in vocab.DEICTIC or nxt not in vocab.PERIODS:
         return None
+    if i > 0 and toks[i].is_cap and toks[i + 1].is_cap:
+        return None  # a title inside a sentence: ABC's "This Week"
     if low == "past":
         value = duration_value(1, nxt) if nxt in vocab.TIMEX_UNITS else f"P1{vocab.SEASONS.get(nxt, 'Y')}"
         return Match(i, i + 2, "DURATION", fixed(value))
@@ -263,11 +226,14 @@ def the_weekend(toks, i):
 @rule("They met last Monday.|last Monday|DATE|2025-08-11",
       "They met last Thursday.|last Thursday|DATE|2025-08-07",
       "They meet next Monday.|next Monday|DATE|2025-08-18",
-      "Sales peaked last September.|last September|DATE|2024-09")
+      "Sales peaked last September.|last September|DATE|2024-09",
+      "He was shot last Oct. 23 at his home.|last Oct. 23|DATE|2024-10-23")
 def deictic_weekday(toks, i):
     low, nxt = toks[i].lower, w.low(toks, i + 1)
     if low in ("last", "next", "this") and i + 1 < len(toks) and (mo := w.month(toks[i + 1])) is not None:
         forced = {"last": "past", "next": "future", "this": "present"}[low]  # "last February"
+        if (d := month_first(toks, i + 1)) is not None and d.spec.kind == "daymonth" and d.spec.args[3] is None:
+            return Match(i, d.j, "DATE", Spec("daymonth", (mo, d.spec.args[1], forced, None)))  # "last Oct. 23"
         return Match(i, i + 2, "DATE", Spec("month", (mo, forced)))
     if low not in vocab.DEICTIC or nxt not in vocab.WEEKDAYS:
         return None
@@ -340,9 +306,12 @@ def clock_time(toks, i):
       "The strike may last two more weeks.|two more weeks|DURATION|P2W",
       "It will not change for a couple of years.|a couple of years|DURATION|P2Y",
       "He stayed a few days.|a few days|DURATION|PXD",
-      "Mr. Reupke, 52 years old, resigned.|||")
+      "Mr. Reupke, 52 years old, resigned.|||",
+      "He said on CBS's 60 Minutes that he would stay.|||")
 def duration(toks, i):
     d = w.duration_at(toks, i)
+    if d and i > 0 and toks[d[0] - 1].is_cap and toks[d[0] - 1].lower in vocab.TIMEX_UNITS:
+        return None  # a capitalised unit inside a sentence is a title: CBS's "60 Minutes"
     return Match(i, d[0], "DURATION", fixed(d[1])) if d else None
 
 
@@ -404,7 +373,8 @@ def day_month(toks, i):
       "He was arrested in June last year.|June last year|DATE|2024-06",
       "A bomb hit a clinic in January nineteen ninety-seven.|January nineteen ninety-seven|DATE|1997-01",
       "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03",
-      "Foreign Minister Jan Kavan signed the treaty.|||")
+      "Foreign Minister Jan Kavan signed the treaty.|||",
+      "Protesters joined the annual March for Life.|||")
 def month_first(toks, i):
     mo = w.month(toks[i])
     if mo is None:
@@ -424,6 +394,8 @@ def month_first(toks, i):
         return Match(i, k + 2, "DATE", Spec("month_of_year", (mo, shift)))  # "June last year"
     if toks[i].lower == "may" and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
         return None  # the modal verb or the name, not the month
+    if toks[i].lower == "march" and w.low(toks, i + 1) in ("for", "of", "on", "to") and (w.low(toks, i - 1) == "the" or (i > 0 and toks[i - 1].tag == "JJ")):
+        return None  # "the annual March for Life": a march, not the month
     if toks[i].lower in vocab.MONTH_ABBREVIATIONS and toks[i].lower not in vocab.MONTHS:
         return None  # "Jan" with no day or year after it and no full stop: a name (Jan Kavan)
     if i == 0 and toks[i].lower.rstrip(".") in vocab.MONTH_ABBREVIATIONS:
@@ -470,12 +442,15 @@ def relative_day(toks, i):
 
 @rule("Strikes hit the city overnight.|overnight|TIME|2025-08-14TNI",
       "Talks broke off at noon Tuesday.|noon Tuesday|TIME|2025-08-12T12:00",
-      "He will speak this morning.|this morning|TIME|2025-08-14TMO")
+      "He will speak this morning.|this morning|TIME|2025-08-14TMO",
+      "For Poland, high noon comes today.|today|DATE|2025-08-14")
 def part_of_today(toks, i):
     low = toks[i].lower
     if low in ("midnight", "noon", "midday") and w.low(toks, i + 1) in vocab.WEEKDAYS and toks[i + 1].is_cap:
         wd = vocab.WEEKDAYS[toks[i + 1].lower]  # "noon Thursday"
         return Match(i, i + 2, "TIME", Spec("weekday", (wd, w.tense(toks, i, i + 2), vocab.PARTS_OF_DAY[low])))
+    if low == "noon" and w.low(toks, i - 1) == "high":
+        return None  # "high noon": a showdown, not a time
     if low in ("tonight", "overnight", "midnight", "noon", "midday"):
         return Match(i, i + 1, "TIME", Spec("dayof", (vocab.PARTS_OF_DAY[low],)))
     nxt = w.low(toks, i + 1)
@@ -561,40 +536,3 @@ def _is_year_use(toks: list[Token], i: int) -> bool:
     if nxt is not None and nxt.tag == "NNS" and (prev is None or prev.lower not in PREPOSITIONS | {"the", "of"}):
         return False  # "2000 people"
     return True
-
-
-# ---------------------------------------------------------------- the walk
-
-#: Words that can open a temporal expression; any other token (not a number) is skipped
-#: without trying the rules, which keeps the tagger fast on long texts.
-_OPENERS = (
-    set(MODS_BY_FIRST) | {"every", "each"} | set(vocab.SET_ADVERBS) | set(vocab.PART_MODS)
-    | set(vocab.RELATIVE_MODS) | set(vocab.DEICTIC) | set(vocab.ONES) | set(vocab.TENS)
-    | {"a", "an", "several", "few", "many", "the"} | set(vocab.MONTHS) | set(vocab.MONTH_ABBREVIATIONS)
-    | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)
-    | set(vocab.PARTS_OF_DAY) | {"this"} | set(vocab.TIMEX_UNITS)
-    | {words[0] for words in vocab.REFERENCES} | set(vocab.VAGUE_PERIOD_REFS) | set(vocab.QUARTER_ORDINALS)
-    | set(vocab.CONTEXT_QUARTER) | {"fiscal"} | set(vocab.SEASONS) | vocab.HOLIDAY_FIRST_WORDS
-    | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "two"}
-)
-
-
-def _may_open(tok: Token) -> bool:
-    low = tok.lower
-    return low in _OPENERS or low[:1].isdigit() or "-" in low
-
-
-def recognize(toks: list[Token]) -> list[Match]:
-    """The expressions of one sentence, left to right, the first rule that matches winning."""
-    out = []
-    i = 0
-    while i < len(toks):
-        found = None
-        if _may_open(toks[i]):
-            found = next((m for r in RULES if (m := r.find(toks, i)) is not None), None)
-        if found is None:
-            i += 1
-            continue
-        out.append(found)
-        i = found.j
-    return out
