@@ -98,6 +98,7 @@ def quarter(toks, i):
 @rule("It rained over the past week.|the past week|DURATION|P1W",
       "Prices rose in the last two weeks.|the last two weeks|DURATION|P2W",
       "He will decide in the next three months.|the next three months|DURATION|P3M",
+      "Prices may rise over the next couple of years.|the next couple of years|DURATION|P2Y",
       "Output doubled in the last decade.|the last decade|DATE|201")
 def determined_period(toks, i):
     """``the`` before a deictic period or duration belongs to its extent, as in TimeML."""
@@ -431,9 +432,12 @@ def _part_of_day(toks: list[Token], k: int) -> str:
 
 
 @rule("The talks resume tomorrow.|tomorrow|DATE|2025-08-15",
-      "He spoke yesterday evening.|yesterday evening|TIME|2025-08-13TEV")
+      "He spoke yesterday evening.|yesterday evening|TIME|2025-08-13TEV",
+      "CBS first reported it last night.|last night|TIME|2025-08-13TNI")
 def relative_day(toks, i):
     offset = vocab.RELATIVE_DAYS.get(toks[i].lower)
+    if toks[i].lower == "last" and w.low(toks, i + 1) == "night":
+        return Match(i, i + 2, "TIME", Spec("relday", (-1, "TNI")))
     if offset is None:
         return None
     part = _part_of_day(toks, i + 1)
@@ -456,6 +460,18 @@ def part_of_today(toks, i):
     nxt = w.low(toks, i + 1)
     if low == "this" and nxt in ("morning", "afternoon", "evening"):
         return Match(i, i + 2, "TIME", Spec("dayof", (vocab.PARTS_OF_DAY[nxt],)))
+    return None
+
+
+@rule("Net income for the year ended March 31 rose.|the year|DURATION|P1Y",
+      "In the fiscal year ending June 30, sales fell.|the fiscal year|DURATION|P1Y")
+def accounting_year(toks, i):
+    """``the (fiscal) year ended March 31``: a year's length, the closing date apart."""
+    if toks[i].lower != "the":
+        return None
+    k = i + 2 if w.low(toks, i + 1) == "fiscal" else i + 1
+    if w.low(toks, k) == "year" and w.low(toks, k + 1) in ("ended", "ending", "to"):
+        return Match(i, k + 1, "DURATION", fixed("P1Y"))
     return None
 
 
@@ -500,6 +516,7 @@ def decade(toks, i):
       "It fell to that level in the winter of nineteen ninety-four.|the winter of nineteen ninety-four|DATE|1994-WI",
       "Prices peaked in the summer of 2008.|the summer of 2008|DATE|2008-SU",
       "They sold two thousand tickets.|||",
+      "The academy has twelve hundred students.|||",
       "Nineteen people died.|||")
 def spoken_year(toks, i):
     """A year as a transcript spells it, with ``the year`` before it inside the extent; a

@@ -46,8 +46,10 @@ def spoken_year(toks: list[Token], i: int) -> tuple[int, int] | None:
                "seventeen": 17, "eighteen": 18, "nineteen": 19}.get(first)
     if century is not None:
         nxt = low(toks, i + 1)
-        if nxt == "hundred":
-            return century * 100, i + 2
+        if nxt == "hundred":  # "in nineteen hundred", not "twelve hundred students"
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            counts = after is not None and after.tag.startswith(("NN", "JJ"))
+            return (century * 100, i + 2) if century >= 15 and not counts else None
         if nxt == "oh" and low(toks, i + 2) in vocab.ONES and vocab.ONES[low(toks, i + 2)] < 10:
             return century * 100 + vocab.ONES[low(toks, i + 2)], i + 3
         if (tens := numbers.word_value(nxt)) is not None and 10 <= tens < 100 and (nxt in vocab.TENS or "-" in nxt or tens < 20):
@@ -82,6 +84,8 @@ def number(toks: list[Token], i: int) -> tuple[float | None, int] | None:
             return None, i + 2
         if low(toks, i + 1) == "couple" and low(toks, i + 2) == "of":
             return 2.0, i + 3
+    if low(toks, i) == "couple" and low(toks, i + 1) == "of":
+        return 2.0, i + 2  # "the next couple of years"
     found = numbers.number_at([t.lower for t in toks[i : i + 2]], 0)
     if found is None:
         return None
