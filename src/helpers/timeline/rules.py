@@ -232,7 +232,7 @@ def the_weekend(toks, i):
 def deictic_weekday(toks, i):
     low, nxt = toks[i].lower, w.low(toks, i + 1)
     if low in ("last", "next", "this") and i + 1 < len(toks) and (mo := w.month(toks[i + 1])) is not None:
-        forced = {"last": "past", "next": "future", "this": "present"}[low]  # "last February"
+        forced = {"last": "past!", "next": "future!", "this": "present"}[low]  # "last February": "!", the word decides
         if (d := month_first(toks, i + 1)) is not None and d.spec.kind == "daymonth" and d.spec.args[3] is None:
             return Match(i, d.j, "DATE", Spec("daymonth", (mo, d.spec.args[1], forced, None)))  # "last Oct. 23"
         return Match(i, i + 2, "DATE", Spec("month", (mo, forced)))
@@ -326,7 +326,7 @@ def duration(toks, i):
 def named_day(toks, i):
     """A holiday named in ``holidays.csv``, in the year given (``Christmas 2019``), else the
     year the tense (or ``last``/``next``) points to."""
-    forced = {"last": "past", "next": "future", "this": "present"}.get(toks[i].lower)
+    forced = {"last": "past!", "next": "future!", "this": "present"}.get(toks[i].lower)
     k = i + 1 if forced else i
     if w.low(toks, k).replace("'", "").replace("’", "") not in vocab.HOLIDAY_FIRST_WORDS or k >= len(toks) or not toks[k].is_cap:
         return None
@@ -375,6 +375,7 @@ def day_month(toks, i):
       "A bomb hit a clinic in January nineteen ninety-seven.|January nineteen ninety-seven|DATE|1997-01",
       "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03",
       "Foreign Minister Jan Kavan signed the treaty.|||",
+      "The offer was extended to Sept. 3.|Sept. 3|DATE|2025-09-03",
       "Protesters joined the annual March for Life.|||")
 def month_first(toks, i):
     mo = w.month(toks[i])
