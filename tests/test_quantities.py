@@ -304,3 +304,29 @@ def test_number_words_in_groups(sentence, expected):
 ])
 def test_fraction_characters_and_fractions_of_a_whole(sentence, expected):
     assert [(q.text, q.value, q.unit) for q in figures_in_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a unit counted by the article alone
+    ("He bought a gallon of milk.", [("a gallon", 1.0, 1.0, "gal")]),
+    ("The station is a mile from the border.", [("a mile", 1.0, 1.0, "mi")]),
+    ("Not a penny was paid.", [("a penny", 1.0, 1.0, "GB penny")]),
+    ("She drank 3 to 4 L of water.", [("3 to 4 L", 3.0, 4.0, "l")]),
+    # a trillion written T after an amount of money; a tonne is no T
+    ("Its GDP is $2.174T.", [("$2.174T", 2.174e12, 2.174e12, "USD")]),
+    # a fraction of digits before "of"; "2 in 1979" is no ratio, "1 in 1,000" is
+    ("The gap is about 1/40 of the wavelength.", [("about 1/40", 0.0225, 0.0275, "share")]),
+    ("Voyager 2 in 1979 sent pictures.", []),
+    ("The risk is 1 in 1,000.", [("1 in 1,000", 0.001, 0.001, "share")]),
+    # a span written high to low stays a span; a fall from high to low is two figures
+    ("Temperatures ranged from -18 °C to -34 °C.", [("-18 °C to -34 °C", -34.0, -18.0, "°C")]),
+    ("The dose fell from 50 mg to 44 mg.", [("50 mg", 50.0, 50.0, "mg"), ("44 mg", 44.0, 44.0, "mg")]),
+    # a count of a group named after "of"; large numbers in words count without a noun
+    ("Two of the victims were children.", [("Two", 2.0, 2.0, None)]),
+    ("Three of CERN's big experiments agreed.", [("Three", 3.0, 3.0, None)]),
+    ("I want a hundred and two of those.", [("a hundred and two", 102.0, 102.0, None)]),
+    ("One of the toughest races began.", []),
+])
+def test_units_by_article_trillions_fractions_spans_and_groups(sentence, expected):
+    found = [(q.text, round(q.low, 6), round(q.high, 6), q.unit) for q in figures_in_sentence(sentence)]
+    assert found == [(t, round(lo, 6), round(hi, 6), u) for t, lo, hi, u in expected]

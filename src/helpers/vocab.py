@@ -22,6 +22,10 @@ SCALES = {
     "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
     "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000, "dozen": 12, "lakh": 100_000, "crore": 10_000_000,
 }
+#: Units counted by the article alone ("a gallon of beer", "a penny"): one of them. Words that
+#: are also common nouns or idioms in news ("a pound", "a foot", "a yard", "a ton of") are left out.
+ONE_UNIT_WORDS = ("gallon", "litre", "liter", "mile", "kilometre", "kilometer", "metre", "meter", "kilogram",
+                  "tonne", "hectare", "acre", "penny", "cent", "dollar", "euro", "inch", "centimetre", "centimeter")
 #: Denominators of fractions written in words ("a fifth", "two-thirds").
 DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,

@@ -91,16 +91,21 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
         _read_time(sent, r, timed)
     else:
         _read_unit(sent, r)
+    end = r.end
     if v2 is None and r.unit and (v2 := _unit_range_end(sent, r)) is not None and v2 <= v1:
-        v2 = None  # "from 44 mg to 50 mg" is a range; a fall "from 50 to 44" is two figures
+        if _SPAN_BEFORE.search(sent[: r.start]):
+            v1, v2 = v2, v1  # "ranged from -18 °C to -34 °C": a span, written high to low
+        else:
+            v2, r.end = None, end  # "from 44 mg to 50 mg" is a range; a fall "from 50 to 44" is two figures
     if v2 is not None:
         if v2 < v1:  # "9-10" fine; "2014-15" style or a score: not a range
             return None
         r.low, r.high = v1, v2
     else:
         r.value = r.low = r.high = v1
-    if not re.search(rf"[\d{numbers.FRACTION_CHARS}]", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1):
-        return None  # "one of the toughest", "the two met": not a tabulated figure
+    if not re.search(rf"[\d{numbers.FRACTION_CHARS}]", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1) \
+            and not (v2 is None and v1 >= 100):
+        return None  # "one of the toughest", "the two met": not a figure; "a hundred and two of those" is
     if r.unit is None and r.value is not None and 0 < r.value < 1 and _FRACTION_OF.match(sent, r.end) \
             and re.search(rf"/|[{numbers.FRACTION_CHARS}]", n1):
         r.unit, r.kind = "share", "share"  # "1/4 of voters", "¾ of the land": a share, as "a quarter of"
@@ -108,9 +113,11 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
 
 
 _FRACTION_OF = re.compile(r"\s+of\b")
+#: Words that make ``from X to Y`` a span, not a change, whichever end is larger.
+_SPAN_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?)\s+(?:from\s+)?[-−]?\Z", re.IGNORECASE)
 
 
-_RANGE_TAIL = re.compile(r"\A\s*(?:to|-|–|—|and)\s*(?P<n>\d+(?:[.,]\d+)*)")
+_RANGE_TAIL = re.compile(r"\A\s*(?:to|-|–|—|and)\s*(?P<n>[-−]?\d+(?:[.,]\d+)*)")
 
 
 def _unit_range_end(sent: str, r: _Reading) -> float | None:
@@ -122,7 +129,8 @@ def _unit_range_end(sent: str, r: _Reading) -> float | None:
     if not after or resources.units()[1][_fold(after.group("u"))].canonical != r.unit:
         return None
     r.end += tail.end() + after.end()
-    return parse_number(tail.group("n"))
+    n = tail.group("n")
+    return -parse_number(n[1:]) if n[0] in "-−" else parse_number(n)
 
 
 def _read_time(sent: str, r: _Reading, timed: re.Match) -> None:
@@ -170,10 +178,18 @@ def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
+#: ``of`` + a determiner or possessive + up to two modifiers + a plural: a count of a group.
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+){0,2}[a-z]+s\b")
+
+
 def _counts_a_noun(after: str, first: str) -> bool:
     """A number word counts something: a plural or measure noun follows, and it is not ``one``."""
+    if first.lower() == "one":
+        return False
+    if _OF_GROUP.match(after):
+        return True  # "two of CERN's LHC experiments", "three of the victims"
     nxt = re.match(r"\s+(?:of\s+)?([a-z][\w\-’']*)(?:\s+([a-z][\w\-’']*))?", after)
-    if not nxt or first.lower() == "one":
+    if not nxt:
         return False
 
     def counted(word):
@@ -201,6 +217,8 @@ def _is_label(sent: str, m: re.Match, r: _Reading, noun, qualifier) -> bool:
     """A bare number with nothing to count is usually a label, code or score."""
     if r.unit is not None or noun is not None or r.value is None or qualifier or m.group("between"):
         return False
+    if not re.search(r"\d", m.group()):
+        return False  # a number in words is no code or score
     after = sent[r.end :]
     return not re.match(r"\s*(?:,|\.|$|and|or)", after) or re.fullmatch(r"\d", m.group()) is not None
 
@@ -341,15 +359,16 @@ def _spelled_minor(sent: str, q: Quantity, offset: int, factor: float) -> Quanti
     return _with_value(sent, q, q.value + cents * factor, offset + m.end(), offset)
 
 
-_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b|(T)\b", re.IGNORECASE)
 
 
 def _scaled(sent: str, q: Quantity, offset: int) -> Quantity:
-    """``75 USD million``: the scale word written after the currency multiplies the amount."""
+    """``75 USD million``, ``$2.174T``: the scale written after the amount multiplies it."""
     m = _SCALE_AFTER.match(sent, q.end - offset)
-    if m is None or q.value is None or q.low != q.high:
+    if m is None or q.value is None or q.low != q.high or (m.group(2) and m.group(2) != "T"):
         return q
-    return _with_value(sent, q, q.value * float(vocab.SCALES[m.group(1).lower()]), offset + m.end(), offset)
+    scale = vocab.SCALES["trillion"] if m.group(2) else vocab.SCALES[m.group(1).lower()]  # "$2.174T"
+    return _with_value(sent, q, q.value * float(scale), offset + m.end(), offset)
 
 
 def _whole_money(q: Quantity) -> bool:

@@ -21,15 +21,15 @@ def alt(words) -> str:
 
 #: A number in words under 100: ``seven``, ``forty``, ``forty-five``, ``forty five``.
 WORDNUM = rf"(?:(?:{alt(vocab.TENS)})(?:[-\s](?:{alt(k for k in vocab.ONES if vocab.ONES[k] < 10)}))?|{alt(vocab.ONES)})"
-#: A common fraction of digits (``1/4``, ``2 1/2``; not ``9/11``, a date or a name), or a
-#: fraction character (``½``, ``2½``).
-_FRACTION = rf"(?:\d+\s+)?[1-7]/[2-8](?![\d/])|(?:\d+\s?)?[{numbers.FRACTION_CHARS}]"
+#: A common fraction of digits (``1/4``, ``2 1/2``, ``1/40 of``; not ``9/11``, a date or a
+#: name), or a fraction character (``½``, ``2½``).
+_FRACTION = (rf"(?:\d+\s+)?[1-7]/[2-8](?![\d/])|\b\d{{1,2}}/\d{{1,3}}(?=\s+of\b)|(?:\d+\s?)?[{numbers.FRACTION_CHARS}]")
 #: Digits with thousands separators: commas, also in the Indian grouping (``12,34,567.89``),
 #: or a space (a no-break or thin space too) between groups of three digits (``10 000``).
 _DIGITS = (rf"{_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?")
 _SCALE = rf"(?:\s+(?:{alt(k for k in vocab.SCALES if len(k) > 2)})|\s?(?:m|mn|bn)\b|(?:k|b|tn)\b)"
-_ONE = r"\ban?(?=\s+(?:dozen|hundred|thousand|million|billion)\b)"  # "a dozen", "a million"
+_ONE = rf"\ban?(?=\s+(?:dozen|hundred|thousand|million|billion|{alt(vocab.ONE_UNIT_WORDS)})\b)"  # "a dozen", "a gallon"
 _BIG = r"(?:hundred|thousand|million|billion|trillion)"
 _GROUP = rf"(?:{WORDNUM}|an?|one)[\s-]+{_BIG}"
 #: Number words in groups: ``two thousand five hundred``, ``a hundred and two``, ``three
@@ -47,7 +47,7 @@ CANDIDATE = re.compile(
   | (?P<mult>\b(?:twice|thrice|(?P<m1>{WORDNUM}|\d+(?:\.\d+)?)\s+times)\b(?=\s+(?:as|more|less|higher|lower|larger|bigger|smaller|greater|the|that|what)\b)
      |\ban?\s+(?P<mfrac>third|quarter|half|fifth)\s+(?:more|less)\b)
   | (?P<halfscale>\b(?:half|(?:a\s+)?quarter|three\s+quarters)\s+(?:of\s+)?(?:an?\s+)?(?:dozen|million|billion|thousand)\b)
-  | (?P<ratio>(?<![^\s(“"])(?P<r1>{WORDNUM}|\d+)\s+(?:in|out\s+of)\s+(?P<r2>{WORDNUM}|\d+)\b
+  | (?P<ratio>(?<![^\s(“"])(?P<r1>{WORDNUM}|\d+)\s+(?:in|out\s+of)\s+(?P<r2>{WORDNUM}|\d{{1,3}}(?:,\d{{3}})*)\b(?![,.]?\d)
      (?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b))
   | (?P<frac>\b(?:(?:a|one|{alt(k for k in vocab.ONES if 1 < vocab.ONES[k] < 10)})[\s-](?:{alt(vocab.DENOMINATORS)})|half)\b)
   | (?P<num>(?<![\w.,])(?P<n1>{_NUM})(?:{_RANGE_SEP}(?P<n2>{_NUM}))?)
