@@ -201,3 +201,21 @@ def test_speech_recall_counts_only_gold_with_a_speech_cue():
     pred = [Item("d", 0, 10, "x" * 10, {"speaker": "A"}), Item("d", 20, 30, "y" * 10, {"speaker": "B"})]
     metrics, _ = score_quotes(gold, pred)
     assert metrics["speech_gold"] == 2 and metrics["speech_recall"] == 0.5
+
+
+def test_quantulum_numerals_in_names_are_not_of_a_listed_kind():
+    from helpers.evaluate.readers import _name_numeral
+
+    def named(text, surface, unit="dimensionless", value=None):
+        start = text.index(surface)
+        return _name_numeral(text, start, unit, float(value if value is not None else surface))
+
+    assert named("since the passage of Voyager 2 in 1979", "2")
+    assert named('The class is "English 101". On a second thought', "101")
+    assert named("Intel Core i7 860 Processor", "860")
+    assert named("Cannington—South 32 Ltd", "32")
+    assert not named("42 is the answer", "42")  # the sentence's first word, no name before it
+    assert not named("He will be 30 by the end of the year", "30")
+    assert not named("After two proton beams", "two", value=2)
+    assert not named("In this pit, 50 cars are parked", "50")
+    assert not named("Voyager 2 flew 20 km", "20", unit="kilometre")  # a measure, not a bare numeral

@@ -330,3 +330,15 @@ def test_fraction_characters_and_fractions_of_a_whole(sentence, expected):
 def test_units_by_article_trillions_fractions_spans_and_groups(sentence, expected):
     found = [(q.text, round(q.low, 6), round(q.high, 6), q.unit) for q in figures_in_sentence(sentence)]
     assert found == [(t, round(lo, 6), round(hi, 6), u) for t, lo, hi, u in expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The door is 2 1/2 in thick.", [("2 1/2 in", 2.5, "in")]),
+    ("The pencil is 2 in.", [("2 in", 2.0, "in")]),
+    ("There are 2 in my car.", []),
+    ("Prices rose 3 in May.", []),
+    ("Is three halves more than one?", [("three halves", 1.5, None)]),
+    ("The loss was $-99.99 a share.", [("$-99.99", -99.99, "USD")]),
+])
+def test_inches_numbers_above_one_in_halves_and_signed_money(sentence, expected):
+    assert [(q.text, q.value, q.unit) for q in figures_in_sentence(sentence)] == expected

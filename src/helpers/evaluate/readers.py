@@ -170,8 +170,9 @@ def read_quantulum(path) -> list[GoldDoc]:
                     continue
                 pos = start + len(res["surface"])
                 value, unc = float(res["value"]), float(res.get("uncertainty") or 0)
+                listed = _listed_kind(res.get("unit", ""), value) and not _name_numeral(text, start, res.get("unit", ""), value)
                 attrs = {"unit": res.get("unit"), "value": None if unc else value,
-                         "low": value - unc, "high": value + unc, "listed": _listed_kind(res.get("unit", ""), value)}
+                         "low": value - unc, "high": value + unc, "listed": listed}
                 items.append(Item(doc, start, pos, res["surface"], attrs))
             docs.append(GoldDoc(doc, text, None, items))
     return docs
@@ -179,6 +180,21 @@ def read_quantulum(path) -> list[GoldDoc]:
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _MONEY_WORDS = {"penny", "cent", "dollar", "euro", "pound sterling", "yen", "rupee", "franc", "yuan", "rouble", "ruble"}
+
+
+def _name_numeral(text: str, start: int, unit: str, value: float) -> bool:
+    """A bare integer that is part of a name (``Voyager 2``, ``English 101``, ``South 32``,
+    ``Core i7 860``): after a capitalised word that does not open the sentence, or after a
+    code of letters and digits. The issue excludes numerals in names from the quantities, so
+    they are not of a listed kind; read from the gold text alone, whatever the extractor does."""
+    if unit.lower().strip() != "dimensionless" or not float(value).is_integer():
+        return False
+    m = re.search(r"(?:^|[\s\W])([\w’']+)[\s\"“]*\Z", text[:start])
+    if m is None:
+        return False
+    word = m.group(1)
+    opens = not re.search(r"[^\W\d]", text[: m.start(1)]) or re.search(r"[.!?]\W*\Z", text[: m.start(1)])
+    return bool((word[:1].isupper() and not opens) or re.fullmatch(r"[A-Za-z]+\d+", word))
 
 
 def _listed_kind(unit: str, value: float) -> bool:

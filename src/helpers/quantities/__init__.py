@@ -61,6 +61,8 @@ def _read_fraction(sent: str, m: re.Match) -> _Reading | None:
     else:
         num = 1 if words[0] in ("a", "one") else vocab.ONES[words[0]]
         den = vocab.DENOMINATORS[words[-1]]
+    if num > den:  # "three halves": a number above one, not a share of a whole
+        return _Reading(m.start(), m.end(), num / den, num / den, num / den)
     r = _Reading(m.start(), m.end(), num / den, num / den, num / den, "share", kind="share")
     if re.match(r"\s+(?:of|the)\b", sent[m.end() :]):
         return r  # a share of a whole: "a fifth of Ukraine"
@@ -84,8 +86,8 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
     except ValueError:
         return None
     r = _Reading(m.start(), m.end())
-    if m.start() and sent[m.start() - 1] in "-−" and (m.start() < 2 or sent[m.start() - 2] in " (\t"):
-        v1, r.start = -v1, m.start() - 1  # a negative number: "-18 °C", "-15€"
+    if m.start() and sent[m.start() - 1] in "-−" and (m.start() < 2 or sent[m.start() - 2] in " (\t$€£¥"):
+        v1, r.start = -v1, m.start() - 1  # a negative number: "-18 °C", "-15€", "$-99.99"
         v2 = -v2 if v2 is not None and m.group("n2") and not re.search(r"\d\s*-\s*\d", m.group()) else v2
     if timed is not None:
         _read_time(sent, r, timed)
@@ -152,12 +154,19 @@ def _read_unit(sent: str, r: _Reading) -> None:
         unit, r.start = forms_before[_fold(m.group("u"))], m.start()
     elif m := after.match(sent[r.end :]):
         unit, r.end = forms_after[_fold(m.group("u"))], r.end + m.end()
+    elif m := _INCH_AFTER.match(sent, r.end):
+        unit, r.end = forms_after["inch"], m.end()  # "2 in thick", "2 in.": "in" as the inch
     else:
         if AGE_BEFORE.search(sent[: r.start]):
             r.unit, r.kind = "year", "age"
         return
     r.unit = unit.canonical
     r.kind = {"currency": "money"}.get(unit.dimension, unit.dimension)
+
+
+#: ``in`` after digits as the inch: only where the preposition cannot be, at the clause's end
+#: or before a dimension adjective (``2 in.``, ``2 1/2 in thick``).
+_INCH_AFTER = re.compile(r"(?<=\d)\s+in\b(?=\.?\s*(?:[,;:!?)]|\Z)|\.\s|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b)")
 
 
 def _fold(form: str) -> str:
