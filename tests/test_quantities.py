@@ -342,3 +342,12 @@ def test_units_by_article_trillions_fractions_spans_and_groups(sentence, expecte
 ])
 def test_inches_numbers_above_one_in_halves_and_signed_money(sentence, expected):
     assert [(q.text, q.value, q.unit) for q in figures_in_sentence(sentence)] == expected
+
+
+def test_a_counted_noun_takes_its_measure_from_its_own_clause_only():
+    found = figures_in_sentence("About 8.6 million people were driven from their homes, and 2,450,000 voters cast ballots.")
+    assert [(q.text, q.measure, q.category) for q in found] == [
+        ("About 8.6 million", "displaced", "displacement"), ("2,450,000", None, "other")]
+    # with no noun of its own, a figure still takes the measure of the sentence
+    found = figures_in_sentence("Shelling killed civilians in the town, at least 12, officials said.")
+    assert [(q.text, q.category) for q in found] == [("at least 12", "casualty")]

@@ -58,6 +58,8 @@ def measure(sent: str, start: int, end: int, noun: str | None) -> tuple[str | No
         if form not in cues:
             continue
         in_clause = c0 <= w.start() < c1
+        if not in_clause and noun:
+            continue  # "… driven from their homes, and 2,450,000 voters cast ballots": the voters' own clause decides
         distance = start - w.end() if w.end() <= start else w.start() - end
         rank = (0 if in_clause else 1, distance)
         if best is None or rank < best[0]:
