@@ -142,11 +142,8 @@ def every(toks, i):
     return None
 
 
-@rule("The report is published annually.|annually|SET|P1Y",
-      "The party daily Granma said so.|||")
+@rule("The report is published annually.|annually|SET|P1Y")
 def frequency_adverb(toks, i):
-    if i + 1 < len(toks) and toks[i + 1].is_cap and toks[i + 1].tag == "NNP" and w.low(toks, i + 1) not in vocab.WEEKDAYS:
-        return None  # "the Communist Party daily Granma": a newspaper
     value = vocab.SET_ADVERBS.get(toks[i].lower)
     return Match(i, i + 1, "SET", fixed(value)) if value else None
 
