@@ -89,7 +89,7 @@ def in_context(found: list, specs: list) -> list:
     import re
     from dataclasses import replace
 
-    from .resolve import context_quarter, shift
+    from .resolve import anaphoric, context_quarter, shift
 
     last_quarter = last_date = last_day = None
     out = []
@@ -97,6 +97,8 @@ def in_context(found: list, specs: list) -> list:
         value = None
         if t.anchor is None:
             value = None  # nothing to count from: the unspecified value stands
+        elif spec.kind == "anaphoric" and (last_day or last_date):
+            value = anaphoric(last_day or last_date, *spec.args)  # "that year", "the following month"
         elif spec.kind == "clock" and last_day:
             value = last_day + spec.args[0]  # "at 10 p.m.": on the day under discussion
         elif spec.kind == "context_quarter":
@@ -107,7 +109,7 @@ def in_context(found: list, specs: list) -> list:
             value = shift(last_quarter, -spec.args[0], spec.args[1])
         if value:
             t = replace(t, value=value)
-        if spec.kind not in ("context_quarter", "offset", "ago") and t.type == "DATE":
+        if spec.kind not in ("context_quarter", "offset", "ago", "anaphoric") and t.type == "DATE":
             if re.fullmatch(r"\d{4}-Q[1-4]", t.value):
                 last_quarter = t.value
             elif re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.value):

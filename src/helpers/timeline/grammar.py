@@ -65,7 +65,7 @@ _OPENERS = (
     | set(vocab.RELATIVE_MODS) | set(vocab.DEICTIC) | set(vocab.ONES) | set(vocab.TENS)
     | {"a", "an", "several", "few", "many", "the"} | set(vocab.MONTHS) | set(vocab.MONTH_ABBREVIATIONS)
     | {m + "." for m in vocab.MONTH_ABBREVIATIONS} | set(vocab.WEEKDAYS) | set(vocab.RELATIVE_DAYS)
-    | set(vocab.PARTS_OF_DAY) | {"this"} | set(vocab.TIMEX_UNITS)
+    | set(vocab.PARTS_OF_DAY) | {"this", "that"} | set(vocab.TIMEX_UNITS)
     | {words[0] for words in vocab.REFERENCES} | set(vocab.VAGUE_PERIOD_REFS) | set(vocab.QUARTER_ORDINALS)
     | set(vocab.CONTEXT_QUARTER) | {"fiscal"} | set(vocab.SEASONS) | vocab.HOLIDAY_FIRST_WORDS
     | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "two"}

@@ -70,6 +70,22 @@ def shift(value: str, n: int, unit: str) -> str | None:
     return (d + step).isoformat() if precision == "day" else None
 
 
+def anaphoric(base: str | dt.date, unit: str, n: int) -> str | None:
+    """``that year``, ``the following month``: the period of ``unit`` holding ``base`` (a DATE
+    value or a date), moved by ``n`` units; None when ``base`` is coarser than ``unit``."""
+    d, precision = (base, "day") if isinstance(base, dt.date) else cal.value_to_date(base)
+    order = ("year", "month", "day")
+    if d is None or precision not in order or order.index(precision) < order.index(unit if unit != "week" else "day"):
+        return None
+    if unit == "year":
+        return cal.year_value(d.year + n)
+    if unit == "month":
+        return cal.shift_months(d, n).strftime("%Y-%m")
+    if unit == "week":
+        return cal.week_value(d + dt.timedelta(weeks=n))
+    return (d + dt.timedelta(days=n)).isoformat()
+
+
 def _offset(anchor: dt.date, n: int, unit: str) -> str:
     """``a year earlier`` with nothing named before: counted from the anchor."""
     letter = vocab.TIMEX_UNITS[unit]
@@ -97,6 +113,7 @@ RESOLVERS = {
     "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
     "weekend": lambda anchor, tense: cal.week_value(cal.resolve_weekday(5, anchor, tense)) + "-WE",
     "holiday": lambda anchor, rule, granularity, tense, year: cal.resolve_holiday(rule, granularity, anchor, tense, year),
+    "anaphoric": lambda anchor, unit, n: anaphoric(anchor, unit, n),
     "month_of_year": lambda anchor, month, shift: f"{cal.year_value(anchor.year + shift)}-{month:02d}",
     "clock_on": lambda anchor, date, suffix: _daymonth(anchor, *date) + suffix,
 }
@@ -122,6 +139,7 @@ UNANCHORED = {
     "offset": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
     "century": lambda offset: "XX",
     "month_of_year": lambda month, shift: f"XXXX-{month:02d}",
+    "anaphoric": lambda unit, n: _PERIOD_X.get(unit, "XXXX"),
     "weekend": lambda tense: "XXXX-WXX-WE",
     "holiday": lambda rule, granularity, tense, year: (
         cal.resolve_holiday(rule, granularity, dt.date(year, 1, 1), "", year) if year
