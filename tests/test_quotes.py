@@ -552,3 +552,22 @@ def test_told_with_a_long_addressee_before_that():
         ("He told the committee that he would resign.", "he would resign"),
     ]:
         assert [c for _s, _k, c in q(text)] == [content], text
+
+
+@pytest.mark.parametrize("text, cue, cls, content", [
+    ("The governor wants the legislature to pass the budget by June.", "want", "belief", "the legislature to pass the budget by June"),
+    ("Union leaders intend to strike if talks fail.", "intend", "belief", "to strike if talks fail"),
+    ("Senator Ruiz endorsed the plan to widen the highway.", "endorse", "stance", "the plan to widen the highway"),
+    ("The mayor opposes the new stadium near the river.", "oppose", "stance", "the new stadium near the river"),
+    ("Both parties agreed that the vote should be delayed.", "agree", "stance", "the vote should be delayed"),
+    ("The company refused to comment on the report.", "refuse", "stance", "to comment on the report"),
+    ("Most members supported the decision to close the school.", "support", "stance", "the decision to close the school"),
+])
+def test_intentions_and_stances_are_attributions_with_their_class(text, cue, cls, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["cue"], out["cue_class"], out["text"])) == [(cue, cls, content)]
+
+
+def test_a_headline_seeking_a_say_and_a_proposed_law_are_no_attributions():
+    for text in ("Europe, Ukraine seek a say in any endgame.", "The proposed law would raise taxes."):
+        assert quotes(parse_article(text, id="t", date="2025-01-01")).empty

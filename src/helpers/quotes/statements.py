@@ -195,8 +195,9 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     fragment inside its content."""
     t, cue, sp = plan
     a, b = region
-    if a > t.i and a < len(s.toks) and s.toks[a].lower in {"to", "not"}:
-        return []  # an infinitive is a request or a manner, not content (``asking not to be named``)
+    if a > t.i and a < len(s.toks) and s.toks[a].lower in {"to", "not"} and cue.cls == "speech":
+        return []  # after speech, an infinitive is a request or a manner (``asking not to be named``);
+        # after an intention or a stance it is the content (``vowed to fight``, ``refused to comment``)
     if b > a and s.toks[b - 1].text in {'"', "”", "''"} and not any(u.text in {'"', "“", "''", "``"} for u in s.toks[a : b - 1]):
         b = max(a, at.content_end(s.toks, b - 1))  # a stray closing mark is not content
     span = at.span(s.toks, a, b)
