@@ -571,3 +571,16 @@ def test_intentions_and_stances_are_attributions_with_their_class(text, cue, cls
 def test_a_headline_seeking_a_say_and_a_proposed_law_are_no_attributions():
     for text in ("Europe, Ukraine seek a say in any endgame.", "The proposed law would raise taxes."):
         assert quotes(parse_article(text, id="t", date="2025-01-01")).empty
+
+
+def test_camps_come_from_the_reference_tables_not_a_list_in_the_code():
+    from helpers import resources
+
+    known = set(resources.camps().values()) | {r["camp"] for r in resources.rows("speakers.csv")} | {"unknown"}
+    out = quotes(parse_article(
+        "Trump said the talks went well. A farmer in Iowa said prices fell. Officials in Kyiv said the strikes went on.",
+        id="t", date="2025-01-01",
+    ))
+    assert set(out["camp"]) <= known
+    assert out.set_index("speaker")["camp"].get("Donald Trump") == "US"
+    assert "unknown" in set(out["camp"])

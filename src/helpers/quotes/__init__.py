@@ -40,7 +40,6 @@ from .statements import (
 
 COLUMNS = Statement.COLUMNS
 VOICES = {"direct": "quoted", "mixed": "mixed", "indirect": "paraphrase"}
-CAMPS = ("US", "Europe", "Ukraine", "Russia", "other", "unknown")
 
 # the lexicons, as they were reachable before the package split
 cue_lexicon = resources.cues
@@ -48,7 +47,7 @@ registry = resources.speakers
 speaker_nouns = resources.speaker_nouns
 camp_terms = resources.camps
 
-__all__ = ["COLUMNS", "CAMPS", "Quote", "attribution_layer", "extract", "quotations", "quotes"]
+__all__ = ["COLUMNS", "Quote", "attribution_layer", "extract", "quotations", "quotes"]
 
 
 def extract(doc) -> tuple[list[Draft], list]:
@@ -105,7 +104,7 @@ def attribution_layer(doc) -> list[Statement]:
             speaker_start=m.start if m else None,
             speaker_end=m.end if m else None,
             speaker_type=st.entity.type,
-            camp=st.entity.camp if st.entity.camp in CAMPS else "unknown",
+            camp=st.entity.camp or "unknown",  # a camp of camps.csv or speakers.csv, else unknown
             kind=st.kind,
             voice=VOICES[st.kind],
             cue_start=st.cue_span[0] if st.cue_span else None,
