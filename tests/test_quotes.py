@@ -584,3 +584,22 @@ def test_camps_come_from_the_reference_tables_not_a_list_in_the_code():
     assert set(out["camp"]) <= known
     assert out.set_index("speaker")["camp"].get("Donald Trump") == "US"
     assert "unknown" in set(out["camp"])
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The minister denounced the attack as cowardly.", "denounce", "the attack as cowardly"),
+    ("The coach defended his decision to rest the captain.", "defend", "his decision to rest the captain"),
+    ("Analysts pointed out that exports fell for a third month.", "point out", "exports fell for a third month"),
+    ("The bishop expressed concern that families would be split.", "express", "concern that families would be split"),
+    ("The audit revealed that funds had been misused.", "reveal", "funds had been misused"),
+    ("She mentioned that the factory would close in May.", "mention", "the factory would close in May"),
+])
+def test_more_cues_of_speech_and_stance(text, cue, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["cue"], out["text"])) == [(cue, content)]
+
+
+def test_continued_is_no_cue_fighting_that_continued_says_nothing():
+    # "continue" was tried as a cue ("…,” she continued): it made "Fighting continued in the
+    # east" a statement, so it stays out of cues.csv
+    assert quotes(parse_article("Fighting continued in the east on Monday.", id="t", date="2025-01-01")).empty

@@ -188,8 +188,9 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
 
 
 def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
-    """Index of the first content token after the cue (skipping addressee, time phrase, that)."""
-    k = c + 1
+    """Index of the first content token after the cue (skipping the rest of a multi-word cue,
+    addressee, time phrase, that)."""
+    k = c + 1 + (len(cue.rest) if cue.side == "left" else 0)  # ``pointed out that``
     if cue.lemma == "tell" and k < len(toks):
         # the addressee: a name, a pronoun, ``reporters``, ``a news conference``
         if toks[k].lower in ADDRESSEES:
