@@ -89,24 +89,13 @@ def in_context(found: list, specs: list) -> list:
     import re
     from dataclasses import replace
 
-    from .resolve import anaphoric, context_quarter, shift
-
     last_quarter = last_date = last_day = None
     out = []
     for t, spec in zip(found, specs):
-        value = None
-        if t.anchor is None:
-            value = None  # nothing to count from: the unspecified value stands
-        elif spec.kind == "anaphoric" and (last_day or last_date):
-            value = anaphoric(last_day or last_date, *spec.args)  # "that year", "the following month"
-        elif spec.kind == "clock" and last_day:
-            value = last_day + spec.args[0]  # "at 10 p.m.": on the day under discussion
-        elif spec.kind == "context_quarter":
-            value = context_quarter(t.anchor, spec.args[0], last_quarter)
-        elif spec.kind == "offset" and (last_quarter or last_date):
-            value = shift(last_quarter or last_date, *spec.args)
-        elif spec.kind == "ago" and last_quarter and spec.args[1].startswith("year"):
-            value = shift(last_quarter, -spec.args[0], spec.args[1])
+        try:
+            value = _from_context(t, spec, last_quarter, last_date, last_day)
+        except (OverflowError, ValueError):
+            value = None  # the calendar ends before it (``the following year`` after 9999): the value stands
         if value:
             t = replace(t, value=value)
         if spec.kind not in ("context_quarter", "offset", "ago", "anaphoric") and t.type == "DATE":
@@ -117,3 +106,22 @@ def in_context(found: list, specs: list) -> list:
                 last_day = t.value if len(t.value) == 10 else last_day
         out.append(t)
     return out
+
+
+def _from_context(t, spec, last_quarter, last_date, last_day) -> str | None:
+    """The value ``t`` takes from the date under discussion, or None to keep its own."""
+    from .resolve import anaphoric, context_quarter, shift
+
+    if t.anchor is None:
+        return None  # nothing to count from: the unspecified value stands
+    if spec.kind == "anaphoric" and (last_day or last_date):
+        return anaphoric(last_day or last_date, *spec.args)  # "that year", "the following month"
+    if spec.kind == "clock" and last_day:
+        return last_day + spec.args[0]  # "at 10 p.m.": on the day under discussion
+    if spec.kind == "context_quarter":
+        return context_quarter(t.anchor, spec.args[0], last_quarter)
+    if spec.kind == "offset" and (last_quarter or last_date):
+        return shift(last_quarter or last_date, *spec.args)
+    if spec.kind == "ago" and last_quarter and spec.args[1].startswith("year"):
+        return shift(last_quarter, -spec.args[0], spec.args[1])
+    return None

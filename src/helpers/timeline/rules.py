@@ -95,6 +95,35 @@ def quarter(toks, i):
     return None
 
 
+@rule("He was freed on 3 May and left the country that same day.|that same day|DATE|2025-05-03",
+      "She moved in 2019 and married later that year.|later that year|DATE|2019|END",
+      "The firm was sold in 2019; the following year it closed.|the following year|DATE|2020",
+      "Talks failed in March 2024. The following month they resumed.|The following month|DATE|2024-04",
+      "He came home on 2 June. Earlier that day, police had raided the house.|Earlier that day|DATE|2025-06-02|START",
+      "Traders who sold that day lost money.|||",
+      "Exports fell in March 2024; the previous month they had risen.|the previous month|DATE|2024-02")
+def anaphoric(toks, i):
+    """``that day``, ``the same year``, ``the following month``, ``the previous week``: a
+    period counted from the date under discussion (the last one the text named, resolved in
+    the anchoring step; else the article's date), as TimeML anchors them."""
+    mod = {"earlier": "START", "later": "END"}.get(toks[i].lower)
+    k = i + 1 if mod else i
+    first, second = w.low(toks, k), w.low(toks, k + 1)
+    shift = None
+    if first == "that" and second == "same":
+        shift, k = 0, k + 2
+    elif first == "that":
+        shift, k = 0, k + 1
+    elif first == "the" and second in ("same", "following", "previous", "preceding"):
+        shift, k = {"same": 0, "following": 1, "previous": -1, "preceding": -1}[second], k + 2
+    unit = w.low(toks, k)
+    if shift is None or unit not in ("day", "week", "month", "year"):
+        return None
+    if first == "that" and second != "same" and not mod and unit in ("day", "week"):
+        return None  # "trades made that day": a day of a kind, not a date
+    return Match(i, k + 1, "DATE", Spec("anaphoric", (unit, shift)), mod)
+
+
 @rule("It rained over the past week.|the past week|DURATION|P1W",
       "Prices rose in the last two weeks.|the last two weeks|DURATION|P2W",
       "He will decide in the next three months.|the next three months|DURATION|P3M",
@@ -237,34 +266,6 @@ def deictic_weekday(toks, i):
         return None
     t = {"last": "last", "next": "future", "coming": "future"}.get(low) or w.tense(toks, i, i + 2)
     return Match(i, i + 2, "DATE", Spec("next_weekday" if low == "next" else "weekday", (vocab.WEEKDAYS[nxt], t, "")))
-
-
-@rule("He was freed on 3 May and left the country that same day.|that same day|DATE|2025-05-03",
-      "She moved in 2019 and married later that year.|later that year|DATE|2019|END",
-      "The firm was sold in 2019; the following year it closed.|the following year|DATE|2020",
-      "Talks failed in March 2024. The following month they resumed.|The following month|DATE|2024-04",
-      "He came home on 2 June. Earlier that day, police had raided the house.|Earlier that day|DATE|2025-06-02|START",
-      "Traders who sold that day lost money.|||")
-def anaphoric(toks, i):
-    """``that day``, ``the same year``, ``the following month``, ``the previous week``: a
-    period counted from the date under discussion (the last one the text named, resolved in
-    the anchoring step; else the article's date), as TimeML anchors them."""
-    mod = {"earlier": "START", "later": "END"}.get(toks[i].lower)
-    k = i + 1 if mod else i
-    first, second = w.low(toks, k), w.low(toks, k + 1)
-    shift = None
-    if first == "that" and second == "same":
-        shift, k = 0, k + 2
-    elif first == "that":
-        shift, k = 0, k + 1
-    elif first == "the" and second in ("same", "following", "previous", "preceding"):
-        shift, k = {"same": 0, "following": 1, "previous": -1, "preceding": -1}[second], k + 2
-    unit = w.low(toks, k)
-    if shift is None or unit not in ("day", "week", "month", "year"):
-        return None
-    if first == "that" and second != "same" and not mod and unit in ("day", "week"):
-        return None  # "trades made that day": a day of a kind, not a date
-    return Match(i, k + 1, "DATE", Spec("anaphoric", (unit, shift)), mod)
 
 
 @rule("Sales rose 4% from a year earlier.|a year earlier|DATE|2024",
