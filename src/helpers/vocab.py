@@ -144,11 +144,16 @@ SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "upcoming", "expected", "next", "until", "ahead"}
 #: Future cues that only count when no verb in the sentence gives the tense.
 WEAK_FUTURE_CUES = {"until"}
-#: Named days (``holidays.csv``): the name's letters, lower-cased, with no spaces or quotes
-#: (how the tagger compares a run of tokens) -> (calendar rule, granularity).
-HOLIDAYS = {
-    "".join(resources.straighten(r["name"]).lower().replace("'", "").split()): (r["rule"], r["granularity"])
-    for r in resources.rows("holidays.csv")
-}
-HOLIDAY_FIRST_WORDS = {resources.straighten(r["name"]).lower().split()[0].replace("'", "") for r in resources.rows("holidays.csv")}
+#: Named days (``holidays.csv``): the name's key (``holiday_key``) -> (calendar rule, granularity).
+def holiday_key(words) -> str:
+    """How a holiday's name is looked up: its words' letters, lower-cased, with no spaces or
+    apostrophes (``New Year’s Day`` and the tokens ``New``, ``Year``, ``’s``, ``Day`` alike)."""
+    return "".join(resources.straighten(w).lower().replace("'", "") for w in words)
+
+
+HOLIDAYS = {holiday_key(r["name"].split()): (r["rule"], r["granularity"]) for r in resources.rows("holidays.csv")}
+HOLIDAY_FIRST_WORDS = {holiday_key(r["name"].split()[:1]) for r in resources.rows("holidays.csv")}
+#: Number words that open a year said aloud (``nineteen ninety-six``), with their centuries.
+SPOKEN_CENTURIES = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                    "seventeen": 17, "eighteen": 18, "nineteen": 19}
 

@@ -68,7 +68,7 @@ _OPENERS = (
     | set(vocab.PARTS_OF_DAY) | {"this", "that"} | set(vocab.TIMEX_UNITS)
     | {words[0] for words in vocab.REFERENCES} | set(vocab.VAGUE_PERIOD_REFS) | set(vocab.QUARTER_ORDINALS)
     | set(vocab.CONTEXT_QUARTER) | {"fiscal"} | set(vocab.SEASONS) | vocab.HOLIDAY_FIRST_WORDS
-    | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "two"}
+    | set(vocab.SPOKEN_CENTURIES) | {"two"}
 )
 
 

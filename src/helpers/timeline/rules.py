@@ -354,11 +354,10 @@ def named_day(toks, i):
     year the tense (or ``last``/``next``) points to."""
     forced = {"last": "past!", "next": "future!", "this": "present"}.get(toks[i].lower)
     k = i + 1 if forced else i
-    if w.low(toks, k).replace("'", "").replace("’", "") not in vocab.HOLIDAY_FIRST_WORDS or k >= len(toks) or not toks[k].is_cap:
+    if k >= len(toks) or not toks[k].is_cap or vocab.holiday_key([toks[k].text]) not in vocab.HOLIDAY_FIRST_WORDS:
         return None
     for n in range(5, 0, -1):
-        key = "".join(t.lower for t in toks[k : k + n])
-        found = vocab.HOLIDAYS.get(key.replace("'", "").replace("’", "")) if k + n <= len(toks) else None
+        found = vocab.HOLIDAYS.get(vocab.holiday_key(t.text for t in toks[k : k + n])) if k + n <= len(toks) else None
         if found is None:
             continue
         j, year = k + n, None

@@ -42,8 +42,7 @@ def spoken_year(toks: list[Token], i: int) -> tuple[int, int] | None:
     (year, next token index) or None. ``two thousand`` alone is a count, not a year, unless
     ``the year`` or a month stands before it."""
     first = low(toks, i)
-    century = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-               "seventeen": 17, "eighteen": 18, "nineteen": 19}.get(first)
+    century = vocab.SPOKEN_CENTURIES.get(first)
     if century is not None:
         nxt = low(toks, i + 1)
         if nxt == "hundred":  # "in nineteen hundred", not "twelve hundred students"
