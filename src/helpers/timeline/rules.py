@@ -36,18 +36,21 @@ TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UT
       "Prices fell recently.|recently|DATE|PAST_REF",
       "Such deals failed in the past.|the past|DATE|PAST_REF",
       "Rates will rise in the near future.|the near future|DATE|FUTURE_REF",
-      "Now that talks resumed, prices rose.|||",
+      "Now that talks resumed, prices rose.|Now|DATE|PRESENT_REF",
+      "Now, the harder part begins.|||",
       "The current system works well.|current|DATE|PRESENT_REF",
       "The current account deficit widened.|||")
 def reference(toks, i):
     """``now``, ``currently``, ``recently``, ``the past``, ``the future``: TimeML's
-    PRESENT_REF, PAST_REF and FUTURE_REF (not ``now that``, a conjunction; not ``the past
-    week``, a period)."""
+    PRESENT_REF, PAST_REF and FUTURE_REF; ``now that`` too, as TimeBank tags it (3 of 3), but
+    not ``Now,`` opening a sentence (a discourse marker) nor ``the past week`` (a period)."""
     for words, value in sorted(vocab.REFERENCES.items(), key=lambda kv: -len(kv[0])):
         if tuple(t.lower for t in toks[i : i + len(words)]) == words:
             after = w.low(toks, i + len(words))
-            if after in ("that", "fiscal", "period", "account", "accounts") or after in vocab.TIMEX_UNITS or after in vocab.PERIODS or w.number(toks, i + len(words)):
-                return None  # "now that", "the current fiscal year", "the current account"
+            if after in ("fiscal", "period", "account", "accounts") or after in vocab.TIMEX_UNITS or after in vocab.PERIODS or w.number(toks, i + len(words)):
+                return None  # "the current fiscal year", "the current account"
+            if i == 0 and words == ("now",) and after == ",":
+                return None  # "Now, …" opening a sentence: a discourse marker, as TimeBank leaves it (0 of 3)
             return Match(i, i + len(words), "DATE", fixed(value))
     return None
 
