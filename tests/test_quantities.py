@@ -351,3 +351,22 @@ def test_a_counted_noun_takes_its_measure_from_its_own_clause_only():
     # with no noun of its own, a figure still takes the measure of the sentence
     found = figures_in_sentence("Shelling killed civilians in the town, at least 12, officials said.")
     assert [(q.text, q.category) for q in found] == [("at least 12", "casualty")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The fund holds two billion dollars.", [("two billion dollars", 2e9, 2e9, "USD")]),
+    ("Support fell 3 percentage points.", [("3 percentage points", 3.0, 3.0, "percentage point")]),
+    ("Winds reached 120 km/h and 75 mph.", [("120 km/h", 120.0, 120.0, "km/h"), ("75 mph", 75.0, 75.0, "mph")]),
+    ("The car drove at 60 miles per hour.", [("60 miles per hour", 60.0, 60.0, "mph")]),
+    ("Up to 40 people died.", [("Up to 40", 0.0, 40.0, None)]),
+    ("The advance was 9-10 km deep.", [("9-10 km", 9.0, 10.0, "km")]),
+    # a name's numeral is no quantity, the count before the name is
+    ("The airline bought 12 Airbus A320 jets.", [("12", 12.0, 12.0, None)]),
+    ("Some 40 Ukrainian soldiers were wounded.", [("Some 40", 36.0, 44.0, None)]),
+    # a number with a scale word or separators is no label, even with nothing counted after it
+    ("Sales hit 5 million in May.", [("5 million", 5e6, 5e6, None)]),
+    ("Turnout reached 2,450 in the town.", [("2,450", 2450.0, 2450.0, None)]),
+    ("He wore number 10 in the final.", []),
+])
+def test_listed_kinds_names_and_bare_scaled_numbers(sentence, expected):
+    assert [(q.text, q.low, q.high, q.unit) for q in figures_in_sentence(sentence)] == expected

@@ -226,8 +226,8 @@ def _is_label(sent: str, m: re.Match, r: _Reading, noun, qualifier) -> bool:
     """A bare number with nothing to count is usually a label, code or score."""
     if r.unit is not None or noun is not None or r.value is None or qualifier or m.group("between"):
         return False
-    if not re.search(r"\d", m.group()):
-        return False  # a number in words is no code or score
+    if not re.search(r"\d", m.group()) or re.search(r"[,.]\d|[A-Za-z]", m.group()):
+        return False  # a number in words, with a scale or separators ("5 million", "2,450"), is no code or score
     after = sent[r.end :]
     return not re.match(r"\s*(?:,|\.|$|and|or)", after) or re.fullmatch(r"\d", m.group()) is not None
 

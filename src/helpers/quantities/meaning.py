@@ -27,7 +27,8 @@ FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "
 def counted_noun(sent: str, end: int) -> str | None:
     """The counted noun right after a figure (``four regions``, ``of people``)."""
     rest = sent[end:]
-    m = re.match(r"\s+(?:of\s+)?(?:([a-z][\w\-’']*)\s+)?([a-z][\w\-’']*)", rest)
+    # names as modifiers are skipped: "12 Airbus A320 jets", "40 Ukrainian soldiers"
+    m = re.match(r"\s+(?:of\s+)?(?:[A-Z][\w\-’']*\s+){0,2}(?:([a-z][\w\-’']*)\s+)?([a-z][\w\-’']*)", rest)
     if not m:
         return None
     first, second = m.group(1), m.group(2)
