@@ -28,6 +28,12 @@ class Quote:
     unit: int  # index of the unit (paragraph) it sits in
     group: int = -1  # quotes running over paragraphs share a group
     direct: bool = False
+    close_width: int = 0  # the closing mark's length (``”`` 1, ``''`` 2; 0 when unclosed)
+
+    @property
+    def after(self) -> int:
+        """The offset just past the closing mark (``end`` when unclosed)."""
+        return self.end + self.close_width
 
 
 #: Quote marks; ``''`` is the typewriter double quote of wire copy and some newspapers.
@@ -54,13 +60,13 @@ def _scan_quotes(text: str, base: int, unit: int) -> list[Quote]:
             dbl, dw = k, w
             sgl = None
         elif c in "”\"" and dbl is not None:
-            out.append(Quote(base + dbl, base + dbl + dw, base + k, True, unit))
+            out.append(Quote(base + dbl, base + dbl + dw, base + k, True, unit, close_width=w))
             dbl = None
             sgl = None
         elif c == "‘" and dbl is None and (prev.isspace() or prev in "([—–-") and not nxt.isspace():
             sgl = k
         elif c == "’" and sgl is not None and not nxt.isalpha():
-            out.append(Quote(base + sgl, base + sgl + 1, base + k, True, unit))
+            out.append(Quote(base + sgl, base + sgl + 1, base + k, True, unit, close_width=1))
             sgl = None
     if dbl is not None:
         out.append(Quote(base + dbl, base + dbl + dw, base + n, False, unit))

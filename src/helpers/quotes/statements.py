@@ -222,16 +222,26 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
         proto.mention = ctx.mention(sp.chunk)
     if sp.coord and sp.chunk and prev is not None:
         proto.inherit, proto.mention = prev, prev.mention
-    inner = [q for q in quotes.opening_within(span[0], span[1] + 1) if not q.direct and q.end <= span[1] + 1]
+    inner = [q for q in _quoted_inside(quotes, span) if not q.direct]
     if inner:  # a mixed statement: the clause is the content, the quoted fragments its own words
-        proto.kind, proto.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
+        _mixed(ctx, proto, inner)
         last = inner[-1]
-        close = last.end + (2 if ctx.text.startswith("''", last.end) else 1)
-        if last.closed and proto.start <= last.end < proto.end + 2 and close > proto.end:
-            proto.end = close  # the content keeps the closing mark of its last fragment
+        if last.closed and proto.start <= last.end < proto.end + 2 and last.after > proto.end:
+            proto.end = last.after  # the content keeps the closing mark of its last fragment
         *head, (fa, _) = proto.fragments
         proto.fragments = [*head, (fa, proto.end)]
     return [proto]
+
+
+def _quoted_inside(quotes: Quotes, span: tuple[int, int]) -> list:
+    """The quotations that open and close inside a content ``span`` (its end may stop just
+    before the closing mark)."""
+    return [q for q in quotes.opening_within(span[0], span[1] + 1) if q.end <= span[1] + 1]
+
+
+def _mixed(ctx: Context, draft: Draft, inner: list) -> None:
+    """Make ``draft`` a mixed statement whose own words are the quotations ``inner``."""
+    draft.kind, draft.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -315,12 +325,12 @@ def colon_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
         if orphans:
             continue  # already attributed
         st = Draft("indirect", COLON_CUE, content[0], content[1], s.sid, mention=mention_, cue_span=cue_span)
-        inner = [q for q in quotes.opening_within(content[0], content[1] + 1) if q.end <= content[1] + 1]
+        inner = _quoted_inside(quotes, content)
         if len(inner) == 1 and inner[0].open == content[0] and inner[0].end + 2 >= content[1]:
             st.start, st.end = _trimmed(ctx.text, inner[0].start, inner[0].end)  # all quoted: direct
             st.kind, st.fragments, st.quoted = "direct", [(st.start, st.end)], [(st.start, st.end)]
         elif inner:
-            st.kind, st.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
+            _mixed(ctx, st, inner)
         drafts.append(st)
 
 
