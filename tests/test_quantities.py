@@ -370,3 +370,15 @@ def test_a_counted_noun_takes_its_measure_from_its_own_clause_only():
 ])
 def test_listed_kinds_names_and_bare_scaled_numbers(sentence, expected):
     assert [(q.text, q.low, q.high, q.unit) for q in figures_in_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The airline bought 12 Airbus A320 jets.", None),
+    ("Russia lost 40 tanks in the attack.", "weapons"),
+    ("Farmers filled 5 tanks with fuel.", None),
+    ("Air defences shot down 14 jets over the front.", "weapons"),
+    ("The bank reported losses of 40 million.", None),
+    ("Both sides suffered 300 losses in the battle.", "casualties"),
+])
+def test_cue_words_with_another_sense_need_their_context(sentence, measure):
+    assert [q.measure for q in figures_in_sentence(sentence)] == [measure]

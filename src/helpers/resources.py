@@ -142,6 +142,17 @@ def measures() -> dict[str, tuple[str, str]]:
     }
 
 
+@lru_cache(maxsize=None)
+def measure_needs() -> dict[str, frozenset[str]]:
+    """Word form -> the words one of which its sentence must hold for the form to count as a
+    cue (``measures.csv``'s ``needs``: ``tanks`` are weapons in a sentence about war, not in
+    one about fuel); forms with no ``needs`` are left out."""
+    return {
+        form.lower(): frozenset(w.lower() for w in _split(row["needs"]))
+        for row in rows("measures.csv") if row.get("needs") for form in _split(row["forms"])
+    }
+
+
 def role_words() -> frozenset[str]:
     """Words that make up role titles (``president``, ``chancellor`` …), ``roles.txt``."""
     return words("roles.txt")

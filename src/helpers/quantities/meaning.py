@@ -48,15 +48,22 @@ def _clause_bounds(sent: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, right
 
 
+def _cue_holds(form: str, sentence_words: set[str]) -> bool:
+    """A cue form counts unless it needs a context word its sentence lacks (``measures.csv``)."""
+    needs = resources.measure_needs().get(form)
+    return needs is None or bool(needs & sentence_words)
+
+
 def measure(sent: str, start: int, end: int, noun: str | None) -> tuple[str | None, str]:
     cues = resources.measures()
-    if noun and noun.lower() in cues:
+    sentence_words = {w.group().lower() for w in WORD.finditer(sent)}
+    if noun and noun.lower() in cues and _cue_holds(noun.lower(), sentence_words):
         return cues[noun.lower()]
     c0, c1 = _clause_bounds(sent, start, end)
     best = None
     for w in WORD.finditer(sent):
         form = w.group().lower()
-        if form not in cues:
+        if form not in cues or not _cue_holds(form, sentence_words):
             continue
         in_clause = c0 <= w.start() < c1
         if not in_clause and noun:
