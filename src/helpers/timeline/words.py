@@ -109,8 +109,17 @@ def tense(toks: list[Token], i: int, j: int) -> str:
     hi = j
     while hi < len(toks) and toks[hi].text not in CLAUSE_PUNCT | {"."}:
         hi += 1
+    windows = [((lo, hi), "")]
+    if lo == 0 and hi < len(toks) and toks[hi].text == ",":
+        # a phrase fronted before the main clause ("In March, the firm received …"): the
+        # main clause's verb is this expression's own
+        nxt = hi + 1
+        while nxt < len(toks) and toks[nxt].text not in CLAUSE_PUNCT | {"."}:
+            nxt += 1
+        windows.append(((hi + 1, nxt), ""))
+    windows.append(((0, len(toks)), "?"))
     deadline = False  # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
-    for window, weak in (((lo, hi), ""), ((0, len(toks)), "?")):
+    for window, weak in windows:
         cues = []
         for k in range(*window):
             if i <= k < j:
