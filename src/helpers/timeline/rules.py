@@ -400,6 +400,7 @@ def day_month(toks, i):
       "The invasion in February 2022 changed everything.|February 2022|DATE|2022-02",
       "Talks began in March.|March|DATE|2025-03",
       "He was arrested in June last year.|June last year|DATE|2024-06",
+      "In December, the firm received an offer.|December|DATE|2024-12",
       "A bomb hit a clinic in January nineteen ninety-seven.|January nineteen ninety-seven|DATE|1997-01",
       "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03",
       "Foreign Minister Jan Kavan signed the treaty.|||",
