@@ -98,7 +98,7 @@ def in_context(found: list, specs: list) -> list:
             value = None  # the calendar ends before it (``the following year`` after 9999): the value stands
         if value:
             t = replace(t, value=value)
-        if spec.kind not in ("context_quarter", "offset", "ago", "anaphoric") and t.type == "DATE":
+        if spec.kind not in ("context_quarter", "quarter_in_year", "offset", "ago", "anaphoric") and t.type == "DATE":
             if re.fullmatch(r"\d{4}-Q[1-4]", t.value):
                 last_quarter = t.value
             elif re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.value):
@@ -120,6 +120,8 @@ def _from_context(t, spec, last_quarter, last_date, last_day) -> str | None:
         return last_day + spec.args[0]  # "at 10 p.m.": on the day under discussion
     if spec.kind == "context_quarter":
         return context_quarter(t.anchor, spec.args[0], last_quarter)
+    if spec.kind == "quarter_in_year":
+        return context_quarter(t.anchor, 0, last_quarter, year=spec.args[0])
     if spec.kind == "offset" and (last_quarter or last_date):
         return shift(last_quarter or last_date, *spec.args)
     if spec.kind == "ago" and last_quarter and spec.args[1].startswith("year"):

@@ -41,16 +41,16 @@ def _quarter(anchor: dt.date, n: int, year: int | None, tense: str) -> str:
     return f"{year}-Q{n}"
 
 
-def context_quarter(anchor: dt.date, shift_years: int, last: str | None = None) -> str:
+def context_quarter(anchor: dt.date, shift_years: int, last: str | None = None, year: int | None = None) -> str:
     """The quarter under discussion: the last quarter the text named (``last``), else the
     one before the anchor's (results are reported after their quarter ends), shifted by
-    whole years (``the year-earlier quarter``)."""
+    whole years (``the year-earlier quarter``), or moved to ``year`` (``the 1988 quarter``)."""
     if last is None:
         q = (anchor.month - 1) // 3  # the previous quarter, 0-based from the anchor's year
-        year, n = (anchor.year, q) if q else (anchor.year - 1, 4)
+        y, n = (anchor.year, q) if q else (anchor.year - 1, 4)
     else:
-        year, n = int(last[:4]), int(last[-1])
-    return f"{year + shift_years}-Q{n}"
+        y, n = int(last[:4]), int(last[-1])
+    return f"{(year if year is not None else y) + shift_years}-Q{n}"
 
 
 def shift(value: str, n: int, unit: str) -> str | None:
@@ -111,6 +111,7 @@ RESOLVERS = {
     "context_quarter": context_quarter,
     "offset": _offset,
     "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
+    "quarter_in_year": lambda anchor, year: context_quarter(anchor, 0, year=year),
     "weekend": lambda anchor, tense: cal.week_value(cal.resolve_weekday(5, anchor, tense)) + "-WE",
     "holiday": lambda anchor, rule, granularity, tense, year: cal.resolve_holiday(rule, granularity, anchor, tense, year),
     "anaphoric": lambda anchor, unit, n: anaphoric(anchor, unit, n),
@@ -141,6 +142,7 @@ UNANCHORED = {
     "month_of_year": lambda month, shift: f"XXXX-{month:02d}",
     "anaphoric": lambda unit, n: _PERIOD_X.get(unit, "XXXX"),
     "weekend": lambda tense: "XXXX-WXX-WE",
+    "quarter_in_year": lambda year: f"{year:04d}-QX",
     "holiday": lambda rule, granularity, tense, year: (
         cal.resolve_holiday(rule, granularity, dt.date(year, 1, 1), "", year) if year
         else "XXXX-WXX" if granularity == "week" else "XXXX-" + rule if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"

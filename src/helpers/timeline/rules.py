@@ -72,6 +72,7 @@ def vague_period(toks, i):
       "Sales rose 4% in the second quarter of 2024.|the second quarter of 2024|DATE|2024-Q2",
       "Net income fell in the quarter.|the quarter|DATE|2025-Q2",
       "It earned $2 in the year-earlier quarter.|the year-earlier quarter|DATE|2024-Q2",
+      "Profit rose in the third quarter; in the 2024 period it fell.|the 2024 period|DATE|2024-Q3",
       "Profit rose in the third quarter, against a year-earlier loss.|year-earlier|DATE|2024-Q3")
 def quarter(toks, i):
     """A quarter of a year: numbered (``the third quarter``, ``third-quarter``), or the one
@@ -88,6 +89,8 @@ def quarter(toks, i):
         if w.low(toks, j) == "of" and (y := w.year(toks[j + 1]) if j + 1 < len(toks) else None) is not None:
             year, j = y, j + 2
         return Match(i, j, "DATE", Spec("quarter", (n, year, w.tense(toks, i, j))))
+    if year is not None and word in ("quarter", "period") and toks[i].lower == "the":
+        return Match(i, k + 1, "DATE", Spec("quarter_in_year", (year,)))  # "the 1988 quarter": that year's
     if word in vocab.CONTEXT_QUARTER and w.low(toks, k + 1) in ("quarter", "period") and (k > i or word != "the"):
         return Match(i, k + 2, "DATE", Spec("context_quarter", (vocab.CONTEXT_QUARTER[word],)))
     if toks[i].lower == "the" and word in ("quarter",):
