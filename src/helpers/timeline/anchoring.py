@@ -98,7 +98,7 @@ def in_context(found: list, specs: list) -> list:
             value = None  # the calendar ends before it (``the following year`` after 9999): the value stands
         if value:
             t = replace(t, value=value)
-        if spec.kind not in ("context_quarter", "quarter_in_year", "offset", "ago", "anaphoric") and t.type == "DATE":
+        if not _counted_from_context(spec) and t.type == "DATE":
             if re.fullmatch(r"\d{4}-Q[1-4]", t.value):
                 last_quarter = t.value
             elif re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.value):
@@ -106,6 +106,14 @@ def in_context(found: list, specs: list) -> list:
                 last_day = t.value if len(t.value) == 10 else last_day
         out.append(t)
     return out
+
+
+def _counted_from_context(spec) -> bool:
+    """Whether an expression's value is counted from the date under discussion (so it does
+    not become the date under discussion itself)."""
+    if spec.kind == "quarter_in_shifted_year":
+        return spec.args[0] is None  # "last year's quarter"; "next year's first quarter" names its own
+    return spec.kind in ("context_quarter", "quarter_in_year", "offset", "ago", "anaphoric")
 
 
 def _from_context(t, spec, last_quarter, last_date, last_day) -> str | None:
@@ -122,6 +130,8 @@ def _from_context(t, spec, last_quarter, last_date, last_day) -> str | None:
         return context_quarter(t.anchor, spec.args[0], last_quarter)
     if spec.kind == "quarter_in_year":
         return context_quarter(t.anchor, 0, last_quarter, year=spec.args[0])
+    if spec.kind == "quarter_in_shifted_year" and spec.args[0] is None:
+        return context_quarter(t.anchor, 0, last_quarter, year=t.anchor.year + spec.args[1])
     if spec.kind == "offset" and (last_quarter or last_date):
         return shift(last_quarter or last_date, *spec.args)
     if spec.kind == "ago" and last_quarter and spec.args[1].startswith("year"):

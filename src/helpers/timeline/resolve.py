@@ -112,6 +112,9 @@ RESOLVERS = {
     "offset": _offset,
     "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
     "quarter_in_year": lambda anchor, year: context_quarter(anchor, 0, year=year),
+    "quarter_in_shifted_year": lambda anchor, n, shift: (
+        f"{cal.year_value(anchor.year + shift)}-Q{n}" if n else context_quarter(anchor, 0, year=anchor.year + shift)
+    ),
     "weekend": lambda anchor, tense: cal.week_value(cal.resolve_weekday(5, anchor, tense)) + "-WE",
     "holiday": lambda anchor, rule, granularity, tense, year: cal.resolve_holiday(rule, granularity, anchor, tense, year),
     "anaphoric": lambda anchor, unit, n: anaphoric(anchor, unit, n),
@@ -143,6 +146,7 @@ UNANCHORED = {
     "anaphoric": lambda unit, n: _PERIOD_X.get(unit, "XXXX"),
     "weekend": lambda tense: "XXXX-WXX-WE",
     "quarter_in_year": lambda year: f"{year:04d}-QX",
+    "quarter_in_shifted_year": lambda n, shift: f"XXXX-Q{n or 'X'}",
     "holiday": lambda rule, granularity, tense, year: (
         cal.resolve_holiday(rule, granularity, dt.date(year, 1, 1), "", year) if year
         else "XXXX-WXX" if granularity == "week" else "XXXX-" + rule if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"

@@ -73,22 +73,33 @@ def vague_period(toks, i):
       "Net income fell in the quarter.|the quarter|DATE|2025-Q2",
       "It earned $2 in the year-earlier quarter.|the year-earlier quarter|DATE|2024-Q2",
       "Profit rose in the third quarter; in the 2024 period it fell.|the 2024 period|DATE|2024-Q3",
+      "The change takes effect in next year's first quarter.|next year's first quarter|DATE|2026-Q1",
+      "Profit rose in the third quarter; last year's quarter was weaker.|last year's quarter|DATE|2024-Q3",
       "Profit rose in the third quarter, against a year-earlier loss.|year-earlier|DATE|2024-Q3")
 def quarter(toks, i):
     """A quarter of a year: numbered (``the third quarter``, ``third-quarter``), or the one
     under discussion (``the quarter``, ``the latest quarter``, ``the year-earlier quarter``),
     which the anchoring step resolves from the last quarter the text named."""
     k = i + 1 if toks[i].lower == "the" else i
-    year = None
+    year = shift = None
     if (y := w.year(toks[k]) if k < len(toks) else None) is not None:
         year, k = y, k + 1  # "the 1988 third quarter"
+    elif k == i and (shift := vocab.DEICTIC.get(toks[i].lower)) is not None and w.low(toks, i + 1) == "year" \
+            and w.low(toks, i + 2) in ("'s", "’s"):
+        k = i + 3  # "next year's first quarter", "last year's quarter"
+    else:
+        shift = None
     word = w.low(toks, k)
     n = vocab.QUARTER_ORDINALS.get(word.removesuffix("-quarter"))
     if n is not None and (word.endswith("-quarter") or w.low(toks, k + 1) == "quarter"):
         j = k + 1 if word.endswith("-quarter") else k + 2
         if w.low(toks, j) == "of" and (y := w.year(toks[j + 1]) if j + 1 < len(toks) else None) is not None:
             year, j = y, j + 2
+        if shift is not None:
+            return Match(i, j, "DATE", Spec("quarter_in_shifted_year", (n, shift)))
         return Match(i, j, "DATE", Spec("quarter", (n, year, w.tense(toks, i, j))))
+    if shift is not None and word in ("quarter", "period"):
+        return Match(i, k + 1, "DATE", Spec("quarter_in_shifted_year", (None, shift)))
     if year is not None and word in ("quarter", "period") and toks[i].lower == "the":
         return Match(i, k + 1, "DATE", Spec("quarter_in_year", (year,)))  # "the 1988 quarter": that year's
     if word in vocab.CONTEXT_QUARTER and w.low(toks, k + 1) in ("quarter", "period") and (k > i or word != "the"):
