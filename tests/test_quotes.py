@@ -603,3 +603,14 @@ def test_continued_is_no_cue_fighting_that_continued_says_nothing():
     # "continue" was tried as a cue ("…,” she continued): it made "Fighting continued in the
     # east" a statement, so it stays out of cues.csv
     assert quotes(parse_article("Fighting continued in the east on Monday.", id="t", date="2025-01-01")).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Podesta, who said the project was vetted by his lawyers, said he was unaware of it.",
+     [("Podesta", "the project was vetted by his lawyers"), ("Podesta", "he was unaware of it")]),
+    ("The mayor met Ana Ruiz, who says the bridge will reopen in May.",
+     [("Ana Ruiz", "the bridge will reopen in May")]),
+])
+def test_a_cue_in_a_relative_clause_speaks_for_its_antecedent(text, expected):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["text"])) == expected

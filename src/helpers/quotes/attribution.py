@@ -113,6 +113,7 @@ class Speaker:
     left: int  # index of the boundary before the chunk (-1 for the sentence start)
     coord: bool = False  # shares the subject of an earlier verb
     right: bool = False  # the speaker stands after the cue
+    relative: bool = False  # the cue is in a relative clause on the speaker (``Beck, who said …``)
 
 
 def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
@@ -131,6 +132,9 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             # ends in a quote or a dash; the verb shares the subject of the earlier cue
             return Speaker([], -1, coord=True)
         return None
+    if t.lower == "who" and j >= 2 and toks[j - 1].text == ",":
+        chunk, b = left_chunk(toks, j - 2)  # ``Beck, who said there were …``: the relative's antecedent
+        return Speaker(chunk, b, relative=True) if valid_chunk(chunk) else None
     if t.text == "," and toks[c].lower.endswith("ing"):
         return Speaker([], j, coord=True)  # ``…, adding …`` continues the previous speaker
     if t.text == ",":
@@ -268,6 +272,11 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         return a, content_end(toks, len(toks))
     a = _after_cue(toks, t.i, cue)
     b = content_end(toks, len(toks))
+    if sp.relative:  # the relative clause ends at a comma before the main clause's verb
+        for k in range(a + 1, b - 1):
+            if toks[k].text == "," and toks[k + 1].tag in FINITE:
+                b = content_end(toks, k)
+                break
     for k in range(a + 1, b - 1):  # the reporter's own clause begins
         if toks[k].lower in {"and", "but"} and toks[k + 1].lower in CONTRAST_SUBORDINATORS:
             b = content_end(toks, k)  # ``and while …, he …``
