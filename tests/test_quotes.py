@@ -614,3 +614,17 @@ def test_continued_is_no_cue_fighting_that_continued_says_nothing():
 def test_a_cue_in_a_relative_clause_speaks_for_its_antecedent(text, expected):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker"], out["text"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump delivered a defense of “New York values,” saying the city embodied the soul of America.",
+     [("Donald Trump", "the city embodied the soul of America")]),
+    ("The senator backed the bill on Monday – saying it would save jobs.",
+     [("senator #1", "it would save jobs")]),
+    # with a statement before it in the sentence, "…, adding" continues that speaker
+    ("“We will win,” the coach said, adding that the team was ready.",
+     [("coach #1", "We will win"), ("coach #1", "the team was ready")]),
+])
+def test_saying_after_a_clause_speaks_for_the_sentences_subject(text, expected):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["text"])) == expected

@@ -15,7 +15,7 @@ from the start of the sentence to the comma before the speaker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import resources
 from ..names import is_name
@@ -114,11 +114,14 @@ class Speaker:
     coord: bool = False  # shares the subject of an earlier verb
     right: bool = False  # the speaker stands after the cue
     relative: bool = False  # the cue is in a relative clause on the speaker (``Beck, who said …``)
+    subject: list[Token] = field(default_factory=list)  # for ``…, saying``: the sentence's subject, when no statement before it in the sentence speaks
 
 
 def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if cue.side == "right":
         return right_speaker(toks, c)
+    if (following := _following_participle(toks, c)) is not None:
+        return following
     j = skip_left(toks, c - 1)
     if j < 0:
         return right_speaker(toks, c)  # ``Said Smith: …`` (rare)
@@ -135,8 +138,6 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if t.lower == "who" and j >= 2 and toks[j - 1].text == ",":
         chunk, b = left_chunk(toks, j - 2)  # ``Beck, who said there were …``: the relative's antecedent
         return Speaker(chunk, b, relative=True) if valid_chunk(chunk) else None
-    if t.text == "," and toks[c].lower.endswith("ing"):
-        return Speaker([], j, coord=True)  # ``…, adding …`` continues the previous speaker
     if t.text == ",":
         # a relative clause or appositive between commas: ``Merz, who hosted …, said``
         k = j - 1
@@ -166,6 +167,27 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if not valid_chunk(chunk):
         return None
     return Speaker(chunk, b)
+
+
+def _following_participle(toks: list[Token], c: int) -> Speaker | None:
+    """``…, adding …``, ``… – saying …``, ``… “New York values,” saying …``: a participle
+    cue after a clause continues the previous speaker; with none before it in the sentence,
+    the sentence's subject speaks (read in the statement stage)."""
+    p = c - 1
+    if not toks[c].lower.endswith("ing") or p < 1:
+        return None
+    if toks[p].text in DOUBLE_QUOTES and toks[p - 1].text == ",":
+        p -= 1  # the comma inside the closing quote
+    if toks[p].text not in {",", "–", "—"}:
+        return None
+    # the first verb (a past participle too: the tagger reads "Trump delivered" so), and the
+    # words before it back to a clause boundary
+    verb = next((n for n in range(p) if toks[n].tag in FINITE | {"VBN"} and not toks[n].is_cap), None)
+    k = verb - 1 if verb is not None else -1
+    while k >= 0 and toks[k].text not in BOUNDARY_PUNCT and toks[k].lower not in SUBORDINATORS:
+        k -= 1
+    subj = toks[k + 1 : verb] if verb is not None else []
+    return Speaker([], p, coord=True, subject=subj if valid_chunk(subj) else [])
 
 
 def right_speaker(toks: list[Token], c: int) -> Speaker | None:

@@ -216,7 +216,9 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     )
     if sp.coord and not sp.chunk:
         proto.inherit = prev or drafts.preceding(t.start)
-        if proto.inherit is None:
+        if sp.subject and (proto.inherit is None or proto.inherit.sentence_id != s.sid):
+            proto.inherit, proto.mention = None, ctx.mention(sp.subject)  # no one spoke before in this sentence
+        elif proto.inherit is None:
             return []
     else:
         proto.mention = ctx.mention(sp.chunk)
