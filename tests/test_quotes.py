@@ -628,3 +628,11 @@ def test_a_cue_in_a_relative_clause_speaks_for_its_antecedent(text, expected):
 def test_saying_after_a_clause_speaks_for_the_sentences_subject(text, expected):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker"], out["text"])) == expected
+
+
+def test_a_long_source_after_according_to():
+    text = ("According to early results of exit polls conducted for The Associated Press and television networks, "
+            "nearly half of the voters were black.")
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(out["text"]) == ["nearly half of the voters were black"]
+    assert out["speaker"].iloc[0].startswith("early results of exit polls")

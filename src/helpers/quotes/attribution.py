@@ -68,8 +68,8 @@ def _is_boundary(t: Token) -> bool:
     return t.text in BOUNDARY_PUNCT or t.lower in SUBORDINATORS
 
 
-def valid_chunk(chunk: list[Token]) -> bool:
-    if not chunk or len(chunk) > 12:
+def valid_chunk(chunk: list[Token], longest: int = 12) -> bool:
+    if not chunk or len(chunk) > longest:
         return False
     if any(t.tag in FINITE and t.lower not in {"'s", "’s"} and not t.is_cap for t in chunk):
         return False
@@ -210,7 +210,10 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
         ):
             chunk = chunk[:n]
             break
-    return Speaker(chunk, c, right=True) if valid_chunk(chunk) else None
+    # a source after ``according to`` may be long: "early results of exit polls conducted
+    # for The Associated Press and television networks"
+    longest = 20 if resources.cues()[toks[c].lower].rest else 12
+    return Speaker(chunk, c, right=True) if valid_chunk(chunk, longest) else None
 
 
 def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
