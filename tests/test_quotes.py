@@ -636,3 +636,10 @@ def test_a_long_source_after_according_to():
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(out["text"]) == ["nearly half of the voters were black"]
     assert out["speaker"].iloc[0].startswith("early results of exit polls")
+
+
+def test_a_relative_clause_after_an_inverted_speaker_is_not_part_of_the_speaker():
+    text = "“We were deceived,” said one owner of a shop that sells shoes who declined to be named."
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["text"], out["kind"])) == [("We were deceived", "direct")]
+    assert out["speaker_mention"].iloc[0] == "one owner of a shop"

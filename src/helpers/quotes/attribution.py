@@ -196,6 +196,10 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
     while end < len(toks) and not is_punct(toks[end]):
         end += 1
     chunk = toks[k:end]
+    for n, t in enumerate(chunk):  # a relative clause on the speaker: ``said one owner of a shop that sells …``
+        if n and t.lower in {"who", "that", "which", "whose"}:
+            chunk = chunk[:n]
+            break
     for n, t in enumerate(chunk):  # ``said Dan Golvach when asked about …``, ``… as he left``
         nxt = chunk[n + 1] if n + 1 < len(chunk) else None
         if n and t.lower in {"when", "while", "after", "before", "as"} and nxt is not None and (
