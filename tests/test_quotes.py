@@ -643,3 +643,12 @@ def test_a_relative_clause_after_an_inverted_speaker_is_not_part_of_the_speaker(
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["text"], out["kind"])) == [("We were deceived", "direct")]
     assert out["speaker_mention"].iloc[0] == "one owner of a shop"
+
+
+def test_a_quantifier_alone_can_be_the_speaker():
+    out = quotes(parse_article("Several said they would rather vote for the mayor.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [("Several", "they would rather vote for the mayor")]
+    # after a group is named, the quantifier speaks for its members
+    out = quotes(parse_article("Voters in the town were asked about the race. Several said they would rather stay home.",
+                               id="t", date="2025-01-01"))
+    assert list(out["speaker"])[-1] == "Voters in the town"

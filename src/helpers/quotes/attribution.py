@@ -31,6 +31,7 @@ from .words import (
     FINITE,
     NEGATIONS,
     PRONOUNS,
+    QUANTIFIER_PRONOUNS,
     RELATIVES,
     SKIP_BEFORE_CUE,
     STRIP_LEADING,
@@ -73,8 +74,8 @@ def valid_chunk(chunk: list[Token], longest: int = 12) -> bool:
         return False
     if any(t.tag in FINITE and t.lower not in {"'s", "’s"} and not t.is_cap for t in chunk):
         return False
-    if len(chunk) == 1 and chunk[0].lower in PRONOUNS:
-        return True
+    if len(chunk) == 1 and (chunk[0].lower in PRONOUNS or chunk[0].lower in QUANTIFIER_PRONOUNS):
+        return True  # ``he said``, ``Several said``, ``Others say``
     if all(t.lower in DETERMINERS for t in chunk):
         return False
     # a speaker is a name, a pronoun or a noun phrase with a noun in it

@@ -19,7 +19,7 @@ from itertools import islice
 from .. import resources
 from ..names import NAME_CONNECTORS, camp_of, is_name, split_role, strip_det, surface
 from ..records import Token
-from .words import HONORIFIC_GENDER, POSTMODIFIER_START, PRONOUNS
+from .words import HONORIFIC_GENDER, POSTMODIFIER_START, PRONOUNS, QUANTIFIER_PRONOUNS
 
 #: Possessive determiners: ``their union`` is read as ``the union``.
 #: How many of the latest speakers a pronoun or a description (``the group``) looks back over.
@@ -116,7 +116,14 @@ class Resolver:
             for e in self.recent:
                 if e.plural:
                     return self._spoke(e)
-        body, det = strip_det(toks)
+        if len(toks) == 1 and words[0] in QUANTIFIER_PRONOUNS:
+            # ``Several said …``: members of the most recent group, else a group of their own
+            group = next((e for e in self.recent if e.plural), None)
+            if group is not None:
+                return self._spoke(group)
+            body, det = toks, ""
+        else:
+            body, det = strip_det(toks)
         if len(body) > 1 and body[0].lower in POSSESSIVES and not body[1].is_cap:
             body, det = body[1:], "the"  # ``their union``: a definite description (``Their Party`` is a name)
         if not body:

@@ -19,6 +19,8 @@ SUBORDINATORS = {"that", "while", "though", "although", "because", "if", "when",
 #: After ``and``/``but`` these open a clause of the reporter's own, outside a cue's content.
 CONTRAST_SUBORDINATORS = {"while", "though", "although", "whereas"}
 RELATIVES = {"who", "which", "whose", "whom"}
+#: Quantifiers that stand for a group of people as a subject (``Several said …``).
+QUANTIFIER_PRONOUNS = {"several", "many", "some", "most", "others", "both", "few", "all"}
 BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "``", "''", "-"}
 #: Double quotation marks as tokens: curly, straight, and the typewriter pair (``''``).
 DOUBLE_QUOTES = {'"', "“", "”", "''", "``"}
