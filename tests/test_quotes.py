@@ -652,3 +652,13 @@ def test_a_quantifier_alone_can_be_the_speaker():
     out = quotes(parse_article("Voters in the town were asked about the race. Several said they would rather stay home.",
                                id="t", date="2025-01-01"))
     assert list(out["speaker"])[-1] == "Voters in the town"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Suu Kyi, 70, said it was too early to celebrate.", "Suu Kyi", "it was too early to celebrate"),
+    ("Lopez, a former legislator who became governor in 2014, said the grants should be based on population.",
+     "Lopez", "the grants should be based on population"),
+])
+def test_an_age_or_a_description_between_commas_after_the_name(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]

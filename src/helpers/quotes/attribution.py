@@ -145,7 +145,12 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         while k >= 0 and toks[k].text != "," and toks[k].text not in DOUBLE_QUOTES:
             k -= 1
         seg = toks[k + 1 : j]
-        described = seg and seg[0].lower in resources.role_words() and toks[k - 1].is_cap if k > 0 else False
+        # an appositive on a name: a role (``Merz, chancellor, said``), an age (``Suu Kyi, 70,
+        # said``) or a description (``Lopez-Cantera, a former legislator who …, said``)
+        described = bool(seg) and k > 0 and toks[k - 1].is_cap and (
+            seg[0].lower in resources.role_words() or (seg[0].tag == "CD" and len(seg) <= 2)
+            or (seg[0].lower in {"a", "an"} and len(seg) > 1)
+        )
         if k > 0 and seg and (
             seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described
         ):
