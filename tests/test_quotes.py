@@ -662,3 +662,8 @@ def test_a_quantifier_alone_can_be_the_speaker():
 def test_an_age_or_a_description_between_commas_after_the_name(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+def test_a_time_and_place_after_a_postposed_cue_leave_the_content_before_it():
+    out = quotes(parse_article("The plan is sound, Hollande said Tuesday in Paris.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["text"])) == [("Hollande", "The plan is sound")]

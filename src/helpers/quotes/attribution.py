@@ -383,7 +383,14 @@ def only_adjuncts(toks: list[Token], k: int) -> bool:
         return True
     if seg[0].lower in {"on", "in", "at", "from", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
         return True
-    return all(t.lower in ADDRESSEES or t.lower in TIME_WORDS or t.is_cap or t.lower in DETERMINERS or t.lower in ADDRESSEE_NOUNS for t in seg)
+    return all(  # ``said Tuesday in Paris``, ``told reporters at the White House``
+        t.lower in ADDRESSEES or t.lower in TIME_WORDS or t.is_cap or t.lower in DETERMINERS or t.lower in ADDRESSEE_NOUNS
+        or t.lower in ADJUNCT_PREPOSITIONS for t in seg
+    )
+
+
+#: Prepositions of the time and place phrases that may follow a cue that ends its clause.
+ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "from"}
 
 
 def is_cue(toks: list[Token], i: int) -> bool:
