@@ -667,3 +667,16 @@ def test_an_age_or_a_description_between_commas_after_the_name(text, speaker, co
 def test_a_time_and_place_after_a_postposed_cue_leave_the_content_before_it():
     out = quotes(parse_article("The plan is sound, Hollande said Tuesday in Paris.", id="t", date="2025-01-01"))
     assert list(zip(out["speaker"], out["text"])) == [("Hollande", "The plan is sound")]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The Heritage Foundation notes the minimum wage is mostly paid to new workers.", "Heritage Foundation", "note"),
+    ("Viguerie notes that older voters can decide the race.", "Viguerie", "note"),
+])
+def test_a_third_person_cue_read_as_a_noun_after_a_name(text, speaker, cue):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"].str.removeprefix("The "), out["cue"])) == [(speaker, cue)]
+
+
+def test_notes_as_a_noun_is_no_cue():
+    assert quotes(parse_article("His notes the day before were brief.", id="t", date="2025-01-01")).empty

@@ -404,7 +404,13 @@ def is_cue(toks: list[Token], i: int) -> bool:
         # subject as a noun (``records show``, ``the results show that``): trust the
         # unambiguous speech verbs, and a cue right after a plural noun
         plural_subject = i > 0 and toks[i - 1].tag in {"NNS", "NNPS"} and t.tag in {"NN", "NNS", "JJ", "VBP"}
-        if t.lower not in {"said", "says", "told", "added", "adding", "saying"} and not plural_subject:
+        # ``The Heritage Foundation notes the minimum wage …``: a third-person form read as a
+        # plural noun, right after a name or noun and before a clause
+        third_person = (
+            t.lower.endswith("s") and t.tag == "NNS" and i > 0 and toks[i - 1].tag in {"NNP", "NN"}
+            and i + 1 < len(toks) and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"})
+        )
+        if t.lower not in {"said", "says", "told", "added", "adding", "saying"} and not plural_subject and not third_person:
             return False
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``
