@@ -680,3 +680,8 @@ def test_a_third_person_cue_read_as_a_noun_after_a_name(text, speaker, cue):
 
 def test_notes_as_a_noun_is_no_cue():
     assert quotes(parse_article("His notes the day before were brief.", id="t", date="2025-01-01")).empty
+
+
+def test_an_appositive_between_dashes_before_the_cue():
+    out = quotes(parse_article("Jason Sims — a teacher from Mount Pleasant — says he voted for Rubio.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["text"])) == [("Jason Sims", "he voted for Rubio")]

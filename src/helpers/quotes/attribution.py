@@ -161,6 +161,15 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             _, b = left_chunk(toks, k - 1)
             return Speaker(seg, b)
         return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
+    if t.text in {"—", "–"}:
+        # an appositive between dashes: ``Jason Sims — a teacher from Mount Pleasant — says``
+        k = j - 1
+        while k > 0 and toks[k].text not in {"—", "–"} and j - k < 25:
+            k -= 1
+        if k > 0 and toks[k].text == t.text:
+            chunk, b = left_chunk(toks, k - 1)
+            return Speaker(chunk, b) if valid_chunk(chunk) else None
+        return None
     if t.text in DOUBLE_QUOTES:
         return right_speaker(toks, c) if cue.cls == "speech" else None
     chunk, b = left_chunk(toks, j)
