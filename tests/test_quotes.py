@@ -685,3 +685,8 @@ def test_notes_as_a_noun_is_no_cue():
 def test_an_appositive_between_dashes_before_the_cue():
     out = quotes(parse_article("Jason Sims — a teacher from Mount Pleasant — says he voted for Rubio.", id="t", date="2025-01-01"))
     assert list(zip(out["speaker"], out["text"])) == [("Jason Sims", "he voted for Rubio")]
+
+
+def test_as_reported_by_names_its_source_like_according_to():
+    out = quotes(parse_article("As reported by the Courier, the city raised its minimum wage.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["cue"], out["text"])) == [("Courier", "report", "the city raised its minimum wage")]

@@ -123,6 +123,13 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         return right_speaker(toks, c)
     if (following := _following_participle(toks, c)) is not None:
         return following
+    if c == 1 and toks[0].lower == "as" and c + 1 < len(toks) and toks[c + 1].lower == "by":
+        # ``As reported by Western Journalism, …``: the source follows, like ``according to``
+        end = c + 2
+        while end < len(toks) and not is_punct(toks[end]):
+            end += 1
+        chunk = toks[c + 2 : end]
+        return Speaker(chunk, c, right=True) if valid_chunk(chunk) else None
     j = skip_left(toks, c - 1)
     if j < 0:
         return right_speaker(toks, c)  # ``Said Smith: …`` (rare)
@@ -310,8 +317,8 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         if resume is not None:
             return a, content_end(toks, len(toks))  # ``Now, she said, the …``: both sides
         return a, b
-    if sp.right and t.i <= 1:  # ``According to X, …``
-        b0 = t.i + 1 + len(cue.rest) + len(sp.chunk)
+    if sp.right and t.i <= 1:  # ``According to X, …``, ``As reported by X, …``
+        b0 = sp.chunk[-1].i + 1
         a = b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0
         return a, content_end(toks, len(toks))
     a = _after_cue(toks, t.i, cue)
