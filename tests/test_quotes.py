@@ -690,3 +690,8 @@ def test_an_appositive_between_dashes_before_the_cue():
 def test_as_reported_by_names_its_source_like_according_to():
     out = quotes(parse_article("As reported by the Courier, the city raised its minimum wage.", id="t", date="2025-01-01"))
     assert list(zip(out["speaker"], out["cue"], out["text"])) == [("Courier", "report", "the city raised its minimum wage")]
+
+
+def test_those_surveyed_can_speak():
+    out = quotes(parse_article("By big margins, those surveyed say the economy comes first.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [("those surveyed", "the economy comes first")]

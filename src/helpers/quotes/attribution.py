@@ -76,6 +76,8 @@ def valid_chunk(chunk: list[Token], longest: int = 12) -> bool:
         return False
     if len(chunk) == 1 and (chunk[0].lower in PRONOUNS or chunk[0].lower in QUANTIFIER_PRONOUNS):
         return True  # ``he said``, ``Several said``, ``Others say``
+    if len(chunk) == 2 and chunk[0].lower in {"those", "these"} and chunk[1].tag in {"VBN", "VBD"}:
+        return True  # ``those surveyed say``, ``those polled said``
     if all(t.lower in DETERMINERS for t in chunk):
         return False
     # a speaker is a name, a pronoun or a noun phrase with a noun in it
