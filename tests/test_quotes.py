@@ -695,3 +695,12 @@ def test_as_reported_by_names_its_source_like_according_to():
 def test_those_surveyed_can_speak():
     out = quotes(parse_article("By big margins, those surveyed say the economy comes first.", id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [("those surveyed", "the economy comes first")]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton leads in a tabulation of pledged delegates and superdelegates.",
+    "He joined a resistance movement called the Ethiopian People's Party.",
+    "Autism Speaks is sponsoring a competition called the House to Home Prize.",
+])
+def test_a_cue_word_as_an_adjective_or_a_name_giver_is_no_cue(text):
+    assert quotes(parse_article(text, id="t", date="2025-01-01")).empty

@@ -432,6 +432,14 @@ def is_cue(toks: list[Token], i: int) -> bool:
             return False
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (t.tag in {"VBN", "VBD", "JJ"} and t.lower not in {"said", "told"} and nxt is not None and nxt.tag in {"NNS", "NN"}
+            and i > 0 and toks[i - 1].tag in {"IN", "DT"}):
+        return False  # an adjective: ``a tabulation of pledged delegates``
+    if t.tag == "VBN" and i > 0 and toks[i - 1].tag in {"NN", "NNS"} and nxt is not None and (
+        nxt.is_cap or (nxt.lower == "the" and i + 2 < len(toks) and toks[i + 2].is_cap)
+    ):
+        return False  # naming, not speaking: ``a resistance movement called the Ethiopian People's …``
     back = [u.lower for u in toks[max(0, i - 3) : i]]
     if "what" in back[-3:-1]:
         return False  # a free relative names a thing inside other content (``what he called a land swap``)
