@@ -24,6 +24,7 @@ from ..resources import Cue
 from .words import (
     ADDRESSEE_NOUNS,
     ADDRESSEES,
+    ADJUNCT_PREPOSITIONS,
     BOUNDARY_PUNCT,
     CONTRAST_SUBORDINATORS,
     DETERMINERS,
@@ -127,10 +128,7 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         return following
     if c == 1 and toks[0].lower == "as" and c + 1 < len(toks) and toks[c + 1].lower == "by":
         # ``As reported by Western Journalism, …``: the source follows, like ``according to``
-        end = c + 2
-        while end < len(toks) and not is_punct(toks[end]):
-            end += 1
-        chunk = toks[c + 2 : end]
+        chunk = _to_punct(toks, c + 2)
         return Speaker(chunk, c, right=True) if valid_chunk(chunk) else None
     j = skip_left(toks, c - 1)
     if j < 0:
@@ -214,12 +212,16 @@ def _following_participle(toks: list[Token], c: int) -> Speaker | None:
     return Speaker([], p, coord=True, subject=subj if valid_chunk(subj) else [])
 
 
-def right_speaker(toks: list[Token], c: int) -> Speaker | None:
-    k = c + 1 + len(resources.cues()[toks[c].lower].rest)  # ``according to``
+def _to_punct(toks: list[Token], k: int) -> list[Token]:
+    """The tokens from ``k`` up to the next punctuation mark."""
     end = k
     while end < len(toks) and not is_punct(toks[end]):
         end += 1
-    chunk = toks[k:end]
+    return toks[k:end]
+
+
+def right_speaker(toks: list[Token], c: int) -> Speaker | None:
+    chunk = _to_punct(toks, c + 1 + len(resources.cues()[toks[c].lower].rest))  # ``according to``
     for n, t in enumerate(chunk):  # a relative clause on the speaker: ``said one owner of a shop that sells …``
         if n and t.lower in {"who", "that", "which", "whose"}:
             chunk = chunk[:n]
@@ -406,9 +408,6 @@ def only_adjuncts(toks: list[Token], k: int) -> bool:
         or t.lower in ADJUNCT_PREPOSITIONS for t in seg
     )
 
-
-#: Prepositions of the time and place phrases that may follow a cue that ends its clause.
-ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "from"}
 
 
 def is_cue(toks: list[Token], i: int) -> bool:

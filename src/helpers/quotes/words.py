@@ -19,6 +19,8 @@ SUBORDINATORS = {"that", "while", "though", "although", "because", "if", "when",
 #: After ``and``/``but`` these open a clause of the reporter's own, outside a cue's content.
 CONTRAST_SUBORDINATORS = {"while", "though", "although", "whereas"}
 RELATIVES = {"who", "which", "whose", "whom"}
+#: Prepositions of the time and place phrases that may follow a cue that ends its clause.
+ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "from"}
 #: Quantifiers that stand for a group of people as a subject (``Several said …``).
 QUANTIFIER_PRONOUNS = {"several", "many", "some", "most", "others", "both", "few", "all"}
 BOUNDARY_PUNCT = {",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "``", "''", "-"}
