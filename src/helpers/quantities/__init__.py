@@ -368,13 +368,13 @@ def _spelled_minor(sent: str, q: Quantity, offset: int, factor: float) -> Quanti
     return _with_value(sent, q, q.value + cents * factor, offset + m.end(), offset)
 
 
-_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b|(T)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s+((?i:thousand|million|billion|trillion))\b|(T)\b")  # "T" in capitals only
 
 
 def _scaled(sent: str, q: Quantity, offset: int) -> Quantity:
     """``75 USD million``, ``$2.174T``: the scale written after the amount multiplies it."""
     m = _SCALE_AFTER.match(sent, q.end - offset)
-    if m is None or q.value is None or q.low != q.high or (m.group(2) and m.group(2) != "T"):
+    if m is None or q.value is None or q.low != q.high:
         return q
     scale = vocab.SCALES["trillion"] if m.group(2) else vocab.SCALES[m.group(1).lower()]  # "$2.174T"
     return _with_value(sent, q, q.value * float(scale), offset + m.end(), offset)

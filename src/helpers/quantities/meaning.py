@@ -56,12 +56,13 @@ def _cue_holds(form: str, sentence_words: set[str]) -> bool:
 
 def measure(sent: str, start: int, end: int, noun: str | None) -> tuple[str | None, str]:
     cues = resources.measures()
-    sentence_words = {w.group().lower() for w in WORD.finditer(sent)}
+    words = list(WORD.finditer(sent))
+    sentence_words = {w.group().lower() for w in words}
     if noun and noun.lower() in cues and _cue_holds(noun.lower(), sentence_words):
         return cues[noun.lower()]
     c0, c1 = _clause_bounds(sent, start, end)
     best = None
-    for w in WORD.finditer(sent):
+    for w in words:
         form = w.group().lower()
         if form not in cues or not _cue_holds(form, sentence_words):
             continue

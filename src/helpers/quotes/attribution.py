@@ -96,14 +96,15 @@ def left_chunk(toks: list[Token], j: int) -> tuple[list[Token], int]:
     return chunk, k
 
 
-def _clause_subject(toks: list[Token], j: int) -> list[Token]:
-    """Subject of the clause that ends at ``j``: from the clause's start to its first verb."""
+def _clause_subject(toks: list[Token], j: int, verbs=FINITE) -> list[Token]:
+    """Subject of the clause that ends at ``j``: from the clause's start to its first verb
+    (a tag in ``verbs``)."""
     k = j
     while k >= 0 and toks[k].text not in BOUNDARY_PUNCT and toks[k].lower not in SUBORDINATORS:
         k -= 1
     clause = toks[k + 1 : j + 1]
     for n, t in enumerate(clause):
-        if t.tag in FINITE and not t.is_cap:
+        if t.tag in verbs and not t.is_cap:
             subj = clause[:n]
             while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
                 subj = subj[:-1]
@@ -202,13 +203,11 @@ def _following_participle(toks: list[Token], c: int) -> Speaker | None:
         p -= 1  # the comma inside the closing quote
     if toks[p].text not in {",", "–", "—"}:
         return None
-    # the first verb (a past participle too: the tagger reads "Trump delivered" so), and the
-    # words before it back to a clause boundary
-    verb = next((n for n in range(p) if toks[n].tag in FINITE | {"VBN"} and not toks[n].is_cap), None)
-    k = verb - 1 if verb is not None else -1
-    while k >= 0 and toks[k].text not in BOUNDARY_PUNCT and toks[k].lower not in SUBORDINATORS:
-        k -= 1
-    subj = toks[k + 1 : verb] if verb is not None else []
+    # the subject of the sentence's first verb (a past participle too: the tagger reads
+    # "Trump delivered" so)
+    verbs = FINITE | {"VBN"}
+    verb = next((n for n in range(p) if toks[n].tag in verbs and not toks[n].is_cap), None)
+    subj = _clause_subject(toks, verb, verbs) if verb is not None else []
     return Speaker([], p, coord=True, subject=subj if valid_chunk(subj) else [])
 
 

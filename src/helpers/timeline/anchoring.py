@@ -111,14 +111,14 @@ def in_context(found: list, specs: list) -> list:
 def _counted_from_context(spec) -> bool:
     """Whether an expression's value is counted from the date under discussion (so it does
     not become the date under discussion itself)."""
-    if spec.kind == "quarter_in_shifted_year":
+    if spec.kind == "quarter_of":
         return spec.args[0] is None  # "last year's quarter"; "next year's first quarter" names its own
-    return spec.kind in ("context_quarter", "quarter_in_year", "offset", "ago", "anaphoric")
+    return spec.kind in ("context_quarter", "offset", "ago", "anaphoric")
 
 
 def _from_context(t, spec, last_quarter, last_date, last_day) -> str | None:
     """The value ``t`` takes from the date under discussion, or None to keep its own."""
-    from .resolve import anaphoric, context_quarter, shift
+    from .resolve import anaphoric, context_quarter, quarter_of, shift
 
     if t.anchor is None:
         return None  # nothing to count from: the unspecified value stands
@@ -128,10 +128,8 @@ def _from_context(t, spec, last_quarter, last_date, last_day) -> str | None:
         return last_day + spec.args[0]  # "at 10 p.m.": on the day under discussion
     if spec.kind == "context_quarter":
         return context_quarter(t.anchor, spec.args[0], last_quarter)
-    if spec.kind == "quarter_in_year":
-        return context_quarter(t.anchor, 0, last_quarter, year=spec.args[0])
-    if spec.kind == "quarter_in_shifted_year" and spec.args[0] is None:
-        return context_quarter(t.anchor, 0, last_quarter, year=t.anchor.year + spec.args[1])
+    if spec.kind == "quarter_of" and spec.args[0] is None:
+        return quarter_of(t.anchor, *spec.args, last=last_quarter)
     if spec.kind == "offset" and (last_quarter or last_date):
         return shift(last_quarter or last_date, *spec.args)
     if spec.kind == "ago" and last_quarter and spec.args[1].startswith("year"):

@@ -232,6 +232,16 @@ def holiday(rule: str, year: int) -> dt.date:
     return dt.date(year, month, day_)
 
 
+def holiday_unanchored(rule: str, granularity: str, year: int | None) -> str:
+    """A holiday's value with no anchor date: its day in the year the text gives, else what
+    the rule keeps (``XXXX-12-25``; ``XXXX-XX-XX`` for a movable day; ``XXXX-WXX`` for a week)."""
+    if year is not None:
+        return resolve_holiday(rule, granularity, dt.date(year, 1, 1), "", year)
+    if granularity == "week":
+        return "XXXX-WXX"
+    return f"XXXX-{rule}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"
+
+
 def resolve_holiday(rule: str, granularity: str, anchor: dt.date, tense: str, year: int | None) -> str:
     """A holiday's value: in the year given, else the year the tense points to (the nearer
     one with no tense, as for a bare month); a week-long holiday as its ISO week."""

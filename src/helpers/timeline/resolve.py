@@ -70,6 +70,14 @@ def shift(value: str, n: int, unit: str) -> str | None:
     return (d + step).isoformat() if precision == "day" else None
 
 
+def quarter_of(anchor: dt.date, n: int | None, year: int | None, shift: int, last: str | None = None) -> str:
+    """Quarter ``n`` (or, with none, the quarter under discussion: ``last`` or the one before
+    the anchor's) of ``year``, or of the anchor's year moved by ``shift`` (``next year's first
+    quarter``, ``last year's quarter``, ``the 1988 period``)."""
+    y = year if year is not None else anchor.year + shift
+    return f"{cal.year_value(y)}-Q{n}" if n else context_quarter(anchor, 0, last, year=y)
+
+
 def anaphoric(base: str | dt.date, unit: str, n: int) -> str | None:
     """``that year``, ``the following month``: the period of ``unit`` holding ``base`` (a DATE
     value or a date), moved by ``n`` units; None when ``base`` is coarser than ``unit``."""
@@ -111,13 +119,10 @@ RESOLVERS = {
     "context_quarter": context_quarter,
     "offset": _offset,
     "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
-    "quarter_in_year": lambda anchor, year: context_quarter(anchor, 0, year=year),
-    "quarter_in_shifted_year": lambda anchor, n, shift: (
-        f"{cal.year_value(anchor.year + shift)}-Q{n}" if n else context_quarter(anchor, 0, year=anchor.year + shift)
-    ),
+    "quarter_of": lambda anchor, n, year, shift: quarter_of(anchor, n, year, shift),
     "weekend": lambda anchor, tense: cal.week_value(cal.resolve_weekday(5, anchor, tense)) + "-WE",
     "holiday": lambda anchor, rule, granularity, tense, year: cal.resolve_holiday(rule, granularity, anchor, tense, year),
-    "anaphoric": lambda anchor, unit, n: anaphoric(anchor, unit, n),
+    "anaphoric": anaphoric,
     "month_of_year": lambda anchor, month, shift: f"{cal.year_value(anchor.year + shift)}-{month:02d}",
     "clock_on": lambda anchor, date, suffix: _daymonth(anchor, *date) + suffix,
 }
@@ -145,12 +150,8 @@ UNANCHORED = {
     "month_of_year": lambda month, shift: f"XXXX-{month:02d}",
     "anaphoric": lambda unit, n: _PERIOD_X.get(unit, "XXXX"),
     "weekend": lambda tense: "XXXX-WXX-WE",
-    "quarter_in_year": lambda year: f"{year:04d}-QX",
-    "quarter_in_shifted_year": lambda n, shift: f"XXXX-Q{n or 'X'}",
-    "holiday": lambda rule, granularity, tense, year: (
-        cal.resolve_holiday(rule, granularity, dt.date(year, 1, 1), "", year) if year
-        else "XXXX-WXX" if granularity == "week" else "XXXX-" + rule if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX"
-    ),
+    "quarter_of": lambda n, year, shift: f"{f'{year:04d}' if year is not None else 'XXXX'}-Q{n or 'X'}",
+    "holiday": lambda rule, granularity, tense, year: cal.holiday_unanchored(rule, granularity, year),
     "clock_on": lambda date, suffix: UNANCHORED["daymonth"](*date) + suffix,
 }
 

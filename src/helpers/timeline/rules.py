@@ -27,8 +27,6 @@ from .calendar import duration_value
 from .grammar import EXAMPLE_ANCHOR, RULES, Match, Rule, Spec, fixed, recognize, rule  # noqa: F401
 from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_MONTH, PART_YEAR, PREPOSITIONS
 
-#: Time-zone abbreviations that may follow a clock time (``5 p.m. EST``).
-TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK"}
 # ---------------------------------------------------------------- the rules, in order
 
 
@@ -96,12 +94,11 @@ def quarter(toks, i):
         if w.low(toks, j) == "of" and (y := w.year(toks[j + 1]) if j + 1 < len(toks) else None) is not None:
             year, j = y, j + 2
         if shift is not None:
-            return Match(i, j, "DATE", Spec("quarter_in_shifted_year", (n, shift)))
+            return Match(i, j, "DATE", Spec("quarter_of", (n, None, shift)))
         return Match(i, j, "DATE", Spec("quarter", (n, year, w.tense(toks, i, j))))
-    if shift is not None and word in ("quarter", "period"):
-        return Match(i, k + 1, "DATE", Spec("quarter_in_shifted_year", (None, shift)))
-    if year is not None and word in ("quarter", "period") and toks[i].lower == "the":
-        return Match(i, k + 1, "DATE", Spec("quarter_in_year", (year,)))  # "the 1988 quarter": that year's
+    if word in ("quarter", "period") and (shift is not None or (year is not None and toks[i].lower == "the")):
+        # the quarter under discussion, in the year named: "last year's quarter", "the 1988 quarter"
+        return Match(i, k + 1, "DATE", Spec("quarter_of", (None, year, shift or 0)))
     if word in vocab.CONTEXT_QUARTER and w.low(toks, k + 1) in ("quarter", "period") and (k > i or word != "the"):
         return Match(i, k + 2, "DATE", Spec("context_quarter", (vocab.CONTEXT_QUARTER[word],)))
     if toks[i].lower == "the" and word in ("quarter",):
@@ -275,7 +272,7 @@ def the_weekend(toks, i):
 def deictic_weekday(toks, i):
     low, nxt = toks[i].lower, w.low(toks, i + 1)
     if low in ("last", "next", "this") and i + 1 < len(toks) and (mo := w.month(toks[i + 1])) is not None:
-        forced = {"last": "past!", "next": "future!", "this": "present"}[low]  # "last February": "!", the word decides
+        forced = w.FORCED_TENSE[low]  # "last February"
         if (d := month_first(toks, i + 1)) is not None and d.spec.kind == "daymonth" and d.spec.args[3] is None:
             return Match(i, d.j, "DATE", Spec("daymonth", (mo, d.spec.args[1], forced, None)))  # "last Oct. 23"
         return Match(i, i + 2, "DATE", Spec("month", (mo, forced)))
@@ -330,7 +327,7 @@ def clock_time(toks, i):
     # "a.m." at a sentence's end is tokenized "a.m" + "."; the full stop belongs to both
     end = i + 3 if nxt in ("a.m", "p.m") and w.low(toks, i + 2) == "." else i + 2
     suffix = f"T{hour:02d}:{m[2] or '00'}"
-    k = end + 1 if end < len(toks) and toks[end].text in TIME_ZONES else end  # "5 p.m. EST"
+    k = end + 1 if end < len(toks) and toks[end].text in w.TIME_ZONES else end  # "5 p.m. EST"
     k = k + 1 if w.low(toks, k) == "," else k
     if w.low(toks, k) in vocab.WEEKDAYS and toks[k].is_cap:  # "10 p.m. Wednesday"
         wd = vocab.WEEKDAYS[toks[k].lower]
@@ -369,7 +366,7 @@ def duration(toks, i):
 def named_day(toks, i):
     """A holiday named in ``holidays.csv``, in the year given (``Christmas 2019``), else the
     year the tense (or ``last``/``next``) points to."""
-    forced = {"last": "past!", "next": "future!", "this": "present"}.get(toks[i].lower)
+    forced = w.FORCED_TENSE.get(toks[i].lower)
     k = i + 1 if forced else i
     if k >= len(toks) or not toks[k].is_cap or vocab.holiday_key([toks[k].text]) not in vocab.HOLIDAY_FIRST_WORDS:
         return None

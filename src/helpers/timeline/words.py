@@ -18,6 +18,11 @@ DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?$")
 HYPHEN_UNIT = re.compile(r"(\d+|[a-z]+)-(second|minute|hour|day|week|month|year|decade)$", re.I)
 FRACTION = re.compile(rf"1/2|1/4|3/4|[{numbers.FRACTION_CHARS}]")
+#: Time-zone abbreviations that may follow a clock time (``5 p.m. EST``).
+TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK"}
+#: The tense ``last``/``next``/``this`` give a month, a day or a holiday after them; ``!``:
+#: the word decides the side, whatever year is nearer.
+FORCED_TENSE = {"last": "past!", "next": "future!", "this": "present"}
 MERIDIEM = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m"}
 
 
@@ -106,17 +111,12 @@ def tense(toks: list[Token], i: int, j: int) -> str:
     lo = i
     while lo > 0 and toks[lo - 1].text not in CLAUSE_PUNCT:
         lo -= 1
-    hi = j
-    while hi < len(toks) and toks[hi].text not in CLAUSE_PUNCT | {"."}:
-        hi += 1
+    hi = _clause_end(toks, j)
     windows = [((lo, hi), "")]
     if lo == 0 and hi < len(toks) and toks[hi].text == ",":
         # a phrase fronted before the main clause ("In March, the firm received …"): the
         # main clause's verb is this expression's own
-        nxt = hi + 1
-        while nxt < len(toks) and toks[nxt].text not in CLAUSE_PUNCT | {"."}:
-            nxt += 1
-        windows.append(((hi + 1, nxt), ""))
+        windows.append(((hi + 1, _clause_end(toks, hi + 1)), ""))
     windows.append(((0, len(toks)), "?"))
     deadline = False  # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
     for window, weak in windows:
@@ -138,6 +138,13 @@ def tense(toks: list[Token], i: int, j: int) -> str:
         if cues:
             return min(cues)[1] + weak
     return "future" if deadline else "present"
+
+
+def _clause_end(toks: list[Token], k: int) -> int:
+    """Index of the first clause punctuation or full stop at or after ``k``."""
+    while k < len(toks) and toks[k].text not in CLAUSE_PUNCT | {"."}:
+        k += 1
+    return k
 
 
 def _future_cue(toks: list[Token], k: int) -> bool:
