@@ -100,6 +100,27 @@ def test_bare_month_most_recent_for_past_coming_for_future():
     assert tx("Talks will resume in March.", "2025-08-14") == [("March", "DATE", "2026-03", None)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "since" points back, whatever verb follows
+        ("The ship has been on patrol since March and was scheduled to return.", ("March", "2025-03")),
+        ("Prices have risen since November, the bank said.", ("November", "2024-11")),
+        # a deadline put off: the new date is still to come
+        ("Officials postponed until Tuesday any action on the case.", ("Tuesday", "2025-08-19")),
+        ("The agency gave the family until 9 a.m. Tuesday to decide.", ("9 a.m. Tuesday", "2025-08-19T09:00")),
+        ("The court extended its deadline until November.", ("November", "2025-11")),
+        # but "until" after a verb that does not put anything off keeps the verb's tense
+        ("He stayed in the post until Tuesday.", ("Tuesday", "2025-08-12")),
+        # "were planning to": the plan's date is ahead
+        ("Protesters were planning to march on Monday.", ("Monday", "2025-08-18")),
+        ("The team is preparing to leave on Saturday.", ("Saturday", "2025-08-16")),
+    ],
+)
+def test_tense_cues_of_a_bare_day_or_month(text, expected):
+    assert [(t, v) for t, _, v, _ in tx(text, "2025-08-14")] == [expected]
+
+
 def test_may_the_modal_is_not_a_month():
     assert tx("Officials may meet again.", "2025-08-14") == []
     assert tx("They met in May.", "2025-08-14") == [("May", "DATE", "2025-05", None)]

@@ -504,29 +504,6 @@ def part_of_today(toks, i):
     return None
 
 
-@rule("Net income for the year ended March 31 rose.|the year|DURATION|P1Y",
-      "In the fiscal year ending June 30, sales fell.|the fiscal year|DURATION|P1Y")
-def accounting_year(toks, i):
-    """``the (fiscal) year ended March 31``: a year's length, the closing date apart."""
-    if toks[i].lower != "the":
-        return None
-    k = i + 2 if w.low(toks, i + 1) == "fiscal" else i + 1
-    if w.low(toks, k) == "year" and w.low(toks, k + 1) in ("ended", "ending", "to"):
-        return Match(i, k + 1, "DURATION", fixed("P1Y"))
-    return None
-
-
-@rule("Profit rose in fiscal 2024.|fiscal 2024|DATE|2024",
-      "The plan runs to fiscal year 2026.|fiscal year 2026|DATE|2026")
-def fiscal_year(toks, i):
-    """``fiscal 2024``, ``fiscal year 2026``: the year, as TimeBank annotates it."""
-    if toks[i].lower != "fiscal":
-        return None
-    k = i + 2 if w.low(toks, i + 1) == "year" else i + 1
-    y = w.year(toks[k]) if k < len(toks) else None
-    return Match(i, k + 1, "DATE", fixed(str(y))) if y is not None else None
-
-
 @rule("Cities grew fast in the 20th century.|the 20th century|DATE|19",
       "It was the worst flood this century.|this century|DATE|20")
 def century(toks, i):
@@ -594,3 +571,7 @@ def _is_year_use(toks: list[Token], i: int) -> bool:
     if nxt is not None and nxt.tag == "NNS" and (prev is None or prev.lower not in PREPOSITIONS | {"the", "of"}):
         return False  # "2000 people"
     return True
+
+
+# rules about a year's bounds, tried after the ones above
+from . import rules_year  # noqa: E402,F401

@@ -108,9 +108,13 @@ def tense(toks: list[Token], i: int, j: int) -> str:
     cue wins (a future word, a past verb not in a modal chain, a modal, a present verb). A
     cue found only outside the clause (``payable Dec. 7``, in a sentence whose verb is
     ``said``) is weak, marked ``past?``/``future?``/``present?``."""
+    if low(toks, i - 1) == "since":
+        return "past"  # "since March": the start of a period that runs to now
     lo = i
     while lo > 0 and toks[lo - 1].text not in CLAUSE_PUNCT:
         lo -= 1
+    if _deferred_to(toks, lo, i):
+        return "future"
     hi = _clause_end(toks, j)
     windows = [((lo, hi), "")]
     if lo == 0 and hi < len(toks) and toks[hi].text == ",":
@@ -127,7 +131,7 @@ def tense(toks: list[Token], i: int, j: int) -> str:
             tok = toks[k]
             if tok.lower in vocab.WEAK_FUTURE_CUES:
                 deadline = True
-            elif tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k):
+            elif tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k) or _future_chain(toks, k):
                 cues.append((abs(k - i), "future"))
             elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k):
                 cues.append((abs(k - i), "past"))
@@ -138,6 +142,13 @@ def tense(toks: list[Token], i: int, j: int) -> str:
         if cues:
             return min(cues)[1] + weak
     return "future" if deadline else "present"
+
+
+def _deferred_to(toks: list[Token], lo: int, i: int) -> bool:
+    """A new deadline: ``until`` before the expression in a clause whose verb puts something
+    off (``postponed until Tuesday``, ``gave them until 9 a.m. Tuesday``)."""
+    u = next((k for k in range(i - 1, max(lo, i - 5) - 1, -1) if toks[k].lower == "until"), None)
+    return u is not None and any(t.lower.startswith(vocab.DEFERRAL_STEMS) for t in toks[lo:u])
 
 
 def _clause_end(toks: list[Token], k: int) -> int:
@@ -156,6 +167,14 @@ def _future_cue(toks: list[Token], k: int) -> bool:
     if word == "set":
         return after in ("to", "for")
     return True
+
+
+def _future_chain(toks: list[Token], k: int) -> bool:
+    """A form of *be* whose verb chain is a future cue: ``were planning to``, ``is set to``."""
+    return toks[k].lower in _BE_FORMS and low(toks, k + 1) in vocab.FUTURE_CUES and _future_cue(toks, k + 1)
+
+
+_BE_FORMS = {"is", "are", "was", "were", "'s", "’s", "'re", "’re"}
 
 
 def after_modal(toks: list[Token], k: int) -> bool:

@@ -1,0 +1,118 @@
+"""Recognition rules for a year and its bounds, tried after those of ``rules``: the
+accounting year (``the year ended March 31``, ``fiscal 2024``), the year under report (``the
+year``, ``the full year``), its end (``year-end``, ``by year's end``) and the bounds of any
+period (``the end of the month``, ``the beginning of 2024``), with TimeML's ``mod``."""
+
+from __future__ import annotations
+
+from . import words as w
+from .grammar import RULES, Match, Spec, fixed, rule
+
+#: A period's bound -> TIMEX3 mod ("the end of the year" -> END).
+BOUNDS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}
+#: Periods named by "the" alone inside a bound ("the end of the month"): the one in progress.
+CURRENT_PERIODS = ("week", "month", "year")
+#: Words after "the year" that make it a year counted from another date or a name.
+_NOT_THE_YEAR = {"ended", "ending", "to", "before", "after", "earlier", "later", "ago", "-", "'s", "’s", "of", "in",
+                 "when", "that", "which"}
+
+
+@rule("Net income for the year ended March 31 rose.|the year|DURATION|P1Y",
+      "In the fiscal year ending June 30, sales fell.|the fiscal year|DURATION|P1Y")
+def accounting_year(toks, i):
+    """``the (fiscal) year ended March 31``: a year's length, the closing date apart."""
+    if toks[i].lower != "the":
+        return None
+    k = i + 2 if w.low(toks, i + 1) == "fiscal" else i + 1
+    if w.low(toks, k) == "year" and w.low(toks, k + 1) in ("ended", "ending", "to"):
+        return Match(i, k + 1, "DURATION", fixed("P1Y"))
+    return None
+
+
+@rule("Profit rose in fiscal 2024.|fiscal 2024|DATE|2024",
+      "The plan runs to fiscal year 2026.|fiscal year 2026|DATE|2026")
+def fiscal_year(toks, i):
+    """``fiscal 2024``, ``fiscal year 2026``: the year, as TimeBank annotates it."""
+    if toks[i].lower != "fiscal":
+        return None
+    k = i + 2 if w.low(toks, i + 1) == "year" else i + 1
+    y = w.year(toks[k]) if k < len(toks) else None
+    return Match(i, k + 1, "DATE", fixed(str(y))) if y is not None else None
+
+
+@rule("Sales for the full year rose 13%.|the full year|DATE|2025",
+      "For the year, volume was flat.|the year|DATE|2025",
+      "It expects higher sales in the current fiscal year.|the current fiscal year|DATE|2025",
+      "Sales fell in the first nine months of the year.|the year|DATE|2025",
+      "He was named player of the year.|||",
+      "Sales fell 2% from the year before.|||")
+def the_year(toks, i):
+    """``the year``, ``the full year``, ``the (current) fiscal year``: in news of results, the
+    year under report, which TimeBank dates to the article's year (not ``the year ended
+    …``, a length, nor ``the year before``, counted from another date)."""
+    if toks[i].lower != "the":
+        return None
+    k = i + 1
+    while w.low(toks, k) in ("full", "fiscal", "current", "calendar"):
+        k += 1
+    if w.low(toks, k) != "year" or w.low(toks, k + 1) in _NOT_THE_YEAR or w.number(toks, k + 1):
+        return None
+    if w.low(toks, i - 1) == "of" and w.low(toks, i - 2) not in _PERIOD_PLURALS:
+        return None  # "player of the year", but "the first nine months of the year"
+    return Match(i, k + 1, "DATE", Spec("period", ("year", 0)))
+
+
+_PERIOD_PLURALS = {"days", "weeks", "months", "quarters", "half", "rest", "end", "start", "beginning", "part", "balance"}
+
+
+@rule("The sale should close by year-end.|year-end|DATE|2025|END",
+      "The index has risen 4% since year-end.|year-end|DATE|2024|END",
+      "It plans to cut 6,000 jobs by year's end.|year's end|DATE|2025|END",
+      "The deal is expected to close around year end.|year end|DATE|2025|END",
+      "Year-end bonuses were cut.|||")
+def year_end(toks, i):
+    """``year-end``, ``year end``, ``year's end``: the end of the year in progress, or of the
+    year before after ``since``."""
+    low = toks[i].lower
+    if low == "year-end":
+        j = i + 1
+    elif low == "year" and w.low(toks, i + 1) == "end":
+        j = i + 2
+    elif low == "year" and w.low(toks, i + 1) in ("'s", "’s") and w.low(toks, i + 2) == "end":
+        j = i + 3
+    else:
+        return None
+    if j < len(toks) and toks[j].tag.startswith("NN"):
+        return None  # a modifier: "year-end net", "year-end bonuses"
+    return Match(i, j, "DATE", Spec("period", ("year", -1 if w.low(toks, i - 1) == "since" else 0)), "END")
+
+
+@rule("It cut 500 jobs by the end of the year.|the end of the year|DATE|2025|END",
+      "Troops arrive by the end of the month.|the end of the month|DATE|2025-08|END",
+      "Talks resume at the beginning of next year.|the beginning of next year|DATE|2026|START",
+      "The plant opens at the end of 2026.|the end of 2026|DATE|2026|END",
+      "It ended at the end of the war.|||",
+      "At the end of the day, voters decide.|||")
+def bound_of(toks, i):
+    """``the end of the year``, ``the beginning of next year``, ``the end of 2026``: a period's
+    bound, whose extent and ``mod`` TimeML gives the whole phrase."""
+    if toks[i].lower != "the" or w.low(toks, i + 1) not in BOUNDS or w.low(toks, i + 2) != "of":
+        return None
+    mod, k = BOUNDS[toks[i + 1].lower], i + 3
+    if w.low(toks, k) == "the" and w.low(toks, k + 1) in CURRENT_PERIODS:
+        return Match(i, k + 2, "DATE", Spec("period", (toks[k + 1].lower, 0)), mod)
+    inner = next((m for r in RULES if r.find is not bound_of and (m := r.find(toks, k)) is not None), None)
+    if inner is None or inner.type != "DATE" or inner.mod is not None:
+        return None
+    return Match(i, inner.j, "DATE", inner.spec, mod)
+
+
+@rule("Sales were delayed earlier in the year.|earlier in the year|DATE|2025|START",
+      "Prices should ease later in the month.|later in the month|DATE|2025-08|END")
+def earlier_in_the(toks, i):
+    """``earlier in the year``, ``later in the month``: the first or last part of the period
+    in progress, as TimeBank marks them."""
+    mod = {"earlier": "START", "later": "END"}.get(toks[i].lower)
+    if mod is None or [w.low(toks, i + 1), w.low(toks, i + 2)] != ["in", "the"] or w.low(toks, i + 3) not in CURRENT_PERIODS:
+        return None
+    return Match(i, i + 4, "DATE", Spec("period", (toks[i + 3].lower, 0)), mod)
