@@ -115,6 +115,9 @@ def test_bare_month_most_recent_for_past_coming_for_future():
         # "were planning to": the plan's date is ahead
         ("Protesters were planning to march on Monday.", ("Monday", "2025-08-18")),
         ("The team is preparing to leave on Saturday.", ("Saturday", "2025-08-16")),
+        # "is to": a plan; "had been due to": a plan seen from the past
+        ("Trading is to resume on Tuesday.", ("Tuesday", "2025-08-19")),
+        ("The offer had been due to expire on Friday.", ("Friday", "2025-08-08")),
     ],
 )
 def test_tense_cues_of_a_bare_day_or_month(text, expected):

@@ -142,6 +142,9 @@ CONTEXT_QUARTER = {"the": 0, "this": 0, "latest": 0, "current": 0, "same": 0, "y
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.
 FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "planning", "preparing", "poised", "upcoming", "expected", "next", "until", "ahead"}
+#: Nouns that make "today's" generic, the present age rather than a day ("today's youth").
+GENERIC_NOW_NOUNS = {"world", "youth", "society", "generation", "children", "kids", "teenagers", "students", "families",
+                     "economy", "politics", "culture", "technology", "computers", "standards", "terms", "dollars", "media"}
 #: Verbs that put something off: a date after their "until" is a new deadline, still to come.
 DEFERRAL_STEMS = ("postpon", "delay", "extend", "defer", "adjourn", "gave", "give", "given", "grant", "push")
 #: Future cues that only count when no verb in the sentence gives the tense.

@@ -474,9 +474,16 @@ def _part_of_day(toks: list[Token], k: int) -> str:
 
 @rule("The talks resume tomorrow.|tomorrow|DATE|2025-08-15",
       "He spoke yesterday evening.|yesterday evening|TIME|2025-08-13TEV",
-      "CBS first reported it last night.|last night|TIME|2025-08-13TNI")
+      "CBS first reported it last night.|last night|TIME|2025-08-13TNI",
+      "The offer ran in today's editions.|today|DATE|2025-08-14",
+      "The case matters for today's youth.|||")
 def relative_day(toks, i):
+    """``tomorrow``, ``yesterday evening``, ``last night``; not ``today's`` before a noun
+    for people or things in general (``today's youth``, ``today's world``), which names no
+    day, as TimeBank leaves it (0 of 3)."""
     offset = vocab.RELATIVE_DAYS.get(toks[i].lower)
+    if w.low(toks, i + 1) in ("'s", "’s") and any(w.low(toks, k) in vocab.GENERIC_NOW_NOUNS for k in (i + 2, i + 3)):
+        return None
     if toks[i].lower == "last" and w.low(toks, i + 1) == "night":
         return Match(i, i + 2, "TIME", Spec("relday", (-1, "TNI")))
     if offset is None:

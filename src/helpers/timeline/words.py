@@ -132,7 +132,7 @@ def tense(toks: list[Token], i: int, j: int) -> str:
             if tok.lower in vocab.WEAK_FUTURE_CUES:
                 deadline = True
             elif tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k) or _future_chain(toks, k):
-                cues.append((abs(k - i), "future"))
+                cues.append((abs(k - i), "past" if _past_perfect(toks, k) else "future"))
             elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k):
                 cues.append((abs(k - i), "past"))
             elif tok.tag == "MD":
@@ -170,8 +170,18 @@ def _future_cue(toks: list[Token], k: int) -> bool:
 
 
 def _future_chain(toks: list[Token], k: int) -> bool:
-    """A form of *be* whose verb chain is a future cue: ``were planning to``, ``is set to``."""
-    return toks[k].lower in _BE_FORMS and low(toks, k + 1) in vocab.FUTURE_CUES and _future_cue(toks, k + 1)
+    """A form of *be* whose verb chain is a future cue (``were planning to``, ``is set to``)
+    or an infinitive of plan (``is to resume``)."""
+    if toks[k].lower not in _BE_FORMS:
+        return False
+    if low(toks, k + 1) == "to":
+        return k + 2 < len(toks) and toks[k + 2].tag == "VB"
+    return low(toks, k + 1) in vocab.FUTURE_CUES and _future_cue(toks, k + 1)
+
+
+def _past_perfect(toks: list[Token], k: int) -> bool:
+    """A future cue seen from the past: ``had been due to``, ``had planned to``."""
+    return low(toks, k - 1) == "had" or (low(toks, k - 1) == "been" and low(toks, k - 2) == "had")
 
 
 _BE_FORMS = {"is", "are", "was", "were", "'s", "’s", "'re", "’re"}
