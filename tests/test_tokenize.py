@@ -143,3 +143,18 @@ def test_a_quoted_question_and_its_attribution_stay_one_sentence():
     assert [text[a:b] for a, b in split_spans(text)] == [
         "“Is it over?", "Are we safe?” Lena Vogel asked.", "Nobody answered.", "Did it work?", "Officials were unsure.",
     ]
+
+
+def test_no_split_after_a_month_or_number_abbreviation_before_a_number():
+    from helpers.tokenize import split_spans
+
+    text = "He stays between now and Feb. 10.'' Earlier, lawyers filed a petition. It was No. 5. Then it rained."
+    assert [text[s:e] for s, e in split_spans(text)] == [
+        "He stays between now and Feb. 10.''", "Earlier, lawyers filed a petition.", "It was No. 5.", "Then it rained."]
+
+
+def test_no_split_between_the_parties_of_a_case():
+    from helpers.tokenize import split_spans
+
+    text = "In January, after the anniversary of Roe vs. Wade and Brown v. Board, a bomb exploded."
+    assert [text[s:e] for s, e in split_spans(text)] == [text]

@@ -89,6 +89,15 @@ def _ends_with_title(sentence: str) -> bool:
     return last.endswith(".") and last[:-1] in resources.words("name_titles.txt")
 
 
+def _ends_with_numbered(sentence: str) -> bool:
+    """True when a sentence ends with an abbreviation that a number follows (``Feb.``
+    before ``10``, ``No.`` before ``5``): Punkt splits there when the number ends in a stop."""
+    words = sentence.rstrip().rsplit(None, 1)
+    last = words[-1].lower() if words else ""
+    return last.endswith(".") and last[:-1] in _NUMBERED
+
+
+_NUMBERED = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos"}
 _CLOSED_QUESTION = re.compile(r"[?!][”\"’']+\s*$")
 
 
@@ -118,14 +127,16 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     whose right side opens in lower case is undone, as Punkt itself does for full stops.
     Punkt also splits after an abbreviation when the next word is often seen in lower case
     (``Mr. Hedge``); a split after a title before a name (``data/reference/name_titles.txt``)
-    is undone.
+    is undone, and so is one after a month's or a number's abbreviation before a number
+    (``Feb. 10.``).
     """
     spans = list(sentence_tokenizer().span_tokenize(text))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         head = text[start:end].lstrip(_OPENING_QUOTES + "([ ")
         prev = text[merged[-1][0] : merged[-1][1]] if merged else ""
-        if merged and (head[:1].islower() or _ends_with_title(prev) or _attribution_after_quote(prev, text[start:end])):
+        if merged and (head[:1].islower() or _ends_with_title(prev) or _attribution_after_quote(prev, text[start:end])
+                       or head[:1].isdigit() and _ends_with_numbered(prev)):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -416,7 +416,8 @@ def day_month(toks, i):
       "Talks resume in Sept. 3.|Sept. 3|DATE|2025-09-03",
       "Foreign Minister Jan Kavan signed the treaty.|||",
       "The offer was extended to Sept. 3.|Sept. 3|DATE|2025-09-03",
-      "Protesters joined the annual March for Life.|||")
+      "Protesters joined the annual March for Life.|||",
+      "She led the ``March of the Mothers'' rally.|||")
 def month_first(toks, i):
     mo = w.month(toks[i])
     if mo is None:
@@ -436,13 +437,27 @@ def month_first(toks, i):
         return Match(i, k + 2, "DATE", Spec("month_of_year", (mo, shift)))  # "June last year"
     if toks[i].lower == "may" and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
         return None  # the modal verb or the name, not the month
-    if toks[i].lower == "march" and w.low(toks, i + 1) in ("for", "of", "on", "to") and (w.low(toks, i - 1) == "the" or (i > 0 and toks[i - 1].tag == "JJ")):
+    if toks[i].lower == "march" and w.low(toks, i + 1) in ("for", "of", "on", "to") and (
+            w.low(toks, i - 1) in ("the", "``", '"', "“") or (i > 0 and toks[i - 1].tag == "JJ")):
         return None  # "the annual March for Life": a march, not the month
     if toks[i].lower in vocab.MONTH_ABBREVIATIONS and toks[i].lower not in vocab.MONTHS:
         return None  # "Jan" with no day or year after it and no full stop: a name (Jan Kavan)
     if i == 0 and toks[i].lower.rstrip(".") in vocab.MONTH_ABBREVIATIONS:
         return None
     return Match(i, i + 1, "DATE", Spec("month", (mo, w.tense(toks, i, i + 1))))
+
+
+@rule("The summit is set for April 24 and 25.|25|DATE|2026-04-25")
+def coordinated_day(toks, i):
+    """The second day of ``April 24 and 25``: a day number joined to a day and month."""
+    day = w.day(toks[i])
+    if day is None or w.low(toks, i - 1) not in ("and", "or", "to", "through") or w.day(toks[i - 2]) is None or i < 3:
+        return None
+    first = month_first(toks, i - 3) or month_first(toks, i - 4)
+    if first is None or first.spec.kind != "daymonth" or first.j != i - 1 or w.low(toks, i + 1) in vocab.TIMEX_UNITS:
+        return None
+    mo, _, tense, year = first.spec.args
+    return Match(i, i + 1, "DATE", Spec("daymonth", (mo, day, tense, year)))
 
 
 @rule("They met on Friday.|Friday|DATE|2025-08-08",

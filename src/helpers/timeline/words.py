@@ -133,7 +133,7 @@ def tense(toks: list[Token], i: int, j: int) -> str:
                 deadline = True
             elif tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k) or _future_chain(toks, k):
                 cues.append((abs(k - i), "past" if _past_perfect(toks, k) else "future"))
-            elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k):
+            elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k) and not _present_passive(toks, k):
                 cues.append((abs(k - i), "past"))
             elif tok.tag == "MD":
                 cues.append((abs(k - i), "future" if tok.lower in {"will", "shall", "would", "'ll", "’ll"} else "present"))
@@ -177,6 +177,14 @@ def _future_chain(toks: list[Token], k: int) -> bool:
     if low(toks, k + 1) == "to":
         return k + 2 < len(toks) and toks[k + 2].tag == "VB"
     return low(toks, k + 1) in vocab.FUTURE_CUES and _future_cue(toks, k + 1)
+
+
+def _present_passive(toks: list[Token], k: int) -> bool:
+    """A participle in a present passive (``the case is heard``, ``are being held``): no past."""
+    a = k - 1
+    while a >= 0 and toks[a].lower in {"being", "not", "also", "still", "now", "usually"}:
+        a -= 1
+    return toks[k].tag == "VBN" and a >= 0 and toks[a].lower in {"is", "are", "am", "'re", "’re"}
 
 
 def _past_perfect(toks: list[Token], k: int) -> bool:
