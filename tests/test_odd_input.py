@@ -46,6 +46,10 @@ EDGE_TEXT_2 = ("The following year it closed; the previous month it opened. On C
                "in June last year and at noon Friday, for 2 1/2 years.")
 
 
+EDGE_TEXT_3 = ("Talks will resume in the spring. Sales slowed over the summer. The index rose since year-end "
+               "and will fall by the end of the year.")
+
+
 @pytest.mark.parametrize("text, anchor, expected", [
     (EDGE_TEXT, "9999-12-31", {"Yesterday": "9999-12-30", "next week": "XXXX-WXX", "last year": "9998",
                                "next year": "XXXX", "the next decade": "XXX", "Monday": "9999-12-27"}),
@@ -56,6 +60,11 @@ EDGE_TEXT_2 = ("The following year it closed; the previous month it opened. On C
                                  "June last year": "9998-06", "2 1/2 years": "P2Y6M"}),
     (EDGE_TEXT_2, "0001-01-01", {"The following year": "0002", "the previous month": "XXXX-XX",
                                  "June last year": "XXXX-06", "noon Friday": "0001-01-05T12:00"}),
+    # seasons and a year's bounds
+    (EDGE_TEXT_3, "9999-12-31", {"the spring": "XXXX-SP", "the summer": "9999-SU", "year-end": "9998",
+                                 "the end of the year": "9999"}),
+    (EDGE_TEXT_3, "0001-01-01", {"the spring": "0001-SP", "the summer": "XXXX-SU", "year-end": "XXXX",
+                                 "the end of the year": "0001"}),
 ])
 def test_anchor_dates_at_the_calendars_edges_give_values(tmp_path, text, anchor, expected):
     path = tmp_path / "edge.txt"

@@ -106,6 +106,19 @@ def relative_period(unit: str, offset: int, anchor: dt.date) -> str | None:
     return None
 
 
+#: The month each season of TIMEX3 (SP, SU, FA, WI) begins in, in the northern hemisphere.
+SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_year(season: str, anchor: dt.date, tense: str) -> str:
+    """The year of ``the summer``: the last one begun by the anchor, or the coming one when
+    the tense is the future."""
+    begun = SEASON_STARTS[season] <= anchor.month
+    if tense.rstrip("?!") == "future":
+        return year_value(anchor.year + (1 if begun else 0))
+    return year_value(anchor.year - (0 if begun else 1))
+
+
 def ago(n: int, unit: str, anchor: dt.date) -> str | None:
     """Value of ``n <unit>s ago`` at the unit's granularity."""
     letter = vocab.TIMEX_UNITS.get(unit)

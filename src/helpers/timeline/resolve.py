@@ -125,6 +125,7 @@ RESOLVERS = {
     "anaphoric": anaphoric,
     "month_of_year": lambda anchor, month, shift: f"{cal.year_value(anchor.year + shift)}-{month:02d}",
     "clock_on": lambda anchor, date, suffix: _daymonth(anchor, *date) + suffix,
+    "season": lambda anchor, season, tense: f"{cal.season_year(season, anchor, tense)}-{season}",
 }
 
 
@@ -153,6 +154,7 @@ UNANCHORED = {
     "quarter_of": lambda n, year, shift: f"{f'{year:04d}' if year is not None else 'XXXX'}-Q{n or 'X'}",
     "holiday": lambda rule, granularity, tense, year: cal.holiday_unanchored(rule, granularity, year),
     "clock_on": lambda date, suffix: UNANCHORED["daymonth"](*date) + suffix,
+    "season": lambda season, tense: f"XXXX-{season}",
 }
 
 

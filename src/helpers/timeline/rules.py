@@ -348,12 +348,21 @@ def clock_time(toks, i):
       "It will not change for a couple of years.|a couple of years|DURATION|P2Y",
       "He stayed a few days.|a few days|DURATION|PXD",
       "Mr. Reupke, 52 years old, resigned.|||",
-      "He said on CBS's 60 Minutes that he would stay.|||")
+      "He said on CBS's 60 Minutes that he would stay.|||",
+      "The plan saves $500 million a year.|a year|SET|P1Y",
+      "The airline adds 700 seats a week.|a week|SET|P1W")
 def duration(toks, i):
     d = w.duration_at(toks, i)
     if d and i > 0 and toks[d[0] - 1].is_cap and toks[d[0] - 1].lower in vocab.TIMEX_UNITS:
         return None  # a capitalised unit inside a sentence is a title: CBS's "60 Minutes"
+    if d and d[0] == i + 2 and toks[i].lower in ("a", "an", "per") and _after_amount(toks, i):
+        return Match(i, d[0], "SET", fixed(d[1]))  # a rate: "$500 million a year", "700 seats a week"
     return Match(i, d[0], "DURATION", fixed(d[1])) if d else None
+
+
+def _after_amount(toks: list[Token], i: int) -> bool:
+    """An amount just before ``i``: a number, or a number and the noun it counts."""
+    return any(toks[k].tag == "CD" for k in range(max(0, i - 2), i)) and toks[i - 1].tag in ("CD", "NNS", "NN")
 
 
 @rule("Families gathered on Thanksgiving Day.|Thanksgiving Day|DATE|2024-11-28",

@@ -5,6 +5,7 @@ period (``the end of the month``, ``the beginning of 2024``), with TimeML's ``mo
 
 from __future__ import annotations
 
+from .. import vocab
 from . import words as w
 from .grammar import RULES, Match, Spec, fixed, rule
 
@@ -116,3 +117,21 @@ def earlier_in_the(toks, i):
     if mod is None or [w.low(toks, i + 1), w.low(toks, i + 2)] != ["in", "the"] or w.low(toks, i + 3) not in CURRENT_PERIODS:
         return None
     return Match(i, i + 4, "DATE", Spec("period", (toks[i + 3].lower, 0)), mod)
+
+
+@rule("Sales slowed over the summer.|the summer|DATE|2025-SU",
+      "Prices eased from the low levels of the early summer.|the early summer|DATE|2025-SU|START",
+      "Talks will resume in the spring.|the spring|DATE|2026-SP",
+      "The fall of the city came fast.|||")
+def the_season(toks, i):
+    """``the summer``, ``the early spring``: the season the tense points to, the last one
+    begun for the past or present, the coming one for the future (``the fall of …`` is
+    a fall, and ``the winter of 2023`` is left to the rule for a year's season)."""
+    if toks[i].lower != "the":
+        return None
+    mod = vocab.PART_MODS.get(w.low(toks, i + 1))
+    k = i + 2 if mod else i + 1
+    season = vocab.SEASONS.get(w.low(toks, k))
+    if season is None or w.low(toks, k + 1) in ("of", "in", "'s", "’s"):
+        return None
+    return Match(i, k + 1, "DATE", Spec("season", (season, w.tense(toks, i, k + 1))), mod)
