@@ -137,7 +137,7 @@ VAGUE_PERIOD_REFS = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 #: Words before "quarter" or "period" that mean the quarter under discussion, and the years
 #: they shift it by ("the year-earlier quarter" is that quarter a year before).
-CONTEXT_QUARTER = {"the": 0, "this": 0, "latest": 0, "current": 0, "same": 0, "year-earlier": -1, "year-ago": -1}
+CONTEXT_QUARTER = {"the": 0, "this": 0, "that": 0, "latest": 0, "current": 0, "same": 0, "year-earlier": -1, "year-ago": -1}
 #: Adverbs of frequency -> SET value.
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.

@@ -170,7 +170,8 @@ def modified_duration(toks, i):
 
 @rule("The summit is held every four years.|every four years|SET|P4Y",
       "They meet every Monday.|every Monday|SET|XXXX-WXX-1",
-      "The fair opens each July.|each July|SET|XXXX-07")
+      "The fair opens each July.|each July|SET|XXXX-07",
+      "It pays $100 million in interest every quarter.|every quarter|SET|P1Q")
 def every(toks, i):
     if toks[i].lower not in ("every", "each"):
         return None
@@ -178,6 +179,8 @@ def every(toks, i):
     k, n = (num[1], num[0]) if num and num[0] is not None else (i + 1, 1)
     if w.low(toks, k) in vocab.TIMEX_UNITS:
         return Match(i, k + 1, "SET", fixed(duration_value(n, toks[k].lower)))
+    if w.low(toks, k) == "quarter" and n == 1:
+        return Match(i, k + 1, "SET", fixed("P1Q"))  # "every quarter"
     if w.low(toks, k) in vocab.WEEKDAYS:
         return Match(i, k + 1, "SET", fixed(f"XXXX-WXX-{vocab.WEEKDAYS[toks[k].lower] + 1}"))
     if k < len(toks) and (mo := w.month(toks[k])) is not None:
@@ -192,6 +195,7 @@ def frequency_adverb(toks, i):
 
 
 @rule("Prices rose in mid-2024.|mid-2024|DATE|2024|MID",
+      "It aims for half the market by the mid-1990s.|the mid-1990s|DATE|199|MID",
       "Talks began in early 2023.|early 2023|DATE|2023|START",
       "It ended in late June.|late June|DATE|2025-06|END",
       "Talks resumed in mid-July.|mid-July|DATE|2025-07|MID",
@@ -200,6 +204,9 @@ def frequency_adverb(toks, i):
 def part_of_period(toks, i):
     if (m := PART_YEAR.fullmatch(toks[i].text)) and numbers.is_year(m[2]):
         return Match(i, i + 1, "DATE", fixed(m[2]), vocab.PART_MODS[m[1].lower()])
+    if (m := re.fullmatch(r"(early|mid|late)-(.+)", toks[i].text, re.I)) and (d := DECADE.fullmatch(m[2].lower())):
+        begin = i - 1 if w.low(toks, i - 1) == "the" else i  # "the mid-1990s"
+        return Match(begin, i + 1, "DATE", fixed(d[1]), vocab.PART_MODS[m[1].lower()])
     if (m := PART_MONTH.fullmatch(toks[i].text)) and (mo := vocab.MONTHS.get(m[2].lower())):
         if i + 1 < len(toks) and (y := w.year(toks[i + 1])) is not None:
             return Match(i, i + 2, "DATE", fixed(f"{y}-{mo:02d}"), vocab.PART_MODS[m[1].lower()])
