@@ -274,3 +274,15 @@ def test_chart_items_number_every_reference_of_a_day(seed):
     assert len(on_13) == 9 and set(on_13["text"]) == {"Wednesday", "today", "this week"}
     assert len(article) == 1 and article.iloc[0]["label"] == ", ".join(map(str, on_13["no"]))  # nothing hidden
     assert (items["kind"] == "context").sum() == 2  # Merz's call and the venue announcement
+
+
+def test_a_tense_read_outside_the_clause_holds_unless_the_other_year_is_far_nearer():
+    # "has fluctuated" gives a weak past: March of this year (8 months back), not next March
+    text = "The stock has fluctuated sharply, rising to a high in June from $29.75 in March."
+    assert tx(text, "1989-10-30")[-1][:3] == ("March", "DATE", "1989-03")
+    # with no tense at all, a month six months off or more is the nearer one
+    assert tx("Elections: March.", "1989-10-30") == [("March", "DATE", "1990-03", None)]
+
+
+def test_effective_before_a_date_points_ahead():
+    assert tx("The company signed a new labor pact effective June 1.", "1989-10-30")[0][:3] == ("June 1", "DATE", "1990-06-01")

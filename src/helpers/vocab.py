@@ -141,7 +141,7 @@ CONTEXT_QUARTER = {"the": 0, "this": 0, "that": 0, "latest": 0, "current": 0, "s
 #: Adverbs of frequency -> SET value.
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.
-FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "planning", "preparing", "poised", "upcoming", "expected", "next", "until", "ahead"}
+FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "planning", "preparing", "poised", "effective", "upcoming", "expected", "next", "until", "ahead"}
 #: Nouns that make "today's" generic, the present age rather than a day ("today's youth").
 GENERIC_NOW_NOUNS = {"world", "youth", "society", "generation", "children", "kids", "teenagers", "students", "families",
                      "economy", "politics", "culture", "technology", "computers", "standards", "terms", "dollars", "media"}
