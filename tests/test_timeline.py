@@ -148,6 +148,13 @@ def test_weekdays_from_a_sunday():
     ]
 
 
+def test_present_tense_weekday_is_the_nearest():
+    # written on a Friday: the coming Monday (3 days) rather than the one gone (4 days)
+    assert tx("Leaders meet separately Monday with the envoy.", "1998-05-01")[0][2] == "1998-05-04"
+    # written on a Monday: last Friday (3 days) rather than the coming one (4 days)
+    assert tx("Nestle's share before Friday's purchases is small.", "1989-10-30")[0][2] == "1989-10-27"
+
+
 def test_possessive_weekday_in_the_article_week():
     assert tx("Friday’s summit comes at a hard moment.", "2025-08-14") == [("Friday", "DATE", "2025-08-15", None)]
     assert tx("Wednesday’s meeting was short.", "2025-08-14") == [("Wednesday", "DATE", "2025-08-13", None)]

@@ -26,7 +26,8 @@ def resolve_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
     """The weekday in the anchor's (ISO) week, moved a week back for a past event that would
     otherwise lie after the anchor, or a week on for a future one that would lie before it
     (a weak tense, read outside the clause, counts as the tense). ``last`` (``last Wednesday``)
-    is strictly before the anchor."""
+    is strictly before the anchor. In the present tense (``Arafat meets Albright Monday``,
+    ``Friday's purchases are small``), the nearest such weekday, the coming one on a tie."""
     tense = tense.rstrip("?")
     d = anchor + dt.timedelta(days=weekday - anchor.weekday())
     if tense == "last" and d >= anchor:  # "last Wednesday" written on a Wednesday: a week ago
@@ -35,6 +36,9 @@ def resolve_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
         d -= dt.timedelta(days=7)
     elif tense == "future" and d < anchor:
         d += dt.timedelta(days=7)
+    elif tense == "present":
+        week = dt.timedelta(days=7)
+        d = min((d - week, d, d + week), key=lambda x: (abs((x - anchor).days), x < anchor))
     return d
 
 
