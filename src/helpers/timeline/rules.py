@@ -73,11 +73,14 @@ def vague_period(toks, i):
       "Profit rose in the third quarter; in the 2024 period it fell.|the 2024 period|DATE|2024-Q3",
       "The change takes effect in next year's first quarter.|next year's first quarter|DATE|2026-Q1",
       "Profit rose in the third quarter; last year's quarter was weaker.|last year's quarter|DATE|2024-Q3",
-      "Profit rose in the third quarter, against a year-earlier loss.|year-earlier|DATE|2024-Q3")
+      "Profit rose in the third quarter, against a year-earlier loss.|year-earlier|DATE|2024-Q3",
+      "Profit rose in the second quarter; the current quarter began well.|the current quarter|DATE|2025-Q3",
+      "Sales fell 59% in the latest quarter.|the latest quarter|DATE|2025-Q2")
 def quarter(toks, i):
     """A quarter of a year: numbered (``the third quarter``, ``third-quarter``), or the one
-    under discussion (``the quarter``, ``the latest quarter``, ``the year-earlier quarter``),
-    which the anchoring step resolves from the last quarter the text named."""
+    under discussion (``the quarter``, ``the year-earlier quarter``), which the anchoring
+    step resolves from the last quarter the text named; ``the current quarter`` is the one
+    in progress, ``the latest quarter`` the last one ended before the article."""
     k = i + 1 if toks[i].lower == "the" else i
     year = shift = None
     if (y := w.year(toks[k]) if k < len(toks) else None) is not None:
@@ -99,6 +102,10 @@ def quarter(toks, i):
     if word in ("quarter", "period") and (shift is not None or (year is not None and toks[i].lower == "the")):
         # the quarter under discussion, in the year named: "last year's quarter", "the 1988 quarter"
         return Match(i, k + 1, "DATE", Spec("quarter_of", (None, year, shift or 0)))
+    if word == "current" and w.low(toks, k + 1) == "quarter":
+        return Match(i, k + 2, "DATE", Spec("period", ("quarter", 0)))  # the quarter in progress
+    if word == "latest" and w.low(toks, k + 1) == "quarter":
+        return Match(i, k + 2, "DATE", Spec("period", ("quarter", -1)))  # the last one ended
     if word in vocab.CONTEXT_QUARTER and w.low(toks, k + 1) in ("quarter", "period") and (k > i or word != "the"):
         return Match(i, k + 2, "DATE", Spec("context_quarter", (vocab.CONTEXT_QUARTER[word],)))
     if toks[i].lower == "the" and word in ("quarter",):
@@ -540,30 +547,6 @@ def part_of_today(toks, i):
     if low == "this" and nxt in ("morning", "afternoon", "evening"):
         return Match(i, i + 2, "TIME", Spec("dayof", (vocab.PARTS_OF_DAY[nxt],)))
     return None
-
-
-@rule("Cities grew fast in the 20th century.|the 20th century|DATE|19",
-      "It was the worst flood this century.|this century|DATE|20")
-def century(toks, i):
-    """``the 20th century`` (TIMEX3 value ``19``: its first two digits), ``this century``."""
-    k = i + 1 if toks[i].lower == "the" else i
-    if w.low(toks, k + 1) != "century":
-        return None
-    word = w.low(toks, k)
-    if (m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)) is not None:
-        return Match(i, k + 2, "DATE", fixed(f"{int(m[1]) - 1:02d}"))
-    if word in ("this", "last", "next") and k == i:
-        return Match(i, k + 2, "DATE", Spec("century", ({"this": 0, "last": -1, "next": 1}[word],)))
-    return None
-
-
-@rule("Prices were lower in the 1990s.|the 1990s|DATE|199")
-def decade(toks, i):
-    m = DECADE.fullmatch(toks[i].lower)
-    if not m:
-        return None
-    begin = i - 1 if w.low(toks, i - 1) == "the" else i
-    return Match(begin, i + 1, "DATE", fixed(m[1]))
 
 
 @rule("The bomb went off in nineteen ninety-six.|nineteen ninety-six|DATE|1996",

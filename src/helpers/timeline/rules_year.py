@@ -1,13 +1,17 @@
-"""Recognition rules for a year and its bounds, tried after those of ``rules``: the
-accounting year (``the year ended March 31``, ``fiscal 2024``), the year under report (``the
-year``, ``the full year``), its end (``year-end``, ``by year's end``) and the bounds of any
-period (``the end of the month``, ``the beginning of 2024``), with TimeML's ``mod``."""
+"""Recognition rules for a year, its parts and bounds, and the periods of years, tried after
+those of ``rules``: the accounting year (``the year ended March 31``, ``fiscal 2024``), the
+year under report (``the year``, ``the full year``), its end (``year-end``, ``by year's
+end``), the bounds of any period (``the end of the month``, ``the beginning of 2024``) with
+TimeML's ``mod``, a season (``the summer``), decades and centuries."""
 
 from __future__ import annotations
+
+import re
 
 from .. import vocab
 from . import words as w
 from .grammar import RULES, Match, Spec, fixed, rule
+from .words import DECADE
 
 #: A period's bound -> TIMEX3 mod ("the end of the year" -> END).
 BOUNDS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}
@@ -135,3 +139,27 @@ def the_season(toks, i):
     if season is None or w.low(toks, k + 1) in ("of", "in", "'s", "’s"):
         return None
     return Match(i, k + 1, "DATE", Spec("season", (season, w.tense(toks, i, k + 1))), mod)
+
+
+@rule("Cities grew fast in the 20th century.|the 20th century|DATE|19",
+      "It was the worst flood this century.|this century|DATE|20")
+def century(toks, i):
+    """``the 20th century`` (TIMEX3 value ``19``: its first two digits), ``this century``."""
+    k = i + 1 if toks[i].lower == "the" else i
+    if w.low(toks, k + 1) != "century":
+        return None
+    word = w.low(toks, k)
+    if (m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)) is not None:
+        return Match(i, k + 2, "DATE", fixed(f"{int(m[1]) - 1:02d}"))
+    if word in ("this", "last", "next") and k == i:
+        return Match(i, k + 2, "DATE", Spec("century", ({"this": 0, "last": -1, "next": 1}[word],)))
+    return None
+
+
+@rule("Prices were lower in the 1990s.|the 1990s|DATE|199")
+def decade(toks, i):
+    m = DECADE.fullmatch(toks[i].lower)
+    if not m:
+        return None
+    begin = i - 1 if w.low(toks, i - 1) == "the" else i
+    return Match(begin, i + 1, "DATE", fixed(m[1]))
