@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .. import vocab
+from .. import numbers, vocab
 from . import words as w
+from .calendar import duration_value
 from .grammar import RULES, Match, Spec, fixed, rule
 from .words import DECADE
 
@@ -163,3 +164,23 @@ def decade(toks, i):
         return None
     begin = i - 1 if w.low(toks, i - 1) == "the" else i
     return Match(begin, i + 1, "DATE", fixed(m[1]))
+
+
+@rule("The post-1959 politics split families.|post-1959|DATE|1959|AFTER",
+      "A pre-1990 law still applies.|pre-1990|DATE|1990|BEFORE")
+def before_after_year(toks, i):
+    """``post-1959``, ``pre-1990``: after or before a year, TimeML's ``mod`` AFTER/BEFORE."""
+    m = re.fullmatch(r"(post|pre)-(\d{4})", toks[i].lower)
+    if m is None or not numbers.is_year(m[2]):
+        return None
+    return Match(i, i + 1, "DATE", fixed(m[2]), "AFTER" if m[1] == "post" else "BEFORE")
+
+
+@rule("They left their third day-long meeting.|day-long|DURATION|P1D",
+      "The decades-long feud went on.|decades-long|DURATION|PXDE")
+def lasting(toks, i):
+    """``day-long``, ``decades-long``: a duration as a modifier."""
+    m = re.fullmatch(r"(\w+)-long", toks[i].lower)
+    if m is None or m[1] not in vocab.TIMEX_UNITS:
+        return None
+    return Match(i, i + 1, "DURATION", fixed(duration_value(None if m[1].endswith("s") else 1, m[1])))
