@@ -704,3 +704,41 @@ def test_those_surveyed_can_speak():
 ])
 def test_a_cue_word_as_an_adjective_or_a_name_giver_is_no_cue(text):
     assert quotes(parse_article(text, id="t", date="2025-01-01")).empty
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a time phrase and "that" after the cue: the content follows, not the phrase before
+    ("In his response, Steve Coll, the dean of the school, said on Tuesday that he had examined the claims.",
+     "Steve Coll", "he had examined the claims"),
+    # a verb coordinated with an earlier one (tagged as a participle) shares its subject
+    ("Clinton has disputed both critiques, but says that she would have decided differently.",
+     "Clinton", "she would have decided differently"),
+    ("Okafor left the room but says the talks must go on.", "Okafor", "the talks must go on"),
+    # a role with commas of its own between the name and the cue
+    ("The plans “are steps in the right direction,” Anne Richards, assistant secretary for population, "
+     "refugees, and migration, said on the call.", "Anne Richards", "The plans “are steps in the right direction,”"),
+])
+def test_speakers_behind_long_appositives_and_coordinated_verbs(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the cue inside a relative clause's verb: what was said is the rest of that clause
+    ("Mendes signed a letter of apology that he said was drafted by the firm.", "he", "was drafted by the firm"),
+    ("The campaign is preparing for a long race that it says will reward patience.", "it", "will reward patience"),
+    # a participle clause before the main one: its subject speaks
+    ("After saying he was nervous, the student left the room.", "student", "he was nervous"),
+    ("While saying that she respects the senator, Ortega went on with her speech.", "Ortega", "she respects the senator"),
+    # after a clause: the sentence's subject
+    ("Graham liked the speech, while saying that the plan lacked detail.", "Graham", "the plan lacked detail"),
+])
+def test_cues_in_relative_and_participle_clauses(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    got = list(zip(out["speaker_mention"], out["text"]))
+    assert len(got) == 1 and speaker in got[0][0] and got[0][1] == content
+
+
+def test_a_relative_clause_on_an_object_is_no_statement():
+    assert quotes(parse_article("The regions that Russia has claimed are large.", id="t", date="2025-01-01")).empty
+    assert quotes(parse_article("The towns that Russia claimed are large.", id="t", date="2025-01-01")).empty

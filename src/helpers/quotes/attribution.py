@@ -31,6 +31,7 @@ from .words import (
     DOUBLE_QUOTES,
     FINITE,
     NEGATIONS,
+    PARTICIPLE_SUBORDINATORS,
     PRONOUNS,
     QUANTIFIER_PRONOUNS,
     RELATIVES,
@@ -119,6 +120,7 @@ class Speaker:
     coord: bool = False  # shares the subject of an earlier verb
     right: bool = False  # the speaker stands after the cue
     relative: bool = False  # the cue is in a relative clause on the speaker (``Beck, who said …``)
+    fronted: bool = False  # the cue is in a clause before the main one, whose subject speaks (``After saying …, he``)
     subject: list[Token] = field(default_factory=list)  # for ``…, saying``: the sentence's subject, when no statement before it in the sentence speaks
 
 
@@ -127,6 +129,8 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         return right_speaker(toks, c)
     if (following := _following_participle(toks, c)) is not None:
         return following
+    if (fronted := _fronted_participle(toks, c)) is not None:
+        return fronted
     if c == 1 and toks[0].lower == "as" and c + 1 < len(toks) and toks[c + 1].lower == "by":
         # ``As reported by Western Journalism, …``: the source follows, like ``according to``
         chunk = _to_punct(toks, c + 2)
@@ -136,7 +140,9 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         return right_speaker(toks, c)  # ``Said Smith: …`` (rare)
     t = toks[j]
     if t.lower in {"and", "but"}:
-        subj = _clause_subject(toks, j - 1)
+        end = j - 2 if j > 1 and toks[j - 1].text == "," else j - 1  # ``…, but says``
+        # the earlier verb may be tagged as a participle (``Clinton disputed … but says``)
+        subj = _clause_subject(toks, end) or _clause_subject(toks, end, FINITE | {"VBN"})
         if valid_chunk(subj):
             return Speaker(subj, -1, coord=True)
         if any(u.lower in resources.cues() and u.tag.startswith("VB") for u in toks[:j]):
@@ -168,6 +174,8 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             # a description, then the name: ``The company's chief executive, Lars Petersen, said``
             _, b = left_chunk(toks, k - 1)
             return Speaker(seg, b)
+        if (named := _long_appositive(toks, k)) is not None:
+            return named
         return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
     if t.text in {"—", "–"}:
         # an appositive between dashes: ``Jason Sims — a teacher from Mount Pleasant — says``
@@ -183,13 +191,52 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     chunk, b = left_chunk(toks, j)
     if b >= 0 and toks[b].lower in {"that", "which"} and b > 0 and toks[b - 1].tag.startswith("NN"):
         # ``regions that Russia has claimed``: a relative clause, not reported speech,
-        # unless the ``that`` follows a cue and its addressee (``told Reuters that``)
+        # unless the ``that`` follows a cue and its addressee (``told Reuters that``), or the
+        # cue stands inside the relative clause's own verb (``a letter that he said was
+        # drafted by the firm``: what he said is that it was drafted)
         before = toks[b - 2] if b > 1 else None
-        if before is None or before.lower not in resources.cues():
+        inside = (cue.cls in ("speech", "belief") and j == c - 1 and c + 1 < len(toks)
+                  and toks[c + 1].tag in FINITE and not toks[c + 1].is_cap)
+        if not inside and (before is None or before.lower not in resources.cues()):
             return None
     if not valid_chunk(chunk):
         return None
     return Speaker(chunk, b)
+
+
+def _long_appositive(toks: list[Token], k: int) -> Speaker | None:
+    """A name whose role holds commas of its own: ``Anne Richards, assistant secretary of
+    state for population, refugees, and migration, said`` (``k``: the last inner comma)."""
+    commas = 0
+    while k > 0 and commas < 4:
+        k -= 1
+        if toks[k].text in DOUBLE_QUOTES or toks[k].text in {";", ":"}:
+            return None
+        if toks[k].text != ",":
+            continue
+        commas += 1
+        if k > 0 and toks[k - 1].is_cap and k + 1 < len(toks) and (
+            any(u.lower in resources.role_words() for u in toks[k + 1 : k + 4]) or toks[k + 1].lower in {"a", "an", "the"}
+        ):
+            chunk, b = left_chunk(toks, k - 1)
+            return Speaker(chunk, b) if valid_chunk(chunk) and is_name(chunk) else None
+    return None
+
+
+def _fronted_participle(toks: list[Token], c: int) -> Speaker | None:
+    """``After saying he was nervous, the man asked …``, ``While saying that …, he went
+    on``: a participle cue in a clause before the main one, whose subject speaks."""
+    if c != 1 or toks[0].lower not in PARTICIPLE_SUBORDINATORS or not toks[c].lower.endswith("ing"):
+        return None
+    comma = next((k for k in range(c + 1, len(toks)) if toks[k].text == ","), None)
+    if comma is None:
+        return None
+    subj: list[Token] = []
+    for k in range(comma + 1, min(len(toks), comma + 12)):
+        if toks[k].tag in FINITE | {"VBN"} and not toks[k].is_cap:  # "the student left" is read as VBN
+            subj = toks[comma + 1 : k]
+            break
+    return Speaker(subj, comma, fronted=True) if valid_chunk(subj) else None
 
 
 def _following_participle(toks: list[Token], c: int) -> Speaker | None:
@@ -199,6 +246,8 @@ def _following_participle(toks: list[Token], c: int) -> Speaker | None:
     p = c - 1
     if not toks[c].lower.endswith("ing") or p < 1:
         return None
+    if toks[p].lower in PARTICIPLE_SUBORDINATORS and p >= 1:
+        p -= 1  # ``…, while saying that …``
     if toks[p].text in DOUBLE_QUOTES and toks[p - 1].text == ",":
         p -= 1  # the comma inside the closing quote
     if toks[p].text not in {",", "–", "—"}:
@@ -326,6 +375,8 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         return a, content_end(toks, len(toks))
     a = _after_cue(toks, t.i, cue)
     b = content_end(toks, len(toks))
+    if sp.fronted:  # the fronted clause ends at the comma before its speaker
+        b = content_end(toks, sp.left)
     if sp.relative:  # the relative clause ends at a comma before the main clause's verb
         for k in range(a + 1, b - 1):
             if toks[k].text == "," and toks[k + 1].tag in FINITE:
@@ -400,6 +451,8 @@ def only_adjuncts(toks: list[Token], k: int) -> bool:
     seg = toks[k:n]
     if not seg:
         return True
+    if any(t.lower == "that" for t in seg[1:-1]):
+        return False  # ``said on Tuesday that …``: the content follows
     if seg[0].lower in {"on", "in", "at", "from", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
         return True
     return all(  # ``said Tuesday in Paris``, ``told reporters at the White House``
