@@ -127,4 +127,5 @@ def mark_direct(doc, quotes: list[Quote], lead_cue) -> None:
         toks = doc.tokens_by_sentence[s.sentence_id]
         before = [t for t in toks if t.end <= q.open]
         multi = doc.sentence_at(max(q.start, q.end - 1)) is not s
-        q.direct = not before or multi or lead_cue(before) is not None or groups[q.group] > 1
+        colon = bool(before) and before[-1].text == ":"  # ``For example: “…,” he told CNN``
+        q.direct = not before or multi or colon or lead_cue(before) is not None or groups[q.group] > 1
