@@ -742,3 +742,18 @@ def test_cues_in_relative_and_participle_clauses(text, speaker, content):
 def test_a_relative_clause_on_an_object_is_no_statement():
     assert quotes(parse_article("The regions that Russia has claimed are large.", id="t", date="2025-01-01")).empty
     assert quotes(parse_article("The towns that Russia claimed are large.", id="t", date="2025-01-01")).empty
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a quotation after a colon is direct, and the cue after it attributes it
+    ("For example: “We made a terrible mistake,” he told CNN in 2015.", "he", "We made a terrible mistake"),
+    # a noun and its relative clause, then asides between commas, before the cue
+    ("Voters who had seen him over the decades, on television or at rallies, said he had less magnetism.",
+     "Voters", "he had less magnetism"),
+    # a long subject with a participle in it
+    ("Nearly half of Republican primary voters in six states going to the polls on Tuesday said they back the ban.",
+     "Nearly half of Republican primary voters in six states going to the polls", "they back the ban"),
+])
+def test_colon_quotes_and_long_subjects(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]

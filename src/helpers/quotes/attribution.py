@@ -71,7 +71,7 @@ def _is_boundary(t: Token) -> bool:
     return t.text in BOUNDARY_PUNCT or t.lower in SUBORDINATORS
 
 
-def valid_chunk(chunk: list[Token], longest: int = 12) -> bool:
+def valid_chunk(chunk: list[Token], longest: int = 16) -> bool:
     if not chunk or len(chunk) > longest:
         return False
     if any(t.tag in FINITE and t.lower not in {"'s", "’s"} and not t.is_cap for t in chunk):
@@ -220,6 +220,12 @@ def _long_appositive(toks: list[Token], k: int) -> Speaker | None:
         ):
             chunk, b = left_chunk(toks, k - 1)
             return Speaker(chunk, b) if valid_chunk(chunk) and is_name(chunk) else None
+    if k == 0:
+        # the sentence opens with a noun and its relative clause, then asides: ``Voters who
+        # had seen him over the decades, on television or at events, said …``
+        rel = next((n for n in range(1, 6) if n < len(toks) and toks[n].lower in {"who", "whom"}), None)
+        if rel is not None and all(u.tag.startswith(("NN", "JJ", "DT")) or u.is_cap for u in toks[:rel]):
+            return Speaker(toks[:rel], -1, relative=True)
     return None
 
 
