@@ -6,6 +6,7 @@ kinds and contents were decided by reading, before running the extractor.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers import evaluate, paths
@@ -757,3 +758,48 @@ def test_a_relative_clause_on_an_object_is_no_statement():
 def test_colon_quotes_and_long_subjects(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a passive cue: who expects or says it is not written; the content opens with the subject
+    ("Trump is expected to deliver a victory speech tonight.", "expect", "Trump is expected to deliver a victory speech tonight"),
+    ("The deal was widely believed to be close.", "believe", "The deal was widely believed to be close"),
+    # the reporter's hedge
+    ("The mayor seemed rattled by the attacks.", "seem", "The mayor seemed rattled by the attacks"),
+    ("It appears that the vote was not close.", "appear", "the vote was not close"),
+    # a question put by someone unnamed
+    ("When asked why she left, Ortiz smiled.", "ask", "why she left"),
+    ("Asked on Monday whether he would run, the governor shrugged.", "ask", "whether he would run"),
+    ("The senator was asked about the emails.", "ask", "about the emails"),
+])
+def test_attributions_with_no_source_in_the_text(text, cue, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    row = out[out["cue"] == cue]
+    assert len(row) == 1
+    r = row.iloc[0]
+    assert pd.isna(r["speaker"]) and r["speaker_type"] == "none" and r["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "He appeared on CNN on Sunday.",  # an appearance, not a hedge
+    "It seemed to me a bad idea, she said.",  # a source after all
+])
+def test_appear_and_seem_with_a_source_or_another_sense_are_no_sourceless_attribution(text):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert not (out["speaker"].isna() & out["cue"].isin(["seem", "appear"])).any()
+
+
+def test_a_passive_question_names_who_may_answer_next():
+    out = quotes(parse_article("Voters in the town were asked about the race. Several said they would stay home.",
+                               id="t", date="2025-01-01"))
+    assert out["speaker"].isna().tolist() == [True, False] and out["speaker"].iloc[1] == "Voters in the town"
+
+
+def test_sourceless_attributions_are_left_out_of_the_comparisons():
+    from helpers import sourcing
+    from helpers.document import Document
+
+    doc = Document(parse_article("Trump is expected to win. Smith said the deal was good.", id="t", date="2025-01-01"))
+    sourced, unsourced = sourcing.split_sourced(doc.frame("statements"))
+    assert list(sourced["speaker"]) == ["Smith"] and list(unsourced["cue"]) == ["expect"]
+    assert sourcing.unsourced_note(unsourced).startswith("1 attribution names no source (cue: expect)")

@@ -80,7 +80,7 @@ class Statement:
     INT_COLUMNS: ClassVar = ["speaker_start", "speaker_end", "cue_start", "cue_end"]
 
     quote_id: int
-    speaker: str
+    speaker: str | None  # None: an attribution with no source in the text (``is expected to``)
     speaker_mention: str | None
     speaker_start: int | None
     speaker_end: int | None

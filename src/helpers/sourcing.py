@@ -67,6 +67,27 @@ def _words(text: str, spans) -> int:
     return sum(len(_WORD.findall(text[a:b])) for a, b in spans)
 
 
+def split_sourced(statements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The statements with a source in the text, and those without one (PARC's attributions
+    with no source: a hedge of the reporter's such as ``seems``, a passive such as ``is
+    expected to``, a question put by someone unnamed). The second kind is nobody's words, so
+    the comparisons by speaker and camp leave it out."""
+    unsourced = statements["speaker"].isna() if "speaker" in statements else pd.Series(False, index=statements.index)
+    return statements[~unsourced].reset_index(drop=True), statements[unsourced].reset_index(drop=True)
+
+
+def unsourced_note(unsourced: pd.DataFrame) -> str:
+    """One sentence on the attributions with no source, naming their cues."""
+    if unsourced.empty:
+        return "Every attribution in the article names its source."
+    cues = unsourced["cue"].fillna("?").value_counts()
+    listed = ", ".join(f"{c} ({n})" if n > 1 else c for c, n in cues.items())
+    n = len(unsourced)
+    return (f"{n} attribution{'s' if n != 1 else ''} name{'' if n != 1 else 's'} no source (cue: {listed}): "
+            "the reporter's hedges, passives and questions put by someone unnamed; they are listed "
+            "here and left out of the comparisons by speaker and camp.")
+
+
 def with_counts(statements: pd.DataFrame, text: str) -> pd.DataFrame:
     """The statements with ``words`` and ``own_words`` and a filled ``camp``."""
     out = statements.copy()

@@ -71,8 +71,12 @@ def resolve_speakers(drafts: list[Draft], subjects: list) -> Resolver:
     events = [(st.mention.start, 1, st) for st in drafts if st.mention is not None]
     speaker_starts = {e[0] for e in events}
     events += [(m.start, 0, m) for m in subjects if m.start not in speaker_starts]
+    events += [(st.asked.start, 2, st.asked) for st in drafts if st.asked is not None]  # a later ``Several`` may be of them
     seen: dict[int, Entity | None] = {}
     for pos, is_statement, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if is_statement == 2:
+            resolver.resolve(item)
+            continue
         if not is_statement:
             resolver.note(item)
             continue
@@ -94,17 +98,17 @@ def attribution_layer(doc) -> list[Statement]:
     resolver = resolve_speakers(drafts, subjects)
     out: list[Statement] = []
     for st in drafts:
-        if st.entity is None:
+        if st.entity is None and not st.unsourced:
             continue
         m = st.mention
         out.append(Statement(
             quote_id=len(out) + 1,
-            speaker=st.entity.name,
+            speaker=st.entity.name if st.entity else None,  # None: no source in the text
             speaker_mention=m.text if m else None,
             speaker_start=m.start if m else None,
             speaker_end=m.end if m else None,
-            speaker_type=st.entity.type,
-            camp=st.entity.camp or "unknown",  # a camp of camps.csv or speakers.csv, else unknown
+            speaker_type=st.entity.type if st.entity else "none",
+            camp=(st.entity.camp if st.entity else "") or "unknown",  # a camp of camps.csv or speakers.csv, else unknown
             kind=st.kind,
             voice=VOICES[st.kind],
             cue_start=st.cue_span[0] if st.cue_span else None,

@@ -121,10 +121,13 @@ class Speaker:
     right: bool = False  # the speaker stands after the cue
     relative: bool = False  # the cue is in a relative clause on the speaker (``Beck, who said …``)
     fronted: bool = False  # the cue is in a clause before the main one, whose subject speaks (``After saying …, he``)
+    unsourced: bool = False  # no source in the text: ``is expected to``, ``seemed``, ``when asked``
     subject: list[Token] = field(default_factory=list)  # for ``…, saying``: the sentence's subject, when no statement before it in the sentence speaks
 
 
 def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
+    if (none := unsourced(toks, c, cue)) is not None:
+        return none if none.unsourced else None
     if cue.side == "right":
         return right_speaker(toks, c)
     if (following := _following_participle(toks, c)) is not None:
@@ -229,6 +232,59 @@ def _long_appositive(toks: list[Token], k: int) -> Speaker | None:
     return None
 
 
+def unsourced(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
+    """An attribution with no source in the text, as PARC annotates them: a hedge of the
+    reporter's (``the mayor seemed rattled``, ``it appears that …``), a passive cue (``Trump
+    is expected to win``, ``was widely believed to be``), a question put by someone unnamed
+    (``When asked why …, Tyler said``, ``She was asked whether …``). Returns a Speaker with
+    ``unsourced`` set (its ``subject``: the words the content opens with), a Speaker without
+    it when the cue word is used otherwise and is no cue at all (``appeared on CNN``), or
+    None when the cue has a source to look for."""
+    nxt = low(toks, c + 1)
+    if cue.side == "none":  # seem, appear: what follows must be a complement
+        if not (nxt in {"to", "that", "as", "like", "certain", "likely", "unlikely"} or (c + 1 < len(toks) and toks[c + 1].tag in {"JJ", "VBN", "RBR", "JJR"})):
+            return Speaker([], -1)
+        if nxt == "to" and low(toks, c + 2) in {"me", "him", "her", "us", "them"}:
+            return Speaker([], -1)  # ``seemed to me``: a source after all
+        return Speaker([], -1, unsourced=True, subject=_hedged_subject(toks, c))
+    b = c - 1
+    while b >= 0 and toks[b].lower in {"widely", "not", "also", "generally", "now", "still", "being", "been", "n't"}:
+        b -= 1
+    passive = b >= 0 and toks[b].lower in _BE and toks[c].tag in {"VBN", "VBD", "JJ"} and low(toks, c + 1) != "by"
+    ahead = [low(toks, k) for k in range(c + 1, c + 5)]  # ``Asked on Monday whether …``
+    question = nxt in {"about", "to"} or any(w in _QUESTION_WORDS for w in ahead if w)
+    if cue.lemma == "ask" and (passive or _asked_question(toks, c)) and question:
+        # the question is the content; who asked is not said (``subject``: who was asked)
+        return Speaker([], c, unsourced=True, subject=_hedged_subject(toks, b) if passive else [])
+    if passive and cue.cls in {"belief", "speech"} and nxt in {"to", "that"} and cue.lemma != "ask":
+        return Speaker([], -1, unsourced=True, subject=_hedged_subject(toks, b))
+    return None
+
+
+def low(toks: list[Token], k: int) -> str:
+    return toks[k].lower if 0 <= k < len(toks) else ""
+
+
+_BE = {"is", "are", "was", "were", "be", "been", "'s", "’s", "'re", "’re"}
+_QUESTION_WORDS = {"whether", "if", "why", "what", "how", "who", "when", "where", "which"}
+
+
+def _asked_question(toks: list[Token], c: int) -> bool:
+    """``Asked …`` opening the sentence, or ``When asked …``: a question someone put."""
+    return c == 0 or (c == 1 and toks[0].lower in {"when", "after", "if"}) or (c >= 1 and toks[c - 1].text == "," and low(toks, c - 2) != "")
+
+
+def _hedged_subject(toks: list[Token], k: int) -> list[Token]:
+    """The subject before a hedge or passive cue at ``k`` (``the mayor`` of ``the mayor
+    seemed``), none for an expletive ``it`` (``it appears that …``)."""
+    chunk, _ = left_chunk(toks, k - 1)
+    while chunk and chunk[-1].lower in {"widely", "not", "also", "generally", "now", "still", "has", "have", "had"} | _BE:
+        chunk = chunk[:-1]
+    if len(chunk) == 1 and chunk[0].lower in {"it", "there"}:
+        return []
+    return chunk if valid_chunk(chunk) else []
+
+
 def _fronted_participle(toks: list[Token], c: int) -> Speaker | None:
     """``After saying he was nervous, the man asked …``, ``While saying that …, he went
     on``: a participle cue in a clause before the main one, whose subject speaks."""
@@ -304,6 +360,10 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
     """Index of the first content token after the cue (skipping the rest of a multi-word cue,
     addressee, time phrase, that)."""
     k = c + 1 + (len(cue.rest) if cue.side == "left" else 0)  # ``pointed out that``
+    if cue.lemma == "ask":  # the question, after whom was asked and when: ``asked him on Monday whether``
+        q = next((n for n in range(k, min(k + 6, len(toks))) if toks[n].lower in _QUESTION_WORDS), None)
+        if q is not None and all(not is_punct(u) and u.tag not in FINITE for u in toks[k:q]):
+            return q
     if cue.lemma == "tell" and k < len(toks):
         # the addressee: a name, a pronoun, ``reporters``, ``a news conference``
         if toks[k].lower in ADDRESSEES:
@@ -383,6 +443,10 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
     b = content_end(toks, len(toks))
     if sp.fronted:  # the fronted clause ends at the comma before its speaker
         b = content_end(toks, sp.left)
+    if sp.unsourced and cue.lemma == "ask" and _asked_question(toks, t.i):
+        comma = next((k for k in range(a, b) if toks[k].text == ","), None)
+        if comma is not None:
+            b = content_end(toks, comma)  # ``When asked why …, Tyler said``: the question ends at the comma
     if sp.relative:  # the relative clause ends at a comma before the main clause's verb
         for k in range(a + 1, b - 1):
             if toks[k].text == "," and toks[k + 1].tag in FINITE:

@@ -40,6 +40,8 @@ class Draft:
     cue_span: tuple[int, int] | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)  # the speaker's own words
     fragments: list[tuple[int, int]] = field(default_factory=list)  # the content's parts
+    unsourced: bool = False  # an attribution with no source in the text (``is expected to``)
+    asked: Mention | None = None  # who was asked, when the question has no source
 
     def __post_init__(self):
         if not self.fragments:
@@ -195,7 +197,7 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     fragment inside its content."""
     t, cue, sp = plan
     a, b = region
-    if a > t.i and a < len(s.toks) and s.toks[a].lower in {"to", "not"} and cue.cls == "speech":
+    if a > t.i and a < len(s.toks) and s.toks[a].lower in {"to", "not"} and cue.cls == "speech" and not sp.unsourced:
         return []  # after speech, an infinitive is a request or a manner (``asking not to be named``);
         # after an intention or a stance it is the content (``vowed to fight``, ``refused to comment``)
     if b > a and s.toks[b - 1].text in {'"', "”", "''"} and not any(u.text in {'"', "“", "''", "``"} for u in s.toks[a : b - 1]):
@@ -214,7 +216,14 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     proto = Draft(
         "indirect", cue, span[0], span[1], s.sid, reported=reported, cue_span=_cue_span(s.toks, t.i, cue), fragments=parts
     )
-    if sp.coord and not sp.chunk:
+    if sp.unsourced:  # no source: the content opens with the subject of a hedge or a passive
+        proto.unsourced = True
+        if sp.subject and cue.lemma == "ask":
+            proto.asked = ctx.mention(sp.subject)  # ``Voters were asked whether …``: they may answer next
+        elif sp.subject:
+            subj = (sp.subject[0].start, sp.subject[-1].end)
+            proto.start, proto.fragments = subj[0], [subj, *proto.fragments]
+    elif sp.coord and not sp.chunk:
         proto.inherit = prev or drafts.preceding(t.start)
         if sp.subject and (proto.inherit is None or proto.inherit.sentence_id != s.sid):
             proto.inherit, proto.mention = None, ctx.mention(sp.subject)  # no one spoke before in this sentence
