@@ -37,8 +37,13 @@ def resolve_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
     elif tense == "future" and d < anchor:
         d += dt.timedelta(days=7)
     elif tense == "present":
-        week = dt.timedelta(days=7)
-        d = min((d - week, d, d + week), key=lambda x: (abs((x - anchor).days), x < anchor))
+        candidates = [d]
+        for step in (-7, 7):
+            try:
+                candidates.append(d + dt.timedelta(days=step))
+            except OverflowError:  # a week beyond the calendar's edge
+                continue
+        d = min(candidates, key=lambda x: (abs((x - anchor).days), x < anchor))
     return d
 
 
