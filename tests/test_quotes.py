@@ -803,3 +803,16 @@ def test_sourceless_attributions_are_left_out_of_the_comparisons():
     sourced, unsourced = sourcing.split_sourced(doc.frame("statements"))
     assert list(sourced["speaker"]) == ["Smith"] and list(unsourced["cue"]) == ["expect"]
     assert sourcing.unsourced_note(unsourced).startswith("1 attribution names no source (cue: expect)")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Campaign aides declined to confirm the buys.", "decline", "confirm the buys"),
+    ("“He was sold out,” Trump said, referring to the secretary of state.", "refer", "the secretary of state"),
+])
+def test_declined_to_and_referring_to(text, cue, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert content in list(out.loc[out["cue"] == cue, "text"])
+
+
+def test_declined_as_a_fall_is_no_cue():
+    assert quotes(parse_article("Sales declined 5% in May.", id="t", date="2025-01-01")).empty
