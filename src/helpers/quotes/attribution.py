@@ -537,6 +537,9 @@ def is_cue(toks: list[Token], i: int) -> bool:
     t = toks[i]
     rest = resources.cues()[t.lower].rest
     if rest:
+        after = [u.lower for u in toks[i + 1 + len(rest) : i + 3 + len(rest)]]
+        if after and after[0] == "be" and after[1:] and after[1] in {"named", "identified", "quoted"}:
+            return False  # ``declined to be named``: anonymity, not a statement
         return tuple(u.lower for u in toks[i + 1 : i + 1 + len(rest)]) == rest
     if not t.tag.startswith("VB"):
         # the tagger sometimes reads a past tense as an adjective, or a verb after a plural
