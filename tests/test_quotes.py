@@ -816,3 +816,14 @@ def test_declined_to_and_referring_to(text, cue, content):
 
 def test_declined_as_a_fall_is_no_cue():
     assert quotes(parse_article("Sales declined 5% in May.", id="t", date="2025-01-01")).empty
+
+
+def test_an_adverb_between_commas_before_the_cue_and_a_speaker_after_whether():
+    out = quotes(parse_article("Murphy, though, said he backs the senator.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["text"])) == [("Murphy", "he backs the senator")]
+    out = quotes(parse_article("She was silent on whether she thought the plan had failed.", id="t", date="2025-01-01"))
+    assert list(out["speaker_mention"]) == ["she"]
+
+
+def test_may_want_to_is_advice_not_a_wish():
+    assert quotes(parse_article("Investors may want to think twice.", id="t", date="2025-01-01")).empty

@@ -28,6 +28,7 @@ from .words import (
     BOUNDARY_PUNCT,
     CONTRAST_SUBORDINATORS,
     DETERMINERS,
+    DISCOURSE_ADVERBS,
     DOUBLE_QUOTES,
     FINITE,
     NEGATIONS,
@@ -58,7 +59,7 @@ def skip_left(toks: list[Token], j: int) -> int:
             if k <= 0 or toks[k].text != "(":
                 break
             j = k - 1
-        elif t.text == "," and j >= 2 and toks[j - 1].tag == "RB" and toks[j - 2].text == "," and j >= 3:
+        elif t.text == "," and j >= 3 and (toks[j - 1].tag == "RB" or toks[j - 1].lower in DISCOURSE_ADVERBS) and toks[j - 2].text == ",":
             j -= 3
         elif t.lower in TIME_WORDS and j > 0 and toks[j - 1].lower in {"on", "this", "last", "next", "in", "earlier"}:
             j -= 2
@@ -68,7 +69,7 @@ def skip_left(toks: list[Token], j: int) -> int:
 
 
 def _is_boundary(t: Token) -> bool:
-    return t.text in BOUNDARY_PUNCT or t.lower in SUBORDINATORS
+    return t.text in BOUNDARY_PUNCT or t.lower in SUBORDINATORS or t.lower == "whether"
 
 
 def valid_chunk(chunk: list[Token], longest: int = 16) -> bool:
@@ -565,6 +566,8 @@ def is_cue(toks: list[Token], i: int) -> bool:
     ):
         return False  # naming, not speaking: ``a resistance movement called the Ethiopian People's …``
     back = [u.lower for u in toks[max(0, i - 3) : i]]
+    if t.lower == "want" and back and back[-1] in {"may", "might", "could"}:
+        return False  # ``investors may want to think twice``: advice, not a wish
     if "what" in back[-3:-1]:
         return False  # a free relative names a thing inside other content (``what he called a land swap``)
     return not any(w in NEGATIONS for w in back)

@@ -16,6 +16,8 @@ from ..vocab import MONTHS, WEEKDAYS
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 SUBORDINATORS = {"that", "while", "though", "although", "because", "if", "when", "as", "after", "before", "whereas", "since"}
+#: Adverbs set off by commas between a speaker and the cue (``Murphy, though, said``).
+DISCOURSE_ADVERBS = {"though", "however", "too", "meanwhile", "instead", "also", "moreover", "nevertheless", "therefore"}
 #: Subordinators that open a participle clause whose subject is the main clause's ("while saying …").
 PARTICIPLE_SUBORDINATORS = {"while", "after", "before", "when", "since", "in", "by", "without"}
 #: After ``and``/``but`` these open a clause of the reporter's own, outside a cue's content.
