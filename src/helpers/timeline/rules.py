@@ -203,6 +203,7 @@ def frequency_adverb(toks, i):
 
 @rule("Prices rose in mid-2024.|mid-2024|DATE|2024|MID",
       "It aims for half the market by the mid-1990s.|the mid-1990s|DATE|199|MID",
+      "The house approved it in early October this year.|early October this year|DATE|2025-10|START",
       "Talks began in early 2023.|early 2023|DATE|2023|START",
       "It ended in late June.|late June|DATE|2025-06|END",
       "Talks resumed in mid-July.|mid-July|DATE|2025-07|MID",
@@ -229,6 +230,8 @@ def part_of_period(toks, i):
     if (mo := w.month(toks[i + 1])) is not None:
         if i + 2 < len(toks) and (y := w.year(toks[i + 2])) is not None:
             return Match(i, i + 3, "DATE", fixed(f"{y}-{mo:02d}"), mod)
+        if (shift := vocab.DEICTIC.get(w.low(toks, i + 2))) is not None and w.low(toks, i + 3) == "year":
+            return Match(i, i + 4, "DATE", Spec("month_of_year", (mo, shift)), mod)  # "early October this year"
         return Match(i, i + 2, "DATE", Spec("month", (mo, w.tense(toks, i, i + 2))), mod)
     return None
 
@@ -460,27 +463,14 @@ def month_first(toks, i):
         return Match(i, k + 2, "DATE", Spec("month_of_year", (mo, shift)))  # "June last year"
     if toks[i].lower == "may" and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
         return None  # the modal verb or the name, not the month
-    if toks[i].lower == "march" and w.low(toks, i + 1) in ("for", "of", "on", "to") and (
-            w.low(toks, i - 1) in ("the", "``", '"', "“") or (i > 0 and toks[i - 1].tag == "JJ")):
+    named = w.low(toks, i - 1) in ("the", "``", '"', "“") or (i > 0 and toks[i - 1].tag == "JJ")
+    if toks[i].lower == "march" and w.low(toks, i + 1) in ("for", "of", "on", "to") and named:
         return None  # "the annual March for Life": a march, not the month
     if toks[i].lower in vocab.MONTH_ABBREVIATIONS and toks[i].lower not in vocab.MONTHS:
         return None  # "Jan" with no day or year after it and no full stop: a name (Jan Kavan)
     if i == 0 and toks[i].lower.rstrip(".") in vocab.MONTH_ABBREVIATIONS:
         return None
     return Match(i, i + 1, "DATE", Spec("month", (mo, w.tense(toks, i, i + 1))))
-
-
-@rule("The summit is set for April 24 and 25.|25|DATE|2026-04-25")
-def coordinated_day(toks, i):
-    """The second day of ``April 24 and 25``: a day number joined to a day and month."""
-    day = w.day(toks[i])
-    if day is None or w.low(toks, i - 1) not in ("and", "or", "to", "through") or w.day(toks[i - 2]) is None or i < 3:
-        return None
-    first = month_first(toks, i - 3) or month_first(toks, i - 4)
-    if first is None or first.spec.kind != "daymonth" or first.j != i - 1 or w.low(toks, i + 1) in vocab.TIMEX_UNITS:
-        return None
-    mo, _, tense, year = first.spec.args
-    return Match(i, i + 1, "DATE", Spec("daymonth", (mo, day, tense, year)))
 
 
 @rule("They met on Friday.|Friday|DATE|2025-08-08",

@@ -2,13 +2,15 @@
 those of ``rules``: the accounting year (``the year ended March 31``, ``fiscal 2024``), the
 year under report (``the year``, ``the full year``), its end (``year-end``, ``by year's
 end``), the bounds of any period (``the end of the month``, ``the beginning of 2024``) with
-TimeML's ``mod``, a season (``the summer``), decades and centuries."""
+TimeML's ``mod``, a season (``the summer``), decades and centuries; and the second day of
+``April 24 and 25``."""
 
 from __future__ import annotations
 
 import re
 
 from .. import numbers, vocab
+from . import rules
 from . import words as w
 from .calendar import duration_value
 from .grammar import RULES, Match, Spec, fixed, rule
@@ -184,3 +186,16 @@ def lasting(toks, i):
     if m is None or m[1] not in vocab.TIMEX_UNITS:
         return None
     return Match(i, i + 1, "DURATION", fixed(duration_value(None if m[1].endswith("s") else 1, m[1])))
+
+
+@rule("The summit is set for April 24 and 25.|25|DATE|2026-04-25")
+def coordinated_day(toks, i):
+    """The second day of ``April 24 and 25``: a day number joined to a day and month."""
+    day = w.day(toks[i])
+    if day is None or w.low(toks, i - 1) not in ("and", "or", "to", "through") or w.day(toks[i - 2]) is None or i < 3:
+        return None
+    first = rules.month_first(toks, i - 3) or rules.month_first(toks, i - 4)
+    if first is None or first.spec.kind != "daymonth" or first.j != i - 1 or w.low(toks, i + 1) in vocab.TIMEX_UNITS:
+        return None
+    mo, _, tense, year = first.spec.args
+    return Match(i, i + 1, "DATE", Spec("daymonth", (mo, day, tense, year)))
