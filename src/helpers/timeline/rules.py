@@ -195,9 +195,12 @@ def every(toks, i):
     return None
 
 
-@rule("The report is published annually.|annually|SET|P1Y")
+@rule("The report is published annually.|annually|SET|P1Y",
+      "The Communist Party daily Granma said so.|||")
 def frequency_adverb(toks, i):
     value = vocab.SET_ADVERBS.get(toks[i].lower)
+    if value and i + 1 < len(toks) and toks[i + 1].tag == "NNP" and i > 0 and toks[i - 1].is_cap:
+        return None  # a newspaper's name after its owner: "the Communist Party daily Granma"
     return Match(i, i + 1, "SET", fixed(value)) if value else None
 
 
