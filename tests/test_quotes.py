@@ -827,3 +827,8 @@ def test_an_adverb_between_commas_before_the_cue_and_a_speaker_after_whether():
 
 def test_may_want_to_is_advice_not_a_wish():
     assert quotes(parse_article("Investors may want to think twice.", id="t", date="2025-01-01")).empty
+
+
+def test_a_role_of_a_place_is_a_description_not_a_name_from_of():
+    out = quotes(parse_article("The clean-up will take months, the mayor of Pirna said.", id="t", date="2025-01-01"))
+    assert out["speaker"].iloc[0].startswith("mayor of Pirna") and out["speaker_type"].iloc[0] == "anonymous"

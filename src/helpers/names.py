@@ -52,7 +52,7 @@ def surface(toks: list) -> str:
 
 def is_name_body(name: list) -> bool:
     """Capitalised words, connectors allowed inside, ending on a capitalised word."""
-    return bool(name) and name[-1].is_cap and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name)
+    return bool(name) and name[0].is_cap and name[-1].is_cap and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name)
 
 
 def is_name(toks: list) -> bool:

@@ -133,7 +133,8 @@ class Resolver:
         if e is not None:
             return self._spoke(e)
         name, role = split_role(body)
-        if name and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name) and name[-1].is_cap:
+        if name and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name) and name[-1].is_cap and name[0].is_cap:
+            # (a name opens with a capital: ``the mayor of Pirna`` is a description, not ``of Pirna``)
             if any(t.lower == "and" for t in name):  # ``Britain and France``: a group
                 e = self._by_name.get(surface(name))
                 return self._spoke(e or Entity(surface(name), "collective", camp_of(t.text for t in name), plural=True))
