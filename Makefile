@@ -10,16 +10,18 @@ UV_VERSION := 0.13.8
 KERNEL := news-helpers
 ARTICLE ?=
 OUT ?=
-# ARTICLE and OUT reach the program through the environment, as typed: no shell and no make
+DATE ?=
+# ARTICLE, OUT and DATE reach the program through the environment, as typed: no shell and no make
 # expansion ever reads them, so a file name with spaces, quotes, backquotes or $ is just a name.
 export HELPERS_MAKE_ARTICLE := $(value ARTICLE)
 export HELPERS_MAKE_OUT := $(value OUT)
-unexport ARTICLE OUT
+export HELPERS_MAKE_DATE := $(value DATE)
+unexport ARTICLE OUT DATE
 
 .PHONY: help setup report test lint lab bench lock clean
 
 help:
-	@echo "make report  build the HTML reports under reports/ (ARTICLE=path for another article)"
+	@echo "make report  build the HTML reports under reports/ (ARTICLE=path for another article, DATE=YYYY-MM-DD for plain text)"
 	@echo "make test    run every test (unit, CLI, notebooks)"
 	@echo "make lab     open JupyterLab on notebooks/ with the project kernel"
 	@echo "make bench   time the stages, the batch throughput and the report build"
@@ -37,7 +39,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP)
-	@$(BIN)/python -m helpers report --article "$$HELPERS_MAKE_ARTICLE" --out "$$HELPERS_MAKE_OUT"
+	@$(BIN)/python -m helpers report --article "$$HELPERS_MAKE_ARTICLE" --out "$$HELPERS_MAKE_OUT" --date "$$HELPERS_MAKE_DATE"
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -225,3 +225,26 @@ def test_make_report_passes_the_article_name_without_a_shell(tmp_path, name):
     assert f"helpers: error: {tmp_path / name}: no such file" in res.stderr
     assert not (ROOT / "PWNED").exists() and not (tmp_path / "PWNED").exists()
     assert not (tmp_path / "o $(x) `y`").exists()  # nothing built for a missing article
+
+
+# ------------------------------------------------------------------ the CLI contract: report FILE [--date]
+
+def test_report_takes_the_file_as_an_argument_and_a_plain_texts_date(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Officials said on Monday that the bridge would reopen next week.\n", encoding="utf-8")
+    res = cli(plain, "--date", "2024-03-04", "--out", tmp_path / "o", "--only", "20-chart-timeline")
+    assert res.returncode == 0, res.stderr
+    page = (tmp_path / "o" / "20-chart-timeline.html").read_text(encoding="utf-8")
+    assert "2024-W11" in page  # "next week" from the date given, which the notebook received
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--date", "2024-13-04"), "invalid date '2024-13-04'"),
+    (("--article", "other.txt"), "two articles given"),
+])
+def test_report_with_a_bad_date_or_two_articles_is_one_line(tmp_path, args, message):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Officials said the bridge would reopen.\n", encoding="utf-8")
+    res = cli(plain, *args, "--out", tmp_path / "o")
+    assert res.returncode == 2 and len(res.stderr.splitlines()) == 1 and message in res.stderr
+    assert not (tmp_path / "o").exists()

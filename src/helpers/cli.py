@@ -86,7 +86,9 @@ def _add_report(sub) -> None:
         "to HTML, plus reports/index.html. The seed article's reports go to reports/, any "
         "other article's to reports/<article-id>/.",
     )
-    p.add_argument("--article", metavar="FILE", help="the article (default, or empty: the seed article)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the article (default, or empty: the seed article)")
+    p.add_argument("--article", metavar="FILE", help="the article, as FILE (kept for make and scripts)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="reference date of a plain-text file (an article header gives its own)")
     p.add_argument("--out", metavar="DIR", help="output folder (default, or empty: reports/ for the seed, "
                    "reports/<output id>/ for another article); figures and tables go under it too")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the reports")

@@ -102,15 +102,17 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
             {"className": "dt-left dt-long", "targets": long_cols}]
     options = {"columnDefs": [d for d in defs if d["targets"]]} if text_cols else {}
     itables.show(
-        view, caption=caption or None, table_id=f"helpers_table_{_tables_shown}", **options,
+        view, table_id=f"helpers_table_{_tables_shown}", **options,
         allow_html=True,  # every cell was escaped above; only the links are HTML
         showIndex=False, lengthMenu=[10, 25, 50, 100], pageLength=10, scrollX=True,
         layout=LAYOUT, classes="display compact", display_logo_when_loading=False,
     )
+    if caption:  # below the table, at the page's width: a caption inside a wide table would scroll out of sight
+        display(HTML(f'<p class="table-caption">{html.escape(caption)}</p>'))
     return SHOWN
 
 
-TABLE_CSS = ".dt-long{min-width:22rem}"
+TABLE_CSS = ".dt-long{min-width:22rem} .table-caption{font-size:0.9em;color:#444;margin:0.2em 0 1.2em}"
 
 #: Every control on every table (ITables hides them on a table that fits one page, which
 #: left short tables without a page-length selector; a layout of our own keeps them).

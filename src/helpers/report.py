@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 
 from . import paths
-from .article import Article, load_article
+from .article import Article, ArticleError, load_article
 
 KERNEL_NAME = "news-helpers"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -168,7 +168,7 @@ LAB_SETTINGS = {"@jupyterlab/apputils-extension:notification": {"checkForUpdates
 LAB_SERVER_CONFIG = {"LabApp": {"check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}
 
 
-def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.NotebookNode:
+def _execute(info: NotebookInfo, article_path: Path, staged: Path, date: str | None = None) -> nbformat.NotebookNode:
     import papermill as pm
 
     target = staged / info.path.name
@@ -176,7 +176,7 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.N
         pm.execute_notebook(
             str(info.path),
             str(target),
-            parameters={"ARTICLE": notebook_path(article_path)},
+            parameters={"ARTICLE": notebook_path(article_path), "DATE": date},
             kernel_name=KERNEL_NAME,
             cwd=str(paths.NOTEBOOKS),
             progress_bar=False,
@@ -205,7 +205,7 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path) -> nbformat.N
     return nb
 
 
-def _execute_all(infos: list[NotebookInfo], article_file: Path, staged: Path) -> dict:
+def _execute_all(infos: list[NotebookInfo], article_file: Path, staged: Path, date: str | None = None) -> dict:
     """Run the notebooks, as many at once as there are CPUs (each in its own kernel process;
     they read the same inputs and write different files). Returns, per notebook, the
     executed notebook or the ``ReportError``, and the seconds it took."""
@@ -215,7 +215,7 @@ def _execute_all(infos: list[NotebookInfo], article_file: Path, staged: Path) ->
     def run(info: NotebookInfo):
         t0 = time.perf_counter()
         try:
-            result = _execute(info, article_file, staged)
+            result = _execute(info, article_file, staged, date)
         except ReportError as err:
             result = err
         return result, time.perf_counter() - t0
@@ -367,7 +367,7 @@ LOG_NAME = "build.log"
 
 def build(article_path: str | Path | None = None, out: str | Path | None = None,
           with_code: bool = False, only: list[str] | None = None, *, verbose: bool = False,
-          echo=None) -> Path:
+          echo=None, date: str | None = None) -> Path:
     """Build every report; returns the output folder. Raises ``ArticleError``/``ReportError``.
 
     Kernel and papermill output goes to ``<out>/build.log`` (all of it with ``verbose``);
@@ -375,7 +375,7 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
     written) and a last line naming the index.
     """
     out = None if out is None or str(out) == "" else out  # an empty --out (make's OUT=) is no --out
-    article = load_article(article_path)  # validates the file before any kernel starts
+    article = load_article(article_path, date=date)  # validates the file (and the date) before any kernel starts
     article_file = Path(article.path).resolve()
     out_dir = output_dir(article, out)
     infos = [i for i in notebooks() if not only or i.stem in only]
@@ -401,7 +401,7 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
         env[paths.ARTICLE_OUTPUT_ENV] = str(staged / "outputs")
     try:
         with _stderr_to(log), _environment(env), _terminate_as_interrupt():
-            executed = _execute_all(infos, article_file, staged)
+            executed = _execute_all(infos, article_file, staged, date)
         _raise_first_failure(infos, executed, staged, out_dir, log)
         pages = {f"{i.stem}.html": export_html(executed[i.stem][0], with_code) for i in infos}
         figdir = staged / "outputs" / "figures" if own_outputs else paths.figure_dir(article)
@@ -548,7 +548,10 @@ def main(args: argparse.Namespace) -> int:
             print(f"helpers report: wrote {path}", file=sys.stderr)
         return 0
     try:
-        build(args.article or None, args.out or None, args.with_code, only=args.only, verbose=args.verbose, echo=print)
+        if args.file and args.article and args.file != args.article:
+            raise ArticleError(args.file, f"two articles given (FILE and --article {args.article}); give one")
+        build(args.file or args.article or None, args.out or None, args.with_code, only=args.only, verbose=args.verbose,
+              echo=print, date=args.date or None)
     except KeyboardInterrupt as err:
         why = f" ({err})" if str(err) else ""
         print(f"helpers: error: report build interrupted{why}; the previous reports are as they were", file=sys.stderr)
