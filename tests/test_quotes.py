@@ -832,3 +832,7 @@ def test_may_want_to_is_advice_not_a_wish():
 def test_a_role_of_a_place_is_a_description_not_a_name_from_of():
     out = quotes(parse_article("The clean-up will take months, the mayor of Pirna said.", id="t", date="2025-01-01"))
     assert out["speaker"].iloc[0].startswith("mayor of Pirna") and out["speaker_type"].iloc[0] == "anonymous"
+
+
+def test_a_cue_word_between_a_number_and_its_noun_is_an_adjective():
+    assert quotes(parse_article("Her lead of nearly 400 pledged delegates is large.", id="t", date="2025-01-01")).empty

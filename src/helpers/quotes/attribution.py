@@ -559,7 +559,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
         return False  # ``the reported talks``
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if (t.tag in {"VBN", "VBD", "JJ"} and t.lower not in {"said", "told"} and nxt is not None and nxt.tag in {"NNS", "NN"}
-            and i > 0 and toks[i - 1].tag in {"IN", "DT"}):
+            and i > 0 and toks[i - 1].tag in {"IN", "DT", "CD"}):
         return False  # an adjective: ``a tabulation of pledged delegates``
     if t.tag == "VBN" and i > 0 and toks[i - 1].tag in {"NN", "NNS"} and nxt is not None and (
         nxt.is_cap or (nxt.lower == "the" and i + 2 < len(toks) and toks[i + 2].is_cap)
