@@ -293,3 +293,11 @@ def test_a_tense_read_outside_the_clause_holds_unless_the_other_year_is_far_near
 
 def test_effective_before_a_date_points_ahead():
     assert tx("The company signed a new labor pact effective June 1.", "1989-10-30")[0][:3] == ("June 1", "DATE", "1990-06-01")
+
+
+def test_an_anaphoric_day_counts_from_the_date_named_last_whatever_its_precision():
+    text = ("The site went down on Thursday. Doctors were killed, most recently last October when a doctor was shot. "
+            "His name was crossed out that same day.")
+    assert tx(text, "1999-02-06")[-1][:3] == ("that same day", "DATE", "1998-10-XX")
+    text = "On 3 May she met the envoy. She moved to Paris in June 2019 and left again later that year."
+    assert tx(text, "2025-08-14")[-1] == ("later that year", "DATE", "2019", "END")

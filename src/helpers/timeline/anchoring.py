@@ -122,8 +122,13 @@ def _from_context(t, spec, last_quarter, last_date, last_day) -> str | None:
 
     if t.anchor is None:
         return None  # nothing to count from: the unspecified value stands
-    if spec.kind == "anaphoric" and (last_day or last_date):
-        return anaphoric(last_day or last_date, *spec.args)  # "that year", "the following month"
+    if spec.kind == "anaphoric" and last_date:
+        # "that year", "the following month": from the date named last, whatever its precision;
+        # "that same day" after "last October" is a day of that October (1998-10-XX)
+        value = anaphoric(last_date, *spec.args)
+        if value is None and tuple(spec.args) == ("day", 0):
+            value = last_date + "-XX" * (2 - last_date.count("-"))
+        return value
     if spec.kind == "clock" and last_day:
         return last_day + spec.args[0]  # "at 10 p.m.": on the day under discussion
     if spec.kind == "context_quarter":
