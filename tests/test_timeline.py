@@ -301,3 +301,8 @@ def test_an_anaphoric_day_counts_from_the_date_named_last_whatever_its_precision
     assert tx(text, "1999-02-06")[-1][:3] == ("that same day", "DATE", "1998-10-XX")
     text = "On 3 May she met the envoy. She moved to Paris in June 2019 and left again later that year."
     assert tx(text, "2025-08-14")[-1] == ("later that year", "DATE", "2019", "END")
+
+
+def test_a_phrase_fronted_before_several_asides_takes_the_main_verbs_tense():
+    text = "In January, a week after the anniversary of the ruling, a bombing in Birmingham, Ala., killed a guard."
+    assert tx(text, "1998-10-25")[0][:3] == ("January", "DATE", "1998-01")

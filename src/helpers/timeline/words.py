@@ -119,8 +119,15 @@ def tense(toks: list[Token], i: int, j: int) -> str:
     windows = [((lo, hi), "")]
     if lo == 0 and hi < len(toks) and toks[hi].text == ",":
         # a phrase fronted before the main clause ("In March, the firm received …"): the
-        # main clause's verb is this expression's own
-        windows.append(((hi + 1, _clause_end(toks, hi + 1)), ""))
+        # main clause's verb is this expression's own, after any further fronted phrases
+        # ("In January, a week after the anniversary, a bombing killed …")
+        start = hi + 1
+        for _ in range(5):
+            end = _clause_end(toks, start)
+            windows.append(((start, end), ""))
+            if any(t.tag.startswith(("VB", "MD")) for t in toks[start:end]) or end >= len(toks) or toks[end].text != ",":
+                break
+            start = end + 1
     windows.append(((0, len(toks)), "?"))
     deadline = False  # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
     for window, weak in windows:
