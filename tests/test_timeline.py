@@ -306,3 +306,16 @@ def test_an_anaphoric_day_counts_from_the_date_named_last_whatever_its_precision
 def test_a_phrase_fronted_before_several_asides_takes_the_main_verbs_tense():
     text = "In January, a week after the anniversary of the ruling, a bombing in Birmingham, Ala., killed a guard."
     assert tx(text, "1998-10-25")[0][:3] == ("January", "DATE", "1998-01")
+
+
+def test_a_day_counted_from_a_named_day_and_the_week_that_holds_it():
+    text = "The day before last Tuesday's hearing, he went home. A ruling is due the week of March 6."
+    assert [(t, v) for t, _, v, _ in tx(text, "2000-02-24")] == [
+        ("The day before last Tuesday", "2000-02-21"), ("the week of March 6", "2000-W10")]
+    # at the calendar's edge the value is left unspecified, never a crash
+    assert tx("The day after Dec. 31 was calm.", "9999-12-31")[0][2] == "XXXX-XX-XX"
+
+
+def test_a_possessive_weekday_is_the_nearest_such_day_whatever_the_clauses_verb():
+    text = "Relatives said they would look for ways around Wednesday's ruling."
+    assert tx(text, "2000-01-07")[0][2] == "2000-01-05"

@@ -126,7 +126,18 @@ RESOLVERS = {
     "month_of_year": lambda anchor, month, shift: f"{cal.year_value(anchor.year + shift)}-{month:02d}",
     "clock_on": lambda anchor, date, suffix: _daymonth(anchor, *date) + suffix,
     "season": lambda anchor, season, tense: f"{cal.season_year(season, anchor, tense)}-{season}",
+    "day_shift": lambda anchor, inner, n: _around(resolve(inner, anchor), n),
+    "week_of": lambda anchor, inner: _around(resolve(inner, anchor), None),
 }
+
+
+def _around(value: str, n: int | None) -> str:
+    """A day value moved by ``n`` days, or (``n`` None) the week that holds it; an
+    unspecified value when the named day has no calendar date."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "XXXX-XX-XX" if n is not None else "XXXX-WXX"
+    d = dt.date.fromisoformat(value)
+    return (d + dt.timedelta(days=n)).isoformat() if n is not None else cal.week_value(d)
 
 
 #: Values with no anchor: what each kind of ``Spec`` keeps of the text.
@@ -155,6 +166,8 @@ UNANCHORED = {
     "holiday": lambda rule, granularity, tense, year: cal.holiday_unanchored(rule, granularity, year),
     "clock_on": lambda date, suffix: UNANCHORED["daymonth"](*date) + suffix,
     "season": lambda season, tense: f"XXXX-{season}",
+    "day_shift": lambda inner, n: "XXXX-XX-XX",
+    "week_of": lambda inner: "XXXX-WXX",
 }
 
 

@@ -492,7 +492,9 @@ def weekday(toks, i):
     if (d := month_first(toks, k) if k < len(toks) else None) is not None and d.spec.kind == "daymonth":
         return Match(i, d.j, "DATE", d.spec)  # "Saturday, April 25": the date names the day
     part = _part_of_day(toks, i + 1)
-    t = w.tense(toks, i, i + 1)
+    # "Wednesday's ruling": an event the clause's verb does not date (``would look for ways
+    # around Wednesday's ruling``), so the nearest such day
+    t = "present" if w.low(toks, i + 1) in ("'s", "’s") else w.tense(toks, i, i + 1)
     if part:
         return Match(i, i + 2, "TIME", Spec("weekday", (vocab.WEEKDAYS[low], t, part)))
     return Match(i, i + 1, "DATE", Spec("weekday", (vocab.WEEKDAYS[low], t, "")))

@@ -199,3 +199,27 @@ def coordinated_day(toks, i):
         return None
     mo, _, tense, year = first.spec.args
     return Match(i, i + 1, "DATE", Spec("daymonth", (mo, day, tense, year)))
+
+
+@rule("The day before last Tuesday's hearing, he went home.|The day before last Tuesday|DATE|2025-08-11",
+      "A hearing is set for the week of March 6.|the week of March 6|DATE|2026-W10",
+      "The day before the vote was calm.|||")
+def around_a_day(toks, i):
+    """``the day before last Tuesday``, ``the day after May 3``: a day counted from a named
+    day; ``the week of March 6``: the week that holds it."""
+    if toks[i].lower != "the":
+        return None
+    if w.low(toks, i + 1) == "day" and w.low(toks, i + 2) in ("before", "after"):
+        k, kind, args = i + 3, "day_shift", (-1 if toks[i + 2].lower == "before" else 1,)
+    elif w.low(toks, i + 1) == "week" and w.low(toks, i + 2) == "of":
+        k, kind, args = i + 3, "week_of", ()
+    else:
+        return None
+    inner = next((m for r in RULES if r.find is not around_a_day and (m := r.find(toks, k)) is not None), None)
+    if inner is None or inner.type != "DATE" or inner.i != k or inner.spec.kind not in _DAY_KINDS:
+        return None
+    return Match(i, inner.j, "DATE", Spec(kind, (inner.spec, *args)))
+
+
+#: Kinds of value that name one day, which "the day before" and "the week of" may count from.
+_DAY_KINDS = {"weekday", "next_weekday", "daymonth", "relday", "holiday", "value"}
