@@ -178,10 +178,14 @@ def modified_duration(toks, i):
 @rule("The summit is held every four years.|every four years|SET|P4Y",
       "They meet every Monday.|every Monday|SET|XXXX-WXX-1",
       "The fair opens each July.|each July|SET|XXXX-07",
-      "It pays $100 million in interest every quarter.|every quarter|SET|P1Q")
+      "It pays $100 million in interest every quarter.|every quarter|SET|P1Q",
+      "He was arrested in each of the last three years.|each of the last three years|SET|P1Y")
 def every(toks, i):
     if toks[i].lower not in ("every", "each"):
         return None
+    if w.low(toks, i + 1) == "of" and (m := determined_period(toks, i + 2)) is not None and m.type == "DURATION":
+        unit = w.low(toks, m.j - 1)  # "each of the last three years": every one of them
+        return Match(i, m.j, "SET", fixed(duration_value(1, unit))) if unit in vocab.TIMEX_UNITS else None
     num = w.number(toks, i + 1)
     k, n = (num[1], num[0]) if num and num[0] is not None else (i + 1, 1)
     if w.low(toks, k) in vocab.TIMEX_UNITS:

@@ -242,7 +242,8 @@ def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
         return k + 1, duration_value(n, unit)
     if t.lower in vocab.TIMEX_UNITS and t.lower.endswith("s") and t.lower not in ("seconds", "minutes"):
         prev = low(toks, i - 1)
-        if prev not in {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "of"} and not prev.isdigit():
+        night = t.lower == "hours" and prev in {"early", "small", "wee"}  # "the early hours": a time of night
+        if prev not in {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "of"} and not prev.isdigit() and not night:
             return i + 1, duration_value(None, t.lower)
     return None
 
