@@ -249,7 +249,7 @@ def unsourced(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             return Speaker([], -1)  # ``seemed to me``: a source after all
         return Speaker([], -1, unsourced=True, subject=_hedged_subject(toks, c))
     b = c - 1
-    while b >= 0 and toks[b].lower in {"widely", "not", "also", "generally", "now", "still", "being", "been", "n't"}:
+    while b >= 0 and toks[b].lower in _PASSIVE_FILLERS:
         b -= 1
     passive = b >= 0 and toks[b].lower in _BE and toks[c].tag in {"VBN", "VBD", "JJ"} and low(toks, c + 1) != "by"
     ahead = [low(toks, k) for k in range(c + 1, c + 5)]  # ``Asked on Monday whether …``
@@ -267,19 +267,21 @@ def low(toks: list[Token], k: int) -> str:
 
 
 _BE = {"is", "are", "was", "were", "be", "been", "'s", "’s", "'re", "’re"}
+#: Words between a form of *be* (or a subject) and a passive or hedge cue: ``was widely believed``.
+_PASSIVE_FILLERS = {"widely", "not", "n't", "also", "generally", "now", "still", "being", "been"}
 _QUESTION_WORDS = {"whether", "if", "why", "what", "how", "who", "when", "where", "which"}
 
 
 def _asked_question(toks: list[Token], c: int) -> bool:
     """``Asked …`` opening the sentence, or ``When asked …``: a question someone put."""
-    return c == 0 or (c == 1 and toks[0].lower in {"when", "after", "if"}) or (c >= 1 and toks[c - 1].text == "," and low(toks, c - 2) != "")
+    return c == 0 or (c == 1 and toks[0].lower in {"when", "after", "if"}) or (c >= 2 and toks[c - 1].text == ",")
 
 
 def _hedged_subject(toks: list[Token], k: int) -> list[Token]:
     """The subject before a hedge or passive cue at ``k`` (``the mayor`` of ``the mayor
     seemed``), none for an expletive ``it`` (``it appears that …``)."""
     chunk, _ = left_chunk(toks, k - 1)
-    while chunk and chunk[-1].lower in {"widely", "not", "also", "generally", "now", "still", "has", "have", "had"} | _BE:
+    while chunk and chunk[-1].lower in _PASSIVE_FILLERS | _BE | {"has", "have", "had"}:
         chunk = chunk[:-1]
     if len(chunk) == 1 and chunk[0].lower in {"it", "there"}:
         return []
