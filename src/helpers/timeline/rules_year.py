@@ -2,8 +2,9 @@
 those of ``rules``: the accounting year (``the year ended March 31``, ``fiscal 2024``), the
 year under report (``the year``, ``the full year``), its end (``year-end``, ``by year's
 end``), the bounds of any period (``the end of the month``, ``the beginning of 2024``) with
-TimeML's ``mod``, a season (``the summer``), decades and centuries; and the second day of
-``April 24 and 25``."""
+TimeML's ``mod``, a season (``the summer``), decades and centuries; and days counted from a
+named day (``the day before last Tuesday``, ``the week of March 6``, the second day of ``April
+24 and 25``)."""
 
 from __future__ import annotations
 
@@ -109,10 +110,15 @@ def bound_of(toks, i):
     mod, k = BOUNDS[toks[i + 1].lower], i + 3
     if w.low(toks, k) == "the" and w.low(toks, k + 1) in CURRENT_PERIODS:
         return Match(i, k + 2, "DATE", Spec("period", (toks[k + 1].lower, 0)), mod)
-    inner = next((m for r in RULES if r.find is not bound_of and (m := r.find(toks, k)) is not None), None)
+    inner = _inner(toks, k, bound_of)
     if inner is None or inner.type != "DATE" or inner.mod is not None:
         return None
     return Match(i, inner.j, "DATE", inner.spec, mod)
+
+
+def _inner(toks, k: int, outer) -> Match | None:
+    """The expression another rule finds at ``k``, inside the phrase ``outer`` recognizes."""
+    return next((m for r in RULES if r.find is not outer and (m := r.find(toks, k)) is not None), None)
 
 
 @rule("Sales were delayed earlier in the year.|earlier in the year|DATE|2025|START",
@@ -215,7 +221,7 @@ def around_a_day(toks, i):
         k, kind, args = i + 3, "week_of", ()
     else:
         return None
-    inner = next((m for r in RULES if r.find is not around_a_day and (m := r.find(toks, k)) is not None), None)
+    inner = _inner(toks, k, around_a_day)
     if inner is None or inner.type != "DATE" or inner.i != k or inner.spec.kind not in _DAY_KINDS:
         return None
     return Match(i, inner.j, "DATE", Spec(kind, (inner.spec, *args)))
