@@ -836,3 +836,14 @@ def test_a_role_of_a_place_is_a_description_not_a_name_from_of():
 
 def test_a_cue_word_between_a_number_and_its_noun_is_an_adjective():
     assert quotes(parse_article("Her lead of nearly 400 pledged delegates is large.", id="t", date="2025-01-01")).empty
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Voters in five states see Clinton as the stronger candidate.", True),
+    ("Many officials viewed the deal as a betrayal.", True),
+    ("We will see what happens next.", False),
+    ("He saw the film twice.", False),
+])
+def test_see_and_view_attribute_only_with_as(text, found):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert (out["cue"].isin(["see", "view"])).any() == found

@@ -535,6 +535,19 @@ def only_adjuncts(toks: list[Token], k: int) -> bool:
 
 
 
+_SEE_AS = {"see", "view"}
+
+
+def _as_after_object(toks: list[Token], i: int) -> bool:
+    """``see Clinton as the stronger candidate``: ``as`` within a short object, no clause break."""
+    for k in range(i + 2, min(i + 9, len(toks))):
+        if toks[k].lower == "as":
+            return True
+        if is_punct(toks[k]) or toks[k].tag in FINITE:
+            return False
+    return False
+
+
 def is_cue(toks: list[Token], i: int) -> bool:
     """A cue word used as a verb, not negated (``did not say``)."""
     t = toks[i]
@@ -559,6 +572,8 @@ def is_cue(toks: list[Token], i: int) -> bool:
             return False
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``
+    if resources.cues()[t.lower].lemma in _SEE_AS and not _as_after_object(toks, i):
+        return False  # ``see`` and ``view`` attribute only a view of something as something
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if (t.tag in {"VBN", "VBD", "JJ"} and t.lower not in {"said", "told"} and nxt is not None and nxt.tag in {"NNS", "NN"}
             and i > 0 and toks[i - 1].tag in {"IN", "DT", "CD"}):
