@@ -847,3 +847,9 @@ def test_a_cue_word_between_a_number_and_its_noun_is_an_adjective():
 def test_see_and_view_attribute_only_with_as(text, found):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert (out["cue"].isin(["see", "view"])).any() == found
+
+
+def test_a_poll_or_a_report_is_a_document_not_an_anonymous_source():
+    text = "A new CNN poll shows Clinton leading. The poll also found wide doubts about trade."
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert set(out["speaker_type"]) == {"document"} and out["speaker"].nunique() == 1  # "the poll" is the same poll

@@ -1,6 +1,6 @@
 """Stage 4: speakers resolved to canonical entities, in reading order.
 
-Each mention is typed (person / organization / anonymous / collective) and resolved:
+Each mention is typed (person / organization / anonymous / collective / document) and resolved:
 registry aliases (``data/reference/speakers.csv``), a surname back to the full name, role
 titles stripped (``French President``), ``he``/``she`` to the most recent compatible speaker
 (registry gender or honorific when known), ``they``/``it`` to the most recent group or body,
