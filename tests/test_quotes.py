@@ -853,3 +853,21 @@ def test_a_poll_or_a_report_is_a_document_not_an_anonymous_source():
     text = "A new CNN poll shows Clinton leading. The poll also found wide doubts about trade."
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert set(out["speaker_type"]) == {"document"} and out["speaker"].nunique() == 1  # "the poll" is the same poll
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Trump entered the debate with a growing lead in the latest NBC News poll.", "latest NBC News poll",
+     "Trump entered the debate with a growing lead"),
+    ("In the poll, Clinton's support has risen over two weeks.", "poll", "Clinton's support has risen over two weeks"),
+    ("Bush took just 6 percent in a Washington Post-ABC News poll released Sunday, his worst showing.",
+     "Washington Post-ABC News poll", "Bush took just 6 percent"),
+])
+def test_a_figure_from_a_poll_is_attributed_to_the_poll(text, source, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["cue"], out["text"], out["speaker_type"])) == [("in", content, "document")]
+    assert out["speaker"].iloc[0].startswith(source)
+
+
+@pytest.mark.parametrize("text", ["Cruz rose in the polls after the debate.", "Voters are going to the polls today."])
+def test_polling_in_general_is_no_source(text):
+    assert quotes(parse_article(text, id="t", date="2025-01-01")).empty

@@ -34,6 +34,7 @@ from .statements import (
     continuations,
     direct_statements,
     join_interrupted,
+    poll_statements,
     reported_statements,
     sentence_subjects,
 )
@@ -59,6 +60,7 @@ def extract(doc) -> tuple[list[Draft], list]:
     drafts, used = direct_statements(ctx, quotes)
     reported_statements(ctx, quotes, used, drafts)
     colon_statements(ctx, quotes, drafts)
+    poll_statements(ctx, quotes, drafts)
     drafts.sort(key=lambda st: (st.start, st.end))
     continuations(ctx, drafts)
     return join_interrupted(ctx, drafts), sentence_subjects(ctx, quotes)

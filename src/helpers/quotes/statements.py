@@ -345,6 +345,46 @@ def colon_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
         drafts.append(st)
 
 
+# ---------------------------------------------------------------- figures from a poll
+
+#: The cue of ``Trump led in the latest CNN poll``: ``in`` before a poll or survey.
+IN_CUE = Cue("in", "document", "right")
+POLL_NOUNS = {"poll", "polls", "survey", "surveys"}
+
+
+def poll_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
+    """What a poll shows, written as ``Trump entered the debate with a lead in the latest
+    CNN poll`` or ``In the poll, Clinton’s support rose``: the poll is the source (a
+    document), the clause before ``in`` (or after the fronted phrase) the content. A
+    sentence whose content already holds a statement adds none."""
+    for s in ctx.sents:
+        toks = s.toks
+        for i, t in enumerate(toks):
+            if t.lower != "in" or quotes.at(t.start) is not None:
+                continue
+            head = next((k for k in range(i + 1, min(i + 9, len(toks))) if toks[k].lower in POLL_NOUNS), None)
+            if head is None or any(at.is_punct(u) for u in toks[i + 1 : head]):
+                continue
+            if toks[head].lower.endswith("s") and not any(u.is_cap for u in toks[i + 1 : head]):
+                continue  # ``rose in the polls``, ``going to the polls``: polling in general, no source
+            end = head + 1  # ``… poll released Sunday``: the poll's own participle phrase
+            if end < len(toks) and toks[end].tag == "VBN":
+                end = next((k for k in range(head + 1, len(toks)) if at.is_punct(toks[k])), len(toks))
+            if i == 0 or (i == 1 and at.is_punct(toks[0])):
+                if end >= len(toks) or toks[end].text != ",":
+                    continue
+                content = at.span(toks, end + 1, at.content_end(toks, len(toks)))
+            else:
+                start = max((k + 1 for k in range(i) if toks[k].text in {";", ":"}), default=0)
+                content = at.span(toks, start, i)
+            if content is None or any(d.start < content[1] and content[0] < d.end for d in drafts):
+                continue
+            st = Draft("indirect", IN_CUE, content[0], content[1], s.sid,
+                       mention=ctx.mention(toks[i + 1 : head + 1]), cue_span=(t.start, t.end))
+            drafts.append(st)
+            break
+
+
 # ---------------------------------------------------------------- continuations and subjects
 
 
