@@ -871,3 +871,9 @@ def test_a_figure_from_a_poll_is_attributed_to_the_poll(text, source, content):
 @pytest.mark.parametrize("text", ["Cruz rose in the polls after the debate.", "Voters are going to the polls today."])
 def test_polling_in_general_is_no_source(text):
     assert quotes(parse_article(text, id="t", date="2025-01-01")).empty
+
+
+def test_a_role_after_a_name_that_ends_in_a_parenthesis():
+    text = "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was open to every view."
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker"], out["text"])) == [("Elijah Cummings", "it was open to every view")]

@@ -158,3 +158,11 @@ def test_no_split_between_the_parties_of_a_case():
 
     text = "In January, after the anniversary of Roe vs. Wade and Brown v. Board, a bomb exploded."
     assert [text[s:e] for s, e in split_spans(text)] == [text]
+
+
+def test_no_split_before_a_closing_bracket():
+    from helpers.tokenize import split_spans
+
+    text = "Rep. Elijah Cummings (D-Md.), chair of the committee, said it was open. Then he left."
+    assert [text[s:e] for s, e in split_spans(text)] == [
+        "Rep. Elijah Cummings (D-Md.), chair of the committee, said it was open.", "Then he left."]

@@ -128,7 +128,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     Punkt also splits after an abbreviation when the next word is often seen in lower case
     (``Mr. Hedge``); a split after a title before a name (``data/reference/name_titles.txt``)
     is undone, and so is one after a month's or a number's abbreviation before a number
-    (``Feb. 10.``).
+    (``Feb. 10.``) or before a closing bracket (``Rep. Elijah Cummings (D-Md.), chair …``).
     """
     spans = list(sentence_tokenizer().span_tokenize(text))
     merged: list[tuple[int, int]] = []
@@ -136,7 +136,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         head = text[start:end].lstrip(_OPENING_QUOTES + "([ ")
         prev = text[merged[-1][0] : merged[-1][1]] if merged else ""
         if merged and (head[:1].islower() or _ends_with_title(prev) or _attribution_after_quote(prev, text[start:end])
-                       or head[:1].isdigit() and _ends_with_numbered(prev)):
+                       or head[:1].isdigit() and _ends_with_numbered(prev) or text[start:end].lstrip()[:1] in ")]"):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -164,15 +164,17 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             k -= 1
         seg = toks[k + 1 : j]
         # an appositive on a name: a role (``Merz, chancellor, said``), an age (``Suu Kyi, 70,
-        # said``) or a description (``Lopez-Cantera, a former legislator who …, said``)
-        described = bool(seg) and k > 0 and toks[k - 1].is_cap and (
+        # said``) or a description (``Lopez-Cantera, a former legislator who …, said``); the
+        # name may end in a parenthesis (``Rep. Elijah Cummings (D-Md.), chair of …, said``)
+        name_end = skip_left(toks, k - 1) if k > 0 and toks[k - 1].text == ")" else k - 1
+        described = bool(seg) and name_end >= 0 and toks[name_end].is_cap and (
             seg[0].lower in resources.role_words() or (seg[0].tag == "CD" and len(seg) <= 2)
             or (seg[0].lower in {"a", "an"} and len(seg) > 1)
         )
         if k > 0 and seg and (
             seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described
         ):
-            chunk, b = left_chunk(toks, k - 1)
+            chunk, b = left_chunk(toks, name_end)
             return Speaker(chunk, b) if valid_chunk(chunk) else None
         if k > 0 and toks[k].text == "," and is_name(seg):
             # a description, then the name: ``The company's chief executive, Lars Petersen, said``
