@@ -357,6 +357,9 @@ def poll_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
     CNN poll`` or ``In the poll, Clinton’s support rose``: the poll is the source (a
     document), the clause before ``in`` (or after the fronted phrase) the content. A
     sentence whose content already holds a statement adds none."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence_id, []).append(d)
     for s in ctx.sents:
         toks = s.toks
         for i, t in enumerate(toks):
@@ -377,7 +380,7 @@ def poll_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
             else:
                 start = max((k + 1 for k in range(i) if toks[k].text in {";", ":"}), default=0)
                 content = at.span(toks, start, i)
-            if content is None or any(d.start < content[1] and content[0] < d.end for d in drafts):
+            if content is None or any(d.start < content[1] and content[0] < d.end for d in by_sentence.get(s.sid, ())):
                 continue
             st = Draft("indirect", IN_CUE, content[0], content[1], s.sid,
                        mention=ctx.mention(toks[i + 1 : head + 1]), cue_span=(t.start, t.end))
