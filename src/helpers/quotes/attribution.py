@@ -158,31 +158,7 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         chunk, b = left_chunk(toks, j - 2)  # ``Beck, who said there were …``: the relative's antecedent
         return Speaker(chunk, b, relative=True) if valid_chunk(chunk) else None
     if t.text == ",":
-        # a relative clause or appositive between commas: ``Merz, who hosted …, said``
-        k = j - 1
-        while k >= 0 and toks[k].text != "," and toks[k].text not in DOUBLE_QUOTES:
-            k -= 1
-        seg = toks[k + 1 : j]
-        # an appositive on a name: a role (``Merz, chancellor, said``), an age (``Suu Kyi, 70,
-        # said``) or a description (``Lopez-Cantera, a former legislator who …, said``); the
-        # name may end in a parenthesis (``Rep. Elijah Cummings (D-Md.), chair of …, said``)
-        name_end = skip_left(toks, k - 1) if k > 0 and toks[k - 1].text == ")" else k - 1
-        described = bool(seg) and name_end >= 0 and toks[name_end].is_cap and (
-            seg[0].lower in resources.role_words() or (seg[0].tag == "CD" and len(seg) <= 2)
-            or (seg[0].lower in {"a", "an"} and len(seg) > 1)
-        )
-        if k > 0 and seg and (
-            seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described
-        ):
-            chunk, b = left_chunk(toks, name_end)
-            return Speaker(chunk, b) if valid_chunk(chunk) else None
-        if k > 0 and toks[k].text == "," and is_name(seg):
-            # a description, then the name: ``The company's chief executive, Lars Petersen, said``
-            _, b = left_chunk(toks, k - 1)
-            return Speaker(seg, b)
-        if (named := _long_appositive(toks, k)) is not None:
-            return named
-        return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
+        return _speaker_before_comma(toks, j, c, cue)
     if t.text in {"—", "–"}:
         # an appositive between dashes: ``Jason Sims — a teacher from Mount Pleasant — says``
         k = j - 1
@@ -208,6 +184,37 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if not valid_chunk(chunk):
         return None
     return Speaker(chunk, b)
+
+
+def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speaker | None:
+    """The speaker when a comma stands before the cue at ``c`` (``j``: that comma): an
+    appositive or a relative clause between commas after the speaker, or the inversion
+    ``“…,” said X``."""
+    # a relative clause or appositive between commas: ``Merz, who hosted …, said``
+    k = j - 1
+    while k >= 0 and toks[k].text != "," and toks[k].text not in DOUBLE_QUOTES:
+        k -= 1
+    seg = toks[k + 1 : j]
+    # an appositive on a name: a role (``Merz, chancellor, said``), an age (``Suu Kyi, 70,
+    # said``) or a description (``Lopez-Cantera, a former legislator who …, said``); the
+    # name may end in a parenthesis (``Rep. Elijah Cummings (D-Md.), chair of …, said``)
+    name_end = skip_left(toks, k - 1) if k > 0 and toks[k - 1].text == ")" else k - 1
+    described = bool(seg) and name_end >= 0 and toks[name_end].is_cap and (
+        seg[0].lower in resources.role_words() or (seg[0].tag == "CD" and len(seg) <= 2)
+        or (seg[0].lower in {"a", "an"} and len(seg) > 1)
+    )
+    if k > 0 and seg and (
+        seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described
+    ):
+        chunk, b = left_chunk(toks, name_end)
+        return Speaker(chunk, b) if valid_chunk(chunk) else None
+    if k > 0 and toks[k].text == "," and is_name(seg):
+        # a description, then the name: ``The company's chief executive, Lars Petersen, said``
+        _, b = left_chunk(toks, k - 1)
+        return Speaker(seg, b)
+    if (named := _long_appositive(toks, k)) is not None:
+        return named
+    return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
 
 
 def _long_appositive(toks: list[Token], k: int) -> Speaker | None:
