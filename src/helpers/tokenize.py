@@ -24,7 +24,7 @@ import punkt
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from . import resources
+from . import resources, vocab
 from .records import Sentence, Token
 
 SENTENCE_COLUMNS = Sentence.COLUMNS
@@ -97,7 +97,7 @@ def _ends_with_numbered(sentence: str) -> bool:
     return last.endswith(".") and last[:-1] in _NUMBERED
 
 
-_NUMBERED = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos"}
+_NUMBERED = set(vocab.MONTH_ABBREVIATIONS) | {"no", "nos"}  # "Feb. 10", "No. 5"
 _CLOSED_QUESTION = re.compile(r"[?!][”\"’']+\s*$")
 
 
