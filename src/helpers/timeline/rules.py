@@ -163,7 +163,8 @@ def determined_period(toks, i):
 @rule("The war has lasted nearly 11 years.|nearly 11 years|DURATION|P11Y|LESS_THAN",
       "They talked for more than two hours.|more than two hours|DURATION|PT2H|MORE_THAN",
       "The plant closed nearly four years ago.|nearly four years ago|DATE|2021|APPROX",
-      "Appeals are due in no more than 60 days.|no more than 60 days|DURATION|P60D|EQUAL_OR_LESS")
+      "Appeals are due in no more than 60 days.|no more than 60 days|DURATION|P60D|EQUAL_OR_LESS",
+      "He was declared dead over an hour later.|over an hour|DURATION|PT1H|MORE_THAN")
 def modified_duration(toks, i):
     for parts, mod in MODS_BY_FIRST.get(toks[i].lower, ()):
         if [x.lower for x in toks[i : i + len(parts)]] != parts:

@@ -233,8 +233,8 @@ def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
             return None
         if unit == "second" and k + 1 < len(toks) and toks[k + 1].tag.startswith(("NN", "JJ")):
             return None  # the ordinal: "a second round"
-        if low(toks, k + 1) in ("ago", "earlier", "later"):
-            return None  # a date: "two days ago", "a year earlier"
+        if low(toks, k + 1) == "ago" or (low(toks, k + 1) in ("earlier", "later") and unit not in vocab.CLOCK_UNITS):
+            return None  # a date: "two days ago", "a year earlier"; "an hour later" stays a duration
         if low(toks, k + 1) == "old":
             return None  # an age ("52 years old"): the quantities layer's, as TimeBank leaves it
         if n is not None and float(n).is_integer() and [low(toks, x) for x in range(k + 1, k + 4)] == ["and", "a", "half"]:
