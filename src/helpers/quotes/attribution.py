@@ -21,97 +21,23 @@ from .. import resources
 from ..names import is_name
 from ..records import Token
 from ..resources import Cue
+from .chunks import clause_subject, left_chunk, skip_left, valid_chunk
 from .words import (
     ADDRESSEE_NOUNS,
     ADDRESSEES,
     ADJUNCT_PREPOSITIONS,
-    BOUNDARY_PUNCT,
     CONTRAST_SUBORDINATORS,
     DETERMINERS,
-    DISCOURSE_ADVERBS,
     DOUBLE_QUOTES,
     FINITE,
     NEGATIONS,
     PARTICIPLE_SUBORDINATORS,
-    PRONOUNS,
-    QUANTIFIER_PRONOUNS,
     RELATIVES,
-    SKIP_BEFORE_CUE,
     STRIP_LEADING,
     SUBORDINATORS,
     TIME_WORDS,
     is_punct,
 )
-
-
-def skip_left(toks: list[Token], j: int) -> int:
-    """Index of the first token left of ``j`` that is not an adverb, auxiliary, time phrase,
-    a parenthesis (``Sen. Bernie Sanders (I-Vt.) said``) or an adverb set off by commas
-    (``Others, however, say``)."""
-    while j >= 0:
-        t = toks[j]
-        if t.lower in SKIP_BEFORE_CUE or (t.tag == "RB" and t.lower.endswith("ly")):
-            j -= 1
-        elif t.text == ")":
-            k = j - 1
-            while k >= 0 and toks[k].text != "(" and j - k < 12:
-                k -= 1
-            if k <= 0 or toks[k].text != "(":
-                break
-            j = k - 1
-        elif t.text == "," and j >= 3 and (toks[j - 1].tag == "RB" or toks[j - 1].lower in DISCOURSE_ADVERBS) and toks[j - 2].text == ",":
-            j -= 3
-        elif t.lower in TIME_WORDS and j > 0 and toks[j - 1].lower in {"on", "this", "last", "next", "in", "earlier"}:
-            j -= 2
-        else:
-            break
-    return j
-
-
-def _is_boundary(t: Token) -> bool:
-    return t.text in BOUNDARY_PUNCT or t.lower in SUBORDINATORS or t.lower == "whether"
-
-
-def valid_chunk(chunk: list[Token], longest: int = 16) -> bool:
-    if not chunk or len(chunk) > longest:
-        return False
-    if any(t.tag in FINITE and t.lower not in {"'s", "’s"} and not t.is_cap for t in chunk):
-        return False
-    if len(chunk) == 1 and (chunk[0].lower in PRONOUNS or chunk[0].lower in QUANTIFIER_PRONOUNS):
-        return True  # ``he said``, ``Several said``, ``Others say``
-    if len(chunk) == 2 and chunk[0].lower in {"those", "these"} and chunk[1].tag in {"VBN", "VBD"}:
-        return True  # ``those surveyed say``, ``those polled said``
-    if all(t.lower in DETERMINERS for t in chunk):
-        return False
-    # a speaker is a name, a pronoun or a noun phrase with a noun in it
-    return any(t.tag.startswith("NN") or t.is_cap or t.tag == "PRP" for t in chunk)
-
-
-def left_chunk(toks: list[Token], j: int) -> tuple[list[Token], int]:
-    """The noun phrase ending at ``j`` back to a boundary; returns it and the boundary's index."""
-    k = j
-    while k >= 0 and not _is_boundary(toks[k]) and not (toks[k].tag in FINITE and not toks[k].is_cap and toks[k].lower not in {"'s", "’s"}):
-        k -= 1
-    chunk = toks[k + 1 : j + 1]
-    while chunk and chunk[0].lower in {"and", "but", "so", "yet", "or"}:
-        chunk = chunk[1:]  # ``…, and the bank’s chief said``
-    return chunk, k
-
-
-def _clause_subject(toks: list[Token], j: int, verbs=FINITE) -> list[Token]:
-    """Subject of the clause that ends at ``j``: from the clause's start to its first verb
-    (a tag in ``verbs``)."""
-    k = j
-    while k >= 0 and toks[k].text not in BOUNDARY_PUNCT and toks[k].lower not in SUBORDINATORS:
-        k -= 1
-    clause = toks[k + 1 : j + 1]
-    for n, t in enumerate(clause):
-        if t.tag in verbs and not t.is_cap:
-            subj = clause[:n]
-            while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
-                subj = subj[:-1]
-            return subj
-    return []
 
 
 @dataclass
@@ -146,7 +72,7 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if t.lower in {"and", "but"}:
         end = j - 2 if j > 1 and toks[j - 1].text == "," else j - 1  # ``…, but says``
         # the earlier verb may be tagged as a participle (``Clinton disputed … but says``)
-        subj = _clause_subject(toks, end) or _clause_subject(toks, end, FINITE | {"VBN"})
+        subj = clause_subject(toks, end) or clause_subject(toks, end, FINITE | {"VBN"})
         if valid_chunk(subj):
             return Speaker(subj, -1, coord=True)
         if any(u.lower in resources.cues() and u.tag.startswith("VB") for u in toks[:j]):
@@ -330,7 +256,7 @@ def _following_participle(toks: list[Token], c: int) -> Speaker | None:
     # "Trump delivered" so)
     verbs = FINITE | {"VBN"}
     verb = next((n for n in range(p) if toks[n].tag in verbs and not toks[n].is_cap), None)
-    subj = _clause_subject(toks, verb, verbs) if verb is not None else []
+    subj = clause_subject(toks, verb, verbs) if verb is not None else []
     return Speaker([], p, coord=True, subject=subj if valid_chunk(subj) else [])
 
 
