@@ -877,3 +877,32 @@ def test_a_role_after_a_name_that_ends_in_a_parenthesis():
     text = "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was open to every view."
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker"], out["text"])) == [("Elijah Cummings", "it was open to every view")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a verb coordinated with the sentence's first one, past a "that" read as a subordinator
+    ("She paid that debt down in five years, but said she could not afford to teach.", "She", "she could not afford to teach"),
+    ("The governor kept that promise for a year and says the budget is balanced.", "The governor", "the budget is balanced"),
+    # a relative clause on the speaker, with no commas around it
+    ("The state officials whose laws were struck down say the courts have changed.", "The state officials",
+     "the courts have changed"),
+    ("Farmers who lost their crops in the flood say the aid came too late.", "Farmers", "the aid came too late"),
+    # an aside between commas: a share of the group, or a phrase opening with a preposition
+    ("A third of independents, 33%, say they feel that way.", "A third of independents", "they feel that way"),
+    ("Democratic economists, like their Republican counterparts, say the tax encourages saving.",
+     "Democratic economists", "the tax encourages saving"),
+    ("The union's lawyers, in a filing on Monday, argued the rule was void.", "The union's lawyers", "the rule was void"),
+    # a third-person cue the tagger reads as a plural noun, after an appositive or as an aside
+    ("Gerry O'Brien, a political consultant, notes that a fifth of the vote is enough.", "Gerry O'Brien",
+     "a fifth of the vote is enough"),
+    ("Democrats, Frank notes, applaud the governor's management.", "Frank", "Democrats, Frank notes, applaud the governor's management"),
+    # a name that is also an auxiliary, in a parenthetical attribution
+    ("In particular, Will wrote, the governor can challenge her on security.", "Will",
+     "In particular, Will wrote, the governor can challenge her on security"),
+    # an addressee and a phrase after a postposed cue: the content is before it
+    ("The state was only doing what 40 others already do, he told the court in his filing.", "he",
+     "The state was only doing what 40 others already do"),
+])
+def test_subjects_asides_and_addressees_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]

@@ -33,6 +33,7 @@ from .words import (
     NEGATIONS,
     PARTICIPLE_SUBORDINATORS,
     RELATIVES,
+    SKIP_BEFORE_CUE,
     STRIP_LEADING,
     SUBORDINATORS,
     TIME_WORDS,
@@ -72,7 +73,7 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if t.lower in {"and", "but"}:
         end = j - 2 if j > 1 and toks[j - 1].text == "," else j - 1  # ``…, but says``
         # the earlier verb may be tagged as a participle (``Clinton disputed … but says``)
-        subj = clause_subject(toks, end) or clause_subject(toks, end, FINITE | {"VBN"})
+        subj = clause_subject(toks, end) or clause_subject(toks, end, FINITE | {"VBN"}) or _opening_subject(toks, j)
         if valid_chunk(subj):
             return Speaker(subj, -1, coord=True)
         if any(u.lower in resources.cues() and u.tag.startswith("VB") for u in toks[:j]):
@@ -107,9 +108,37 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
                   and toks[c + 1].tag in FINITE and not toks[c + 1].is_cap)
         if not inside and (before is None or before.lower not in resources.cues()):
             return None
-    if not valid_chunk(chunk):
-        return None
+    if not valid_chunk(chunk) or (b >= 0 and toks[b].tag in FINITE and t.lower not in RELATIVES):
+        # the chunk is the object inside a relative clause on the speaker (``Farmers who
+        # lost their crops say``), or no noun phrase at all
+        return _relative_antecedent(toks, j) or (Speaker(chunk, b) if valid_chunk(chunk) else None)
     return Speaker(chunk, b)
+
+
+def _opening_subject(toks: list[Token], j: int) -> list[Token]:
+    """The subject of the sentence's first verb, when the sentence opens with it and no
+    comma stands between them (``She brought that down to $42,000, but said …``)."""
+    if not toks or toks[0].lower in SUBORDINATORS or toks[0].tag in {"IN", "RB", "VBG", "VBN"}:
+        return []
+    v = next((k for k in range(j) if (toks[k].tag in FINITE or toks[k].tag == "VBN") and not toks[k].is_cap), None)
+    if v is None or any(is_punct(u) for u in toks[:v]):
+        return []
+    subj = toks[:v]
+    while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
+        subj = subj[:-1]
+    return subj
+
+
+def _relative_antecedent(toks: list[Token], j: int) -> Speaker | None:
+    """The noun a relative clause before the cue is on, with no commas around the clause:
+    ``The state officials whose laws were struck down say …``."""
+    k = j
+    while k > 0 and j - k < 15 and not is_punct(toks[k]):
+        if toks[k].lower in {"who", "whose"} and toks[k - 1].tag.startswith("NN"):
+            chunk, b = left_chunk(toks, k - 1)
+            return Speaker(chunk, b, relative=True) if valid_chunk(chunk) else None
+        k -= 1
+    return None
 
 
 def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speaker | None:
@@ -129,11 +158,19 @@ def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speake
         seg[0].lower in resources.role_words() or (seg[0].tag == "CD" and len(seg) <= 2)
         or (seg[0].lower in {"a", "an"} and len(seg) > 1)
     )
+    # an aside: a share of a group (``A third of independents, 33%, say``) or a phrase
+    # that opens with a preposition (``Economists, like their rivals, say``)
+    aside = bool(seg) and name_end >= 0 and toks[name_end].tag.startswith("NN") and (
+        all(u.tag == "CD" or u.text == "%" or u.lower == "percent" for u in seg)
+        or (seg[0].tag == "IN" and seg[0].lower not in SUBORDINATORS and len(seg) <= 10)
+    )
     if k > 0 and seg and (
-        seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described
+        seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described or aside
     ):
         chunk, b = left_chunk(toks, name_end)
-        return Speaker(chunk, b) if valid_chunk(chunk) else None
+        whole = valid_chunk(chunk) and (not aside or b < 0 or toks[b].tag not in FINITE)  # an aside follows a whole noun phrase
+        if whole or not aside:
+            return Speaker(chunk, b) if whole else None
     if k > 0 and toks[k].text == "," and is_name(seg):
         # a description, then the name: ``The company's chief executive, Lars Petersen, said``
         _, b = left_chunk(toks, k - 1)
@@ -463,10 +500,13 @@ def only_adjuncts(toks: list[Token], k: int) -> bool:
         return False  # ``said on Tuesday that …``: the content follows
     if seg[0].lower in {"on", "in", "at", "from", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
         return True
-    return all(  # ``said Tuesday in Paris``, ``told reporters at the White House``
-        t.lower in ADDRESSEES or t.lower in TIME_WORDS or t.is_cap or t.lower in DETERMINERS or t.lower in ADDRESSEE_NOUNS
-        or t.lower in ADJUNCT_PREPOSITIONS for t in seg
-    )
+    in_phrase = False  # inside a prepositional phrase: ``told the court in his filing``
+    for t in seg:  # ``said Tuesday in Paris``, ``told reporters at the White House``
+        in_phrase = in_phrase or t.lower in ADJUNCT_PREPOSITIONS
+        if not (t.lower in ADDRESSEES or t.lower in TIME_WORDS or t.is_cap or t.lower in DETERMINERS or t.lower in ADDRESSEE_NOUNS
+                or t.lower in ADJUNCT_PREPOSITIONS or (in_phrase and t.tag in {"PRP$", "JJ", "NN", "NNS", "CD"})):
+            return False
+    return True
 
 
 
@@ -500,8 +540,12 @@ def is_cue(toks: list[Token], i: int) -> bool:
         # ``The Heritage Foundation notes the minimum wage …``: a third-person form read as a
         # plural noun, right after a name or noun and before a clause
         third_person = (
-            t.lower.endswith("s") and t.tag == "NNS" and i > 0 and toks[i - 1].tag in {"NNP", "NN"}
-            and i + 1 < len(toks) and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"})
+            t.lower.endswith("s") and t.tag == "NNS" and i + 1 < len(toks) and (
+                (i > 0 and toks[i - 1].tag in {"NNP", "NN"}
+                 and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"}))
+                or (i > 1 and toks[i - 1].text == "," and toks[i + 1].lower == "that")  # ``O'Brien, a consultant, notes that``
+                or (i > 1 and toks[i - 1].tag == "NNP" and toks[i - 2].text == "," and toks[i + 1].text == ",")  # ``…, Frank notes, …``
+            )
         )
         if t.lower not in {"said", "says", "told", "added", "adding", "saying"} and not plural_subject and not third_person:
             return False

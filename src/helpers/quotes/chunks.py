@@ -26,6 +26,8 @@ def skip_left(toks: list[Token], j: int) -> int:
     (``Others, however, say``)."""
     while j >= 0:
         t = toks[j]
+        if t.tag == "MD" and t.is_cap and j > 0:
+            break  # a name, not an auxiliary: ``In particular, Will wrote, …``
         if t.lower in SKIP_BEFORE_CUE or (t.tag == "RB" and t.lower.endswith("ly")):
             j -= 1
         elif t.text == ")":
