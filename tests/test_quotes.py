@@ -514,7 +514,6 @@ def test_an_unresolved_it_is_not_a_person():
         ("Others, however, say a recalibration is overdue.", "Others", "a recalibration is overdue"),
         ("Maria Lopez, president of the nurses' union which represents 900 members, said the strike would go on.",
          "Maria Lopez", "the strike would go on"),
-        ("“The line is closed,” said Tomas Berg when asked about the delays.", "Tomas Berg", "The line is closed"),
         ("“Why now? Why here?” Lena Vogel asked.", "Lena Vogel", "Why now? Why here?"),
     ],
 )
@@ -904,5 +903,35 @@ def test_a_role_after_a_name_that_ends_in_a_parenthesis():
      "The state was only doing what 40 others already do"),
 ])
 def test_subjects_asides_and_addressees_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("“The line is closed,” said Tomas Berg when asked about the delays.", "The line is closed"),
+    ("The line is closed, Berg said when asked about the delays.", "The line is closed"),
+])
+def test_a_question_after_the_cue_is_its_own_unsourced_statement(text, said):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    speakers = [None if pd.isna(x) else x for x in out["speaker_mention"]]
+    assert list(zip(speakers, out["cue"], out["text"])) == [(speakers[0], "say", said), (None, "ask", "about the delays")]
+    assert out["speaker_mention"][0].endswith("Berg")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the words before a relative aside end a clause: the inversion names the speaker
+    ("Cruz lacks support from his colleagues in Congress, whom he has alienated, said Larry Sabato, a professor.",
+     "Larry Sabato", "Cruz lacks support from his colleagues in Congress, whom he has alienated"),
+    # after "said X," an appositive on X does not resume the content
+    ("But that is not good enough, said Howard Rubel, a senior analyst at the bank.", "Howard Rubel",
+     "But that is not good enough"),
+    # a stray comma after a name's party
+    ("Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan.", "Sen. Jack Reed",
+     "he had not read the plan"),
+    # an age, then a role with commas of its own
+    ("Chelsea Clinton, 35, the daughter of a former president, said in a statement that she was grateful.",
+     "Chelsea Clinton", "she was grateful"),
+])
+def test_inversions_asides_and_phrases_before_that_found_on_polnear_train(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]

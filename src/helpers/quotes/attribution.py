@@ -168,15 +168,25 @@ def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speake
         seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described or aside
     ):
         chunk, b = left_chunk(toks, name_end)
-        whole = valid_chunk(chunk) and (not aside or b < 0 or toks[b].tag not in FINITE)  # an aside follows a whole noun phrase
-        if whole or not aside:
-            return Speaker(chunk, b) if whole else None
+        whole = valid_chunk(chunk) and (b < 0 or toks[b].tag not in FINITE)  # an aside follows a whole noun phrase
+        if whole:
+            return Speaker(chunk, b)
+        if not aside:
+            # the words before the aside end a clause (``Cruz lacks support in Congress, whom
+            # he has alienated, said Larry Sabato``): the inversion names the speaker
+            inverted = right_speaker(toks, c) if cue.cls == "speech" else None
+            if inverted is not None and is_name(inverted.chunk):
+                return inverted
+            return Speaker(chunk, b) if valid_chunk(chunk) else None
     if k > 0 and toks[k].text == "," and is_name(seg):
         # a description, then the name: ``The company's chief executive, Lars Petersen, said``
         _, b = left_chunk(toks, k - 1)
         return Speaker(seg, b)
     if (named := _long_appositive(toks, k)) is not None:
         return named
+    if k < 0 and is_name([u for u in seg if u.text not in {"(", ")"}][:4]) and seg[-1].text == ")":
+        # a stray comma after a name's party: ``Sen. Jack Reed (D-R.I.), said``
+        return Speaker(seg[: next(n for n, u in enumerate(seg) if u.text == "(")], -1)
     return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
 
 
@@ -193,6 +203,7 @@ def _long_appositive(toks: list[Token], k: int) -> Speaker | None:
         commas += 1
         if k > 0 and toks[k - 1].is_cap and k + 1 < len(toks) and (
             any(u.lower in resources.role_words() for u in toks[k + 1 : k + 4]) or toks[k + 1].lower in {"a", "an", "the"}
+            or (toks[k + 1].tag == "CD" and low(toks, k + 2) == ",")  # an age: ``Chelsea Clinton, 35, the daughter of …, said``
         ):
             chunk, b = left_chunk(toks, k - 1)
             return Speaker(chunk, b) if valid_chunk(chunk) and is_name(chunk) else None
@@ -246,7 +257,7 @@ _QUESTION_WORDS = {"whether", "if", "why", "what", "how", "who", "when", "where"
 
 def _asked_question(toks: list[Token], c: int) -> bool:
     """``Asked …`` opening the sentence, or ``When asked …``: a question someone put."""
-    return c == 0 or (c == 1 and toks[0].lower in {"when", "after", "if"}) or (c >= 2 and toks[c - 1].text == ",")
+    return c == 0 or (c >= 1 and toks[c - 1].lower in {"when", "after", "if"}) or (c >= 2 and toks[c - 1].text == ",")
 
 
 def _hedged_subject(toks: list[Token], k: int) -> list[Token]:
@@ -328,6 +339,8 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
     # a source after ``according to`` may be long: "early results of exit polls conducted
     # for The Associated Press and television networks"
     longest = 20 if resources.cues()[toks[c].lower].rest else 12
+    if chunk and chunk[0].tag == "IN":
+        return None  # ``said after a lunch``: a phrase of time or place, no speaker
     return Speaker(chunk, c, right=True) if valid_chunk(chunk, longest) else None
 
 
@@ -361,13 +374,16 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
                 break
             if toks[n].tag in FINITE or toks[n].tag in {"VB", "VBG"} or toks[n].text in {",", ";", ":", ".", "“", '"', "''"}:
                 break
-    # a short time phrase or adverb, then ``that``
-    for n in range(k, min(k + 5, len(toks))):
+    # a short time phrase or adverb, or a phrase of time or place (``said after a lunch on
+    # Tuesday that``), then ``that``
+    for n in range(k, min(k + 9, len(toks))):
         if toks[n].lower == "that":
             if n + 1 < len(toks) and toks[n + 1].tag in {"MD", "VBD", "VBZ"}:
                 break  # ``that`` is the subject (``worry that would reward …``)
             between = toks[k:n]
-            if all(t.lower in TIME_WORDS or t.lower in {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"} or t.tag == "RB" for t in between):
+            if n - k < 5 and all(t.lower in TIME_WORDS or t.lower in {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"} or t.tag == "RB" for t in between):
+                return n + 1
+            if between and between[0].lower in ADJUNCT_PREPOSITIONS and all(t.tag in {"IN", "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "POS"} for t in between):
                 return n + 1
             break
         if is_punct(toks[n]):
@@ -406,9 +422,11 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         a = 0
         while a < b and toks[a].text in {'"', "“", "‘", "``", "''"}:
             a += 1
+        # ``Now, she said, the …``: content on both sides; but after ``said X,`` an
+        # appositive on X does not resume it (``But that is not enough, said X, a …``)
         resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest), clause=cue.side != "right")
-        if resume is not None:
-            return a, content_end(toks, len(toks))  # ``Now, she said, the …``: both sides
+        if resume is not None and not (sp.right and (toks[resume].lower in {"a", "an"} or toks[resume].lower in resources.role_words())):
+            return a, content_end(toks, len(toks))
         return a, b
     if sp.right and t.i <= 1:  # ``According to X, …``, ``As reported by X, …``
         b0 = sp.chunk[-1].i + 1
@@ -496,10 +514,12 @@ def only_adjuncts(toks: list[Token], k: int) -> bool:
     seg = toks[k:n]
     if not seg:
         return True
-    if any(t.lower == "that" for t in seg[1:-1]):
+    if any(t.lower == "that" for t in seg[1:-1]) or (seg[0].lower == "that" and len(seg) > 1):
         return False  # ``said on Tuesday that …``: the content follows
     if seg[0].lower in {"on", "in", "at", "from", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
         return True
+    if seg[0].lower in {"when", "while", "as", "if"} and len(seg) > 1 and seg[1].tag in {"VBN", "VBG", "VBD"}:
+        return True  # a participle clause: ``Berg said when asked about …``
     in_phrase = False  # inside a prepositional phrase: ``told the court in his filing``
     for t in seg:  # ``said Tuesday in Paris``, ``told reporters at the White House``
         in_phrase = in_phrase or t.lower in ADJUNCT_PREPOSITIONS
