@@ -935,3 +935,20 @@ def test_a_question_after_the_cue_is_its_own_unsourced_statement(text, said):
 def test_inversions_asides_and_phrases_before_that_found_on_polnear_train(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # an opening mark typed where the closing one belongs
+    ("“It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do.”", "Larry Noble",
+     "It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do."),
+    # a description that opens with "another", "one of" or "the", after a name and its party
+    ("Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he had not thought about it.", "Sen. Rob Portman",
+     "he had not thought about it"),
+    ("Sanders, the Vermont senator, said the race was close.", "Sanders", "the race was close"),
+    # a parenthetical attribution after words with no verb: the content goes on after it
+    ("In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic.", "Mr. Rosenthal",
+     "In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic"),
+])
+def test_typed_marks_descriptions_and_asides_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]

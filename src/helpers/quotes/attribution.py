@@ -156,7 +156,7 @@ def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speake
     name_end = skip_left(toks, k - 1) if k > 0 and toks[k - 1].text == ")" else k - 1
     described = bool(seg) and name_end >= 0 and toks[name_end].is_cap and (
         seg[0].lower in resources.role_words() or (seg[0].tag == "CD" and len(seg) <= 2)
-        or (seg[0].lower in {"a", "an"} and len(seg) > 1)
+        or (seg[0].lower in {"a", "an", "another", "one", "the"} and len(seg) > 1)
     )
     # an aside: a share of a group (``A third of independents, 33%, say``) or a phrase
     # that opens with a preposition (``Economists, like their rivals, say``)
@@ -424,7 +424,10 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
             a += 1
         # ``Now, she said, the …``: content on both sides; but after ``said X,`` an
         # appositive on X does not resume it (``But that is not enough, said X, a …``)
-        resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest), clause=cue.side != "right")
+        # (when the words before hold no verb, the words after need none to be its clause:
+        # ``In the end, Mr. Rosenthal said, union voters almost always end up …``)
+        resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest),
+                                      clause=cue.side != "right" and any(u.tag.startswith("VB") for u in toks[a:b]))
         if resume is not None and not (sp.right and (toks[resume].lower in {"a", "an"} or toks[resume].lower in resources.role_words())):
             return a, content_end(toks, len(toks))
         return a, b

@@ -54,6 +54,8 @@ def _scan_quotes(text: str, base: int, unit: int) -> list[Quote]:
         nxt = text[k + w] if k + w < n else " "
         if c == '"' and dbl is None and not ((prev.isspace() or prev in "([—–-") and not nxt.isspace()):
             continue  # a straight mark that can neither open nor close: stray
+        if c == "“" and dbl is not None and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)"):
+            c = "”"  # an opening mark typed for a closing one, after a word: ``“It's unusual,“ said X``
         if c == "“" or (c == '"' and dbl is None):
             if dbl is not None:  # a second opening mark: close the first where the new one starts
                 out.append(Quote(base + dbl, base + dbl + dw, base + k, False, unit))
