@@ -952,3 +952,31 @@ def test_inversions_asides_and_phrases_before_that_found_on_polnear_train(text, 
 def test_typed_marks_descriptions_and_asides_found_on_polnear_train(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "according to" after the content, with no comma, a site's address, a title in quotes,
+    # or a participle after the source's noun
+    ("Clinton leads Sanders by 271 delegates according to a count by The Associated Press.",
+     "a count by The Associated Press", "Clinton leads Sanders by 271 delegates"),
+    ("They lived in Angers and were merchants, according to ouest-france.fr.", "ouest-france.fr",
+     "They lived in Angers and were merchants"),
+    ("The plan would cost $1.4 trillion a year, according to the \"Medicare for All\" study.",
+     "the \"Medicare for All\" study", "The plan would cost $1.4 trillion a year"),
+    ("His appeal was greatest among younger voters, according to exit polls reported by the networks.", "exit polls",
+     "His appeal was greatest among younger voters"),
+    # an addressee after a postposed "told": a noun phrase, a time phrase after it
+    ("This is not about me, President Obama told his closest advisers.", "President Obama", "This is not about me"),
+    ("The union will sit out the election, director Phil Smith told POLITICO earlier this week.", "director Phil Smith",
+     "The union will sit out the election"),
+])
+def test_according_to_and_told_after_the_content_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+def test_a_speaker_with_brackets_or_quotes_is_named_as_written():
+    out = quotes(parse_article("Sen. Jack Reed (D-R.I.), said he had not read the plan.", id="t", date="2025-01-01"))
+    assert list(out["speaker"]) == ["Jack Reed"]
+    out = quotes(parse_article('Costs will rise, according to the "Medicare for All" study.', id="t", date="2025-01-01"))
+    assert list(out["speaker"]) == ['"Medicare for All" study #1']

@@ -41,13 +41,23 @@ def split_role(body: list) -> tuple[list, str]:
 
 
 def surface(toks: list) -> str:
-    """Tokens joined as written: no space before a clitic (``Ukraine’s``)."""
-    out = ""
+    """Tokens joined as written: no space before a clitic (``Ukraine’s``), none inside
+    brackets or quotation marks (``Jack Reed (D-R.I.)``, ``the "Medicare for All" study``)."""
+    out, glue, open_quote = "", True, False
     for t in toks:
-        if out and t.lower not in CLITICS:
+        closing = t.text in _CLOSERS or (t.text in _STRAIGHT_QUOTES and open_quote)
+        if out and not glue and t.lower not in CLITICS and not closing:
             out += " "
         out += t.text
+        if t.text in _STRAIGHT_QUOTES:
+            open_quote = not open_quote
+        glue = t.text in _OPENERS or (t.text in _STRAIGHT_QUOTES and open_quote)
     return out
+
+
+_OPENERS = {"(", "[", "“", "‘", "``"}
+_CLOSERS = {")", "]", "”", "’"}
+_STRAIGHT_QUOTES = {'"', "''"}
 
 
 def is_name_body(name: list) -> bool:

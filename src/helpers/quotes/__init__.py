@@ -5,8 +5,8 @@ module of this package (:func:`extract` reads as the list):
 
 1. ``marks``: quotation marks paired, multi-paragraph quotes grouped, direct quotes told
    from fragments.
-2. ``attribution``: cue words (``data/reference/cues.csv``), the speaker chunk of each cue,
-   and the extent of its content.
+2. ``attribution`` (with ``chunks`` and ``content``): cue words (``data/reference/cues.csv``),
+   the speaker chunk of each cue, and the extent of its content.
 3. ``statements``: direct quotes with their attribution, reported statements (indirect, and
    mixed when a quoted fragment sits in the content), continuations of a quote split by its
    attribution, and the named sentence subjects a later pronoun may refer to.

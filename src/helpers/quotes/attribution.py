@@ -1,4 +1,5 @@
-"""Stage 2: attribution. Cue words, the speaker chunk of each cue, and its content's extent.
+"""Stage 2: attribution. Cue words and the speaker chunk of each cue (its content's extent
+is ``quotes.content``; the noun-phrase chunking, ``quotes.chunks``).
 
 Every verb in ``data/reference/cues.csv`` (lemma, forms, class speech / stance / source, the
 side its speaker stands on) outside a quote, not negated, is a candidate. Its speaker is the
@@ -7,10 +8,6 @@ between commas, and the addressee of ``told``), or after it for ``according to``
 ``citing`` and the inversion ``“…,” said X``. A cue coordinated with an earlier verb
 (``welcomed X but said``) shares that verb's subject; ``adding``/``citing`` after a comma
 continues the sentence's previous speaker.
-
-Content extent: from after the cue (and ``that``, the addressee, a time phrase) to the end
-of the sentence or to the next sibling cue, or, when the attribution follows the content,
-from the start of the sentence to the comma before the speaker.
 """
 
 from __future__ import annotations
@@ -23,18 +20,13 @@ from ..records import Token
 from ..resources import Cue
 from .chunks import clause_subject, left_chunk, skip_left, valid_chunk
 from .words import (
-    ADDRESSEE_NOUNS,
     ADDRESSEES,
-    ADJUNCT_PREPOSITIONS,
-    CONTRAST_SUBORDINATORS,
-    DETERMINERS,
     DOUBLE_QUOTES,
     FINITE,
     NEGATIONS,
     PARTICIPLE_SUBORDINATORS,
     RELATIVES,
     SKIP_BEFORE_CUE,
-    STRIP_LEADING,
     SUBORDINATORS,
     TIME_WORDS,
     is_punct,
@@ -317,7 +309,18 @@ def _to_punct(toks: list[Token], k: int) -> list[Token]:
 
 
 def right_speaker(toks: list[Token], c: int) -> Speaker | None:
-    chunk = _to_punct(toks, c + 1 + len(resources.cues()[toks[c].lower].rest))  # ``according to``
+    rest = resources.cues()[toks[c].lower].rest
+    chunk = _to_punct(toks, c + 1 + len(rest))  # ``according to``
+    end = chunk[-1].i + 1 if chunk else c + 1 + len(rest)
+    if rest and end < len(toks) and toks[end].text in DOUBLE_QUOTES:
+        # a title in quotes inside the source: ``according to the "Medicare for All" study``
+        close = next((n for n in range(end + 1, min(end + 12, len(toks))) if toks[n].text in DOUBLE_QUOTES), None)
+        if close is not None:
+            chunk = toks[chunk[0].i if chunk else end : close + 1] + _to_punct(toks, close + 1)
+    for n, t in enumerate(chunk):  # ``according to exit polls reported by the networks``
+        if n and t.tag in {"VBN", "VBD"} and chunk[n - 1].tag.startswith("NN") and n + 1 < len(chunk) and chunk[n + 1].lower == "by":
+            chunk = chunk[:n]
+            break
     for n, t in enumerate(chunk):  # a relative clause on the speaker: ``said one owner of a shop that sells …``
         if n and t.lower in {"who", "that", "which", "whose"}:
             chunk = chunk[:n]
@@ -344,133 +347,6 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
     return Speaker(chunk, c, right=True) if valid_chunk(chunk, longest) else None
 
 
-def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
-    """Index of the first content token after the cue (skipping the rest of a multi-word cue,
-    addressee, time phrase, that)."""
-    k = c + 1 + (len(cue.rest) if cue.side == "left" else 0)  # ``pointed out that``
-    if cue.lemma == "ask":  # the question, after whom was asked and when: ``asked him on Monday whether``
-        q = next((n for n in range(k, min(k + 6, len(toks))) if toks[n].lower in _QUESTION_WORDS), None)
-        if q is not None and all(not is_punct(u) and u.tag not in FINITE for u in toks[k:q]):
-            return q
-    if cue.lemma == "tell" and k < len(toks):
-        # the addressee: a name, a pronoun, ``reporters``, ``a news conference``
-        if toks[k].lower in ADDRESSEES:
-            k += 1
-        else:
-            n = k
-            while n < len(toks) and toks[n].lower in DETERMINERS:
-                n += 1
-            m = n
-            while m < len(toks) and (toks[m].is_cap or toks[m].lower in ADDRESSEE_NOUNS or toks[m].lower in {"news", "press", "state", "television"}):
-                m += 1
-            if m > n:
-                k = m
-        # a longer addressee before ``that``: ``told conservative radio host Hugh Hewitt on
-        # Wednesday that``, ``told city leaders that``: no verb and no clause break before it
-        for n in range(k, min(k + 12, len(toks))):
-            if toks[n].lower == "that" and n > k:
-                if n + 1 < len(toks) and toks[n + 1].tag not in {"MD", "VBD", "VBZ"}:
-                    return n + 1
-                break
-            if toks[n].tag in FINITE or toks[n].tag in {"VB", "VBG"} or toks[n].text in {",", ";", ":", ".", "“", '"', "''"}:
-                break
-    # a short time phrase or adverb, or a phrase of time or place (``said after a lunch on
-    # Tuesday that``), then ``that``
-    for n in range(k, min(k + 9, len(toks))):
-        if toks[n].lower == "that":
-            if n + 1 < len(toks) and toks[n + 1].tag in {"MD", "VBD", "VBZ"}:
-                break  # ``that`` is the subject (``worry that would reward …``)
-            between = toks[k:n]
-            if n - k < 5 and all(t.lower in TIME_WORDS or t.lower in {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"} or t.tag == "RB" for t in between):
-                return n + 1
-            if between and between[0].lower in ADJUNCT_PREPOSITIONS and all(t.tag in {"IN", "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "POS"} for t in between):
-                return n + 1
-            break
-        if is_punct(toks[n]):
-            break
-    if k < len(toks) and toks[k].lower in STRIP_LEADING and cue.cls == "stance":
-        k += 1
-    return k
-
-
-def content_end(toks: list[Token], k: int) -> int:
-    """Index after the last content token: trailing sentence punctuation left out."""
-    while k > 0 and toks[k - 1].text in {".", "!", "?", ";", ":", ",", "-", "–", "—", "--"}:
-        k -= 1
-    return k
-
-
-def span(toks: list[Token], a: int, b: int) -> tuple[int, int] | None:
-    """Character span of tokens ``a`` .. ``b - 1``; None when the range is empty."""
-    if a >= b:
-        return None
-    return toks[a].start, toks[b - 1].end
-
-
-def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[int, int]:
-    """Token range ``[a, b)`` of a cue's content: after the cue up to a sibling cue, or, when
-    the attribution follows its content, from the sentence's start to the attribution."""
-    postposed = (
-        not sp.right and not sp.coord and sp.left >= 1
-        and toks[sp.left].text in {",", "”", '"', "’", "''"}
-        and only_adjuncts(toks, t.i + 1)
-    ) or (sp.right and sp.left == t.i and t.i > 0 and toks[skip_left(toks, t.i - 1)].text in {",", "”", '"', "''"})
-    if postposed:
-        b = sp.chunk[0].i if not sp.right else t.i
-        while b > 0 and is_punct(toks[b - 1]):
-            b -= 1
-        a = 0
-        while a < b and toks[a].text in {'"', "“", "‘", "``", "''"}:
-            a += 1
-        # ``Now, she said, the …``: content on both sides; but after ``said X,`` an
-        # appositive on X does not resume it (``But that is not enough, said X, a …``)
-        # (when the words before hold no verb, the words after need none to be its clause:
-        # ``In the end, Mr. Rosenthal said, union voters almost always end up …``)
-        resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest),
-                                      clause=cue.side != "right" and any(u.tag.startswith("VB") for u in toks[a:b]))
-        if resume is not None and not (sp.right and (toks[resume].lower in {"a", "an"} or toks[resume].lower in resources.role_words())):
-            return a, content_end(toks, len(toks))
-        return a, b
-    if sp.right and t.i <= 1:  # ``According to X, …``, ``As reported by X, …``
-        b0 = sp.chunk[-1].i + 1
-        a = b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0
-        return a, content_end(toks, len(toks))
-    a = _after_cue(toks, t.i, cue)
-    b = content_end(toks, len(toks))
-    if sp.fronted:  # the fronted clause ends at the comma before its speaker
-        b = content_end(toks, sp.left)
-    if sp.unsourced and cue.lemma == "ask" and _asked_question(toks, t.i):
-        comma = next((k for k in range(a, b) if toks[k].text == ","), None)
-        if comma is not None:
-            b = content_end(toks, comma)  # ``When asked why …, Tyler said``: the question ends at the comma
-    if sp.relative:  # the relative clause ends at a comma before the main clause's verb
-        for k in range(a + 1, b - 1):
-            if toks[k].text == "," and toks[k + 1].tag in FINITE:
-                b = content_end(toks, k)
-                break
-    for k in range(a + 1, b - 1):  # the reporter's own clause begins
-        if toks[k].lower in {"and", "but"} and toks[k + 1].lower in CONTRAST_SUBORDINATORS:
-            b = content_end(toks, k)  # ``and while …, he …``
-            break
-        if toks[k].text == "," and k + 2 < b and toks[k + 1].lower in {"but", "while", "although"} and toks[k + 2].lower in {"he", "she", "they"}:
-            b = content_end(toks, k)  # ``…, but he sounded a note of …``: the speaker as the subject of a new clause
-            break
-    for t2, cue2, sp2 in plans:  # a later sibling cue ends the content
-        if t2.i <= t.i or (sp2.chunk and sp2.chunk[0].i == a and not sp2.coord):
-            continue
-        if cue2.cls == "source" or sp2.coord or not sp2.right:
-            cut = sp2.left if sp2.left >= 0 else (sp2.chunk[0].i if sp2.chunk else t2.i)
-            if sp2.coord and sp2.left < 0:
-                cut = t2.i
-                while cut > a and toks[cut - 1].lower not in {"and", "but"}:
-                    cut -= 1
-                cut -= 1
-            if a < cut < b:
-                b = content_end(toks, cut)
-            break
-    return a, b
-
-
 def lead_cue(before: list[Token]) -> int | None:
     """Index of a cue that introduces a quote: ``said:``, ``said,``, ``told reporters:``."""
     if not before or before[-1].text not in {":", ","}:
@@ -485,52 +361,6 @@ def lead_cue(before: list[Token]) -> int | None:
             ) and is_cue(before, t.i):
                 return t.i
     return None
-
-
-def parenthetical_resume(toks: list[Token], k: int, clause: bool = True) -> int | None:
-    """Where the content goes on after a parenthetical attribution (``Now, she said, the
-    Christians and Muslims don't mix much``): the token after the comma that ends the
-    attribution's adjuncts, when a clause with a finite verb follows (any words, after
-    ``according to X``: ``clause=False``) that is not a new attribution, a participle or a
-    subordinate clause of the reporter's; else None."""
-    n = k
-    while n < len(toks) and toks[n].text not in {",", ";", ".", "!", "?"}:
-        n += 1
-    if n >= len(toks) or toks[n].text != ",":
-        return None
-    rest = [u for u in toks[n + 1 :] if u.text not in {".", "!", "?"}]
-    if len(rest) < 3 or rest[0].tag == "VBG" or rest[0].lower in SUBORDINATORS | {"and", "but", "who", "which", "according"}:
-        return None
-    if rest[0].lower in resources.cues() or (clause and not any(u.tag in FINITE for u in rest)):
-        return None  # after ``according to X,`` the rest of a clause may have no verb of its own
-    return n + 1
-
-
-def only_adjuncts(toks: list[Token], k: int) -> bool:
-    """True when the cue ends its clause: what follows up to a comma or the sentence's end is
-    nothing, an addressee, a time phrase or ``in a statement``."""
-    n = k
-    while n < len(toks) and toks[n].text not in {",", ";", ".", "!", "?"}:
-        if is_punct(toks[n]):
-            return False  # a quote, colon or dash after the cue opens its content
-        n += 1
-    seg = toks[k:n]
-    if not seg:
-        return True
-    if any(t.lower == "that" for t in seg[1:-1]) or (seg[0].lower == "that" and len(seg) > 1):
-        return False  # ``said on Tuesday that …``: the content follows
-    if seg[0].lower in {"on", "in", "at", "from", "last", "this", "earlier", "late", "later", "after", "before", "during"}:
-        return True
-    if seg[0].lower in {"when", "while", "as", "if"} and len(seg) > 1 and seg[1].tag in {"VBN", "VBG", "VBD"}:
-        return True  # a participle clause: ``Berg said when asked about …``
-    in_phrase = False  # inside a prepositional phrase: ``told the court in his filing``
-    for t in seg:  # ``said Tuesday in Paris``, ``told reporters at the White House``
-        in_phrase = in_phrase or t.lower in ADJUNCT_PREPOSITIONS
-        if not (t.lower in ADDRESSEES or t.lower in TIME_WORDS or t.is_cap or t.lower in DETERMINERS or t.lower in ADDRESSEE_NOUNS
-                or t.lower in ADJUNCT_PREPOSITIONS or (in_phrase and t.tag in {"PRP$", "JJ", "NN", "NNS", "CD"})):
-            return False
-    return True
-
 
 
 _SEE_AS = {"see", "view"}
@@ -584,6 +414,8 @@ def is_cue(toks: list[Token], i: int) -> bool:
         nxt.is_cap or (nxt.lower == "the" and i + 2 < len(toks) and toks[i + 2].is_cap)
     ):
         return False  # naming, not speaking: ``a resistance movement called the Ethiopian People's …``
+    if t.tag in {"VBN", "VBD"} and i > 0 and toks[i - 1].tag in {"NN", "NNS"} and nxt is not None and nxt.lower == "by":
+        return False  # a passive participle on a noun: ``exit polls reported by the networks``
     back = [u.lower for u in toks[max(0, i - 3) : i]]
     if t.lower == "want" and back and back[-1] in {"may", "might", "could"}:
         return False  # ``investors may want to think twice``: advice, not a wish

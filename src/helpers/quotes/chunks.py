@@ -6,6 +6,8 @@ Part of stage 2 (``attribution``), kept apart so the speaker rules read on their
 
 from __future__ import annotations
 
+import re
+
 from ..records import Token
 from .words import (
     BOUNDARY_PUNCT,
@@ -61,8 +63,12 @@ def valid_chunk(chunk: list[Token], longest: int = 16) -> bool:
         return True  # ``those surveyed say``, ``those polled said``
     if all(t.lower in DETERMINERS for t in chunk):
         return False
-    # a speaker is a name, a pronoun or a noun phrase with a noun in it
-    return any(t.tag.startswith("NN") or t.is_cap or t.tag == "PRP" for t in chunk)
+    # a speaker is a name, a pronoun or a noun phrase with a noun in it, or a web address
+    return any(t.tag.startswith("NN") or t.is_cap or t.tag == "PRP" or _WEB_ADDRESS.fullmatch(t.text) for t in chunk)
+
+
+#: A site named by its address: ``ouest-france.fr``, ``Factcheck.org``.
+_WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|gov|edu|fr|de|uk|co|io|info|news)", re.IGNORECASE)
 
 
 def left_chunk(toks: list[Token], j: int) -> tuple[list[Token], int]:

@@ -19,6 +19,7 @@ from ..names import is_name, is_name_body, split_role, strip_det
 from ..records import Token
 from ..resources import Cue
 from . import attribution as at
+from . import content as ct
 from .marks import Quote, Quotes
 from .resolve import Entity, Mention, mention
 from .words import FINITE, SUBORDINATORS
@@ -149,7 +150,7 @@ def reported_statements(ctx: Context, quotes: Quotes, used: set, drafts: Drafts)
     ``drafts`` sentence by sentence."""
     for s in ctx.sents:
         plans = _plans(s, quotes, used)
-        regions = {t.i: at.region(s.toks, plans, t, cue, sp) for t, cue, sp in plans if cue.cls != "source"}
+        regions = {t.i: ct.region(s.toks, plans, t, cue, sp) for t, cue, sp in plans if cue.cls != "source"}
         nested, inner = _nesting(plans, regions)
         prev: Draft | None = None
         for t, cue, sp in plans:
@@ -201,8 +202,8 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
         return []  # after speech, an infinitive is a request or a manner (``asking not to be named``);
         # after an intention or a stance it is the content (``vowed to fight``, ``refused to comment``)
     if b > a and s.toks[b - 1].text in {'"', "”", "''"} and not any(u.text in {'"', "“", "''", "``"} for u in s.toks[a : b - 1]):
-        b = max(a, at.content_end(s.toks, b - 1))  # a stray closing mark is not content
-    span = at.span(s.toks, a, b)
+        b = max(a, ct.content_end(s.toks, b - 1))  # a stray closing mark is not content
+    span = ct.span(s.toks, a, b)
     if span is None:
         return []
     parts = [span]
@@ -210,8 +211,8 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
         left_end = min(t.i, sp.chunk[0].i)
         while left_end > a and at.is_punct(s.toks[left_end - 1]):
             left_end -= 1
-        resume = at.parenthetical_resume(s.toks, t.i + 1 + len(cue.rest), clause=cue.side != "right")
-        parts = [p for p in (at.span(s.toks, a, left_end), resume is not None and at.span(s.toks, resume, b)) if p]
+        resume = ct.parenthetical_resume(s.toks, t.i + 1 + len(cue.rest), clause=cue.side != "right")
+        parts = [p for p in (ct.span(s.toks, a, left_end), resume is not None and ct.span(s.toks, resume, b)) if p]
     reported = ctx.mention(nested_chunk) if nested_chunk else None
     proto = Draft(
         "indirect", cue, span[0], span[1], s.sid, reported=reported, cue_span=_cue_span(s.toks, t.i, cue), fragments=parts
@@ -322,8 +323,8 @@ def colon_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
             or " ".join(t.lower for t in chunk) in places or quotes.at(chunk[0].start) is not None
         ):
             continue
-        b = at.content_end(toks, len(toks))
-        content = at.span(toks, k + 1, b)
+        b = ct.content_end(toks, len(toks))
+        content = ct.span(toks, k + 1, b)
         if content is None or not any(any(ch.isalpha() for ch in t.text) for t in toks[k + 1 : b]):
             continue  # a tally (``Hillary Clinton: 1,769.``) or a label, not a statement
         mention_ = ctx.mention(chunk)
@@ -376,10 +377,10 @@ def poll_statements(ctx: Context, quotes: Quotes, drafts: list[Draft]) -> None:
             if i == 0 or (i == 1 and at.is_punct(toks[0])):
                 if end >= len(toks) or toks[end].text != ",":
                     continue
-                content = at.span(toks, end + 1, at.content_end(toks, len(toks)))
+                content = ct.span(toks, end + 1, ct.content_end(toks, len(toks)))
             else:
                 start = max((k + 1 for k in range(i) if toks[k].text in {";", ":"}), default=0)
-                content = at.span(toks, start, i)
+                content = ct.span(toks, start, i)
             if content is None or any(d.start < content[1] and content[0] < d.end for d in by_sentence.get(s.sid, ())):
                 continue
             st = Draft("indirect", IN_CUE, content[0], content[1], s.sid,
