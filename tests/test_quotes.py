@@ -980,3 +980,29 @@ def test_a_speaker_with_brackets_or_quotes_is_named_as_written():
     assert list(out["speaker"]) == ["Jack Reed"]
     out = quotes(parse_article('Costs will rise, according to the "Medicare for All" study.', id="t", date="2025-01-01"))
     assert list(out["speaker"]) == ['"Medicare for All" study #1']
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Asked during a January debate why he trailed so badly, Senator Sanders said the economy was to blame.",
+     "why he trailed so badly"),
+    ("Asked at a briefing Monday in Washington about her future role, the spokesman said the vote was historic.",
+     "about her future role"),
+    ("Asked by the host to respond to the criticism, Carson said he had no regrets.", "to respond to the criticism"),
+])
+def test_a_question_put_by_someone_unnamed_after_when_and_where_it_was_put(text, asked):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert [c for c, s in zip(out["text"], out["speaker_mention"]) if pd.isna(s)] == [asked]
+    assert len(out) == 2
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "…, saying" after a subject with an aside between commas
+    ("Several candidates, including Fiorina and Carson, have followed his lead, saying the history is fair game.",
+     "Several candidates", "the history is fair game"),
+    # "with X saying": the participle's own subject
+    ("Many voters shrugged off the choice, with three in 10 saying it would have no effect on their vote.",
+     "three in 10", "it would have no effect on their vote"),
+])
+def test_the_subject_of_a_participle_cue_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]

@@ -73,6 +73,10 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             # ends in a quote or a dash; the verb shares the subject of the earlier cue
             return Speaker([], -1, coord=True)
         return None
+    if toks[c].tag == "VBG" and (w := next((n for n in range(j, max(-1, j - 6), -1) if toks[n].lower == "with"), None)) is not None:
+        chunk = toks[w + 1 : j + 1]  # ``…, with three in 10 saying …``: the participle's own subject
+        if chunk and not any(is_punct(u) or u.tag in FINITE for u in chunk) and (valid_chunk(chunk) or chunk[0].tag == "CD"):
+            return Speaker(chunk, w)
     if t.lower == "who" and j >= 2 and toks[j - 1].text == ",":
         chunk, b = left_chunk(toks, j - 2)  # ``Beck, who said there were …``: the relative's antecedent
         return Speaker(chunk, b, relative=True) if valid_chunk(chunk) else None
@@ -227,8 +231,13 @@ def unsourced(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     while b >= 0 and toks[b].lower in _PASSIVE_FILLERS:
         b -= 1
     passive = b >= 0 and toks[b].lower in _BE and toks[c].tag in {"VBN", "VBD", "JJ"} and low(toks, c + 1) != "by"
-    ahead = [low(toks, k) for k in range(c + 1, c + 5)]  # ``Asked on Monday whether …``
-    question = nxt in {"about", "to"} or any(w in _QUESTION_WORDS for w in ahead if w)
+    ahead = []  # up to the next mark: ``Asked on Monday whether …``, ``Asked by X to respond``
+    for k in range(c + 1, min(c + 9, len(toks))):
+        if is_punct(toks[k]):
+            break
+        ahead.append(toks[k].lower)
+    question = nxt in {"about", "to"} or any(w in _QUESTION_WORDS for w in ahead[:4]) or (
+        _asked_question(toks, c) and any(w in _QUESTION_WORDS or w in {"about", "to"} for w in ahead))
     if cue.lemma == "ask" and (passive or _asked_question(toks, c)) and question:
         # the question is the content; who asked is not said (``subject``: who was asked)
         return Speaker([], c, unsourced=True, subject=_hedged_subject(toks, b) if passive else [])
@@ -296,8 +305,21 @@ def _following_participle(toks: list[Token], c: int) -> Speaker | None:
     # "Trump delivered" so)
     verbs = FINITE | {"VBN"}
     verb = next((n for n in range(p) if toks[n].tag in verbs and not toks[n].is_cap), None)
-    subj = clause_subject(toks, verb, verbs) if verb is not None else []
+    subj = (clause_subject(toks, verb, verbs) or _subject_before_aside(toks, verb)) if verb is not None else []
     return Speaker([], p, coord=True, subject=subj if valid_chunk(subj) else [])
+
+
+def _subject_before_aside(toks: list[Token], v: int) -> list[Token]:
+    """The subject that opens the sentence before an aside between commas, the verb at ``v``
+    after it: ``Several candidates, including Fiorina and Carson, have followed …``."""
+    j = v - 1
+    while j >= 0 and toks[j].lower in SKIP_BEFORE_CUE:
+        j -= 1
+    if j < 2 or toks[j].text != ",":
+        return []
+    k0 = next((n for n in range(j - 1, -1, -1) if toks[n].text == ","), None)
+    subj = toks[:k0] if k0 else []
+    return subj if not any(is_punct(u) for u in subj) and valid_chunk(subj) else []
 
 
 def _to_punct(toks: list[Token], k: int) -> list[Token]:

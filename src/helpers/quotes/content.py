@@ -127,6 +127,10 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         a = b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0
         return a, content_end(toks, len(toks))
     a = _after_cue(toks, t.i, cue)
+    if sp.unsourced and cue.lemma == "ask":  # the question, after when and where it was put
+        q = next((n for n in range(a, min(a + 8, len(toks))) if toks[n].lower in _QUESTION_WORDS | {"about", "to"}), None)
+        if q is not None and all(not is_punct(u) and u.tag not in FINITE for u in toks[a:q]):
+            a = q
     b = content_end(toks, len(toks))
     if sp.fronted:  # the fronted clause ends at the comma before its speaker
         b = content_end(toks, sp.left)
