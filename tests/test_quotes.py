@@ -1006,3 +1006,28 @@ def test_a_question_put_by_someone_unnamed_after_when_and_where_it_was_put(text,
 def test_the_subject_of_a_participle_cue_found_on_polnear_train(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a verb coordinated with the first one after an appositive on the subject
+    ("Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.",
+     "Gary Emineth", "he is leaning toward Trump"),
+    # a quote after a longer addressee phrase
+    ("Canova wrote to his 20,000 Twitter followers, “It is time to end her career for good.”", "Canova",
+     "It is time to end her career for good."),
+    # a number as the speaker's head
+    ("“You seem to have picked a new standard out of thin air,” the two write.", "the two",
+     "You seem to have picked a new standard out of thin air"),
+    # a participle cue after "after" inside the sentence: the main clause's subject; a possessive addressee
+    ("The senator kept making gaffes after telling his aides he planned to adopt a calmer tone.", "The senator",
+     "he planned to adopt a calmer tone"),
+])
+def test_coordination_addressees_and_groups_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+def test_a_counted_group_is_plural_and_no_he_refers_to_it():
+    out = quotes(parse_article("“The rule is wrong,” the two write. He said the court would agree.", id="t", date="2025-01-01"))
+    assert out["speaker_type"].tolist()[0] == "collective"
+    assert out["speaker"].tolist()[1] != out["speaker"].tolist()[0]

@@ -21,8 +21,8 @@ def strip_det(toks: list) -> tuple[list, str]:
     """Leading determiners off a phrase: (the rest, the first determiner or "")."""
     det = ""
     while toks and toks[0].lower in DETERMINERS:
-        if len(toks) > 2 and toks[1].lower in {"in", "of", "out"} and toks[0].tag == "CD":
-            break  # a share, not a determiner: ``three in 10``, ``two of them``
+        if toks[0].tag == "CD" and (len(toks) == 1 or (len(toks) > 2 and toks[1].lower in {"in", "of", "out"})):
+            break  # a head or a share, not a determiner: ``the two``, ``three in 10``, ``two of them``
         det = det or toks[0].lower
         toks = toks[1:]
     return toks, det

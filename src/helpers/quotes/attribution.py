@@ -117,8 +117,10 @@ def _opening_subject(toks: list[Token], j: int) -> list[Token]:
     if not toks or toks[0].lower in SUBORDINATORS or toks[0].tag in {"IN", "RB", "VBG", "VBN"}:
         return []
     v = next((k for k in range(j) if (toks[k].tag in FINITE or toks[k].tag == "VBN") and not toks[k].is_cap), None)
-    if v is None or any(is_punct(u) for u in toks[:v]):
+    if v is None:
         return []
+    if any(is_punct(u) for u in toks[:v]):
+        return _subject_before_aside(toks, v)  # ``Gary Emineth, a former chairman, became …``
     subj = toks[:v]
     while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
         subj = subj[:-1]
@@ -275,6 +277,10 @@ def _hedged_subject(toks: list[Token], k: int) -> list[Token]:
 def _fronted_participle(toks: list[Token], c: int) -> Speaker | None:
     """``After saying he was nervous, the man asked …``, ``While saying that …, he went
     on``: a participle cue in a clause before the main one, whose subject speaks."""
+    if c > 1 and toks[c - 1].lower in PARTICIPLE_SUBORDINATORS - {"in", "by"} and toks[c].lower.endswith("ing"):
+        # ``He kept committing gaffes after telling his aides …``: the main clause's subject
+        subj = _opening_subject(toks, c - 1)
+        return Speaker(subj, -1, fronted=False, coord=True) if valid_chunk(subj) else None
     if c != 1 or toks[0].lower not in PARTICIPLE_SUBORDINATORS or not toks[c].lower.endswith("ing"):
         return None
     comma = next((k for k in range(c + 1, len(toks)) if toks[k].text == ","), None)
@@ -374,17 +380,19 @@ def lead_cue(before: list[Token]) -> int | None:
     if not before or before[-1].text not in {":", ","}:
         return None
     lexicon = resources.cues()
-    for back in (2, 3):
-        if len(before) >= back:
-            t = before[-back]
-            between = before[-back + 1 : -1]
-            if t.lower in lexicon and lexicon[t.lower].cls != "source" and all(
-                u.lower in ADDRESSEES or u.is_cap for u in between
-            ) and is_cue(before, t.i):
-                return t.i
+    for back in range(2, min(len(before), 9) + 1):
+        t = before[-back]
+        between = before[-back + 1 : -1]
+        addressee = all(u.lower in ADDRESSEES or u.is_cap for u in between) or (
+            # ``wrote to his 20,000 Twitter followers,``: a phrase of whom it was said to
+            between[0].lower in {"to", "on", "in", "at"} and all(u.tag in _NOUN_PHRASE_TAGS | {"IN"} for u in between[1:])
+        )
+        if t.lower in lexicon and lexicon[t.lower].cls != "source" and addressee and is_cue(before, t.i):
+            return t.i
     return None
 
 
+_NOUN_PHRASE_TAGS = {"PRP$", "DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "PRP", "POS", "CD"}
 _SEE_AS = {"see", "view"}
 
 

@@ -61,6 +61,8 @@ def valid_chunk(chunk: list[Token], longest: int = 16) -> bool:
         return True  # ``he said``, ``Several said``, ``Others say``
     if len(chunk) == 2 and chunk[0].lower in {"those", "these"} and chunk[1].tag in {"VBN", "VBD"}:
         return True  # ``those surveyed say``, ``those polled said``
+    if len(chunk) == 2 and chunk[0].lower == "the" and chunk[1].tag == "CD":
+        return True  # ``the two write``
     if all(t.lower in DETERMINERS for t in chunk):
         return False
     # a speaker is a name, a pronoun or a noun phrase with a noun in it, or a web address

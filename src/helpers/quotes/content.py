@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import resources
 from ..records import Token
 from ..resources import Cue
-from .attribution import _QUESTION_WORDS, Speaker, _asked_question
+from .attribution import _NOUN_PHRASE_TAGS, _QUESTION_WORDS, Speaker, _asked_question
 from .chunks import skip_left
 from .words import (
     ADDRESSEE_NOUNS,
@@ -25,8 +25,6 @@ from .words import (
     TIME_WORDS,
     is_punct,
 )
-
-_NOUN_PHRASE_TAGS = {"PRP$", "DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "PRP", "POS", "CD"}
 
 
 def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
@@ -43,7 +41,7 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
             k += 1
         else:
             n = k
-            while n < len(toks) and toks[n].lower in DETERMINERS:
+            while n < len(toks) and (toks[n].lower in DETERMINERS or toks[n].tag == "PRP$"):
                 n += 1
             m = n
             while m < len(toks) and (toks[m].is_cap or toks[m].lower in ADDRESSEE_NOUNS or toks[m].lower in {"news", "press", "state", "television"}):

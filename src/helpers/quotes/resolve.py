@@ -191,6 +191,9 @@ class Resolver:
             name = surface([t for t in core if t.is_cap])
             return self._registered(desc) or self._registered(name) or self._by_name.get(desc) \
                 or Entity(desc, "organization", camp)
+        counted = core[-1].tag == "CD" and head not in ("one", "1")  # ``the two``, ``three in 10``: a group
+        if counted:
+            kind = "collective"
         if kind is None:
             if head in resources.role_words():  # ``the chancellor``: a person with that role
                 for e in self.recent:
@@ -207,7 +210,7 @@ class Resolver:
                 return e
             if desc in self._by_name:
                 return self._by_name[desc]
-            return Entity(desc, kind, camp, plural=head.endswith("s"))
+            return Entity(desc, kind, camp, plural=head.endswith("s") or counted)
         if det == "the" or (not det and kind != "anonymous"):
             for e in self.recent:  # ``the official`` back to ``a European official``
                 if e.head == head:
@@ -216,7 +219,7 @@ class Resolver:
             return self._by_name[desc]
         n = self.counts.get(desc, 0) + 1
         self.counts[desc] = n
-        return Entity(f"{desc} #{n}", kind, camp, head=head, plural=head.endswith("s"))
+        return Entity(f"{desc} #{n}", kind, camp, head=head, plural=head.endswith("s") or counted)
 
     def _pronoun(self, word: str) -> Entity:
         gender = PRONOUNS[word]
