@@ -1031,3 +1031,23 @@ def test_a_counted_group_is_plural_and_no_he_refers_to_it():
     out = quotes(parse_article("“The rule is wrong,” the two write. He said the court would agree.", id="t", date="2025-01-01"))
     assert out["speaker_type"].tolist()[0] == "collective"
     assert out["speaker"].tolist()[1] != out["speaker"].tolist()[0]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "to" and an addressee before a question word or "that"
+    ("Sam Jacobs, the magazine's editor, explained to CBS why Merkel was chosen.", "Sam Jacobs", "why Merkel was chosen"),
+    # a title in quotes after "in his book," is no quote
+    ("The revolution dampened plans to return home, Mr. Rubio said in his 2012 book, ''An American Son.''",
+     "Mr. Rubio", "The revolution dampened plans to return home"),
+    # a hedge before "…, saying" passes on no speaker: the subject speaks
+])
+def test_addressees_and_titles_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+def test_a_hedge_passes_on_no_speaker_to_a_following_participle():
+    out = quotes(parse_article("Attorneys for the firm appeared to oppose the effort, saying in court files that the "
+                               "account was private.", id="t", date="2025-01-01"))
+    said = out[out["cue"] == "say"]
+    assert list(zip(said["speaker_mention"], said["text"])) == [("Attorneys for the firm", "the account was private")]

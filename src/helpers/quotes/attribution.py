@@ -29,6 +29,7 @@ from .words import (
     SKIP_BEFORE_CUE,
     SUBORDINATORS,
     TIME_WORDS,
+    WORK_NOUNS,
     is_punct,
 )
 
@@ -379,6 +380,8 @@ def lead_cue(before: list[Token]) -> int | None:
     """Index of a cue that introduces a quote: ``said:``, ``said,``, ``told reporters:``."""
     if not before or before[-1].text not in {":", ","}:
         return None
+    if len(before) > 1 and before[-2].lower in WORK_NOUNS:
+        return None  # ``said in his 2012 book, "An American Son."``: a title, not what was said
     lexicon = resources.cues()
     for back in range(2, min(len(before), 9) + 1):
         t = before[-back]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import resources
 from ..records import Token
 from ..resources import Cue
-from .attribution import _NOUN_PHRASE_TAGS, _QUESTION_WORDS, Speaker, _asked_question
+from .attribution import _NOUN_PHRASE_TAGS, _QUESTION_WORDS, Speaker, _asked_question, low
 from .chunks import skip_left
 from .words import (
     ADDRESSEE_NOUNS,
@@ -35,6 +35,12 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
         q = next((n for n in range(k, min(k + 6, len(toks))) if toks[n].lower in _QUESTION_WORDS), None)
         if q is not None and all(not is_punct(u) and u.tag not in FINITE for u in toks[k:q]):
             return q
+    if cue.cls == "speech" and cue.lemma != "tell" and low(toks, k) == "to" and k + 1 < len(toks) and (
+        toks[k + 1].is_cap or toks[k + 1].tag in {"PRP", "DT", "PRP$"} or toks[k + 1].lower in ADDRESSEES
+    ):  # ``explained to CBS why``, ``said to reporters that``
+        q = next((n for n in range(k + 2, min(k + 7, len(toks))) if toks[n].lower in _QUESTION_WORDS | {"that"}), None)
+        if q is not None and all(u.tag in _NOUN_PHRASE_TAGS for u in toks[k + 1 : q]):
+            return q + 1 if toks[q].lower == "that" else q
     if cue.lemma == "tell" and k < len(toks):
         # the addressee: a name, a pronoun, ``reporters``, ``a news conference``
         if toks[k].lower in ADDRESSEES:

@@ -226,6 +226,8 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
             proto.start, proto.fragments = subj[0], [subj, *proto.fragments]
     elif sp.coord and not sp.chunk:
         proto.inherit = prev or drafts.preceding(t.start)
+        if proto.inherit is not None and proto.inherit.unsourced:
+            proto.inherit = None  # a hedge has no speaker to pass on (``X appeared to …, saying``)
         if sp.subject and (proto.inherit is None or proto.inherit.sentence_id != s.sid):
             proto.inherit, proto.mention = None, ctx.mention(sp.subject)  # no one spoke before in this sentence
         elif proto.inherit is None:

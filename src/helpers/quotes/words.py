@@ -47,6 +47,8 @@ TIME_WORDS = set(WEEKDAYS) | set(MONTHS) | {
 SKIP_BEFORE_CUE = resources.words("before_cue.txt")
 ADDRESSEES = resources.words("addressees.txt")
 ADDRESSEE_NOUNS = resources.words("addressee_nouns.txt")
+#: Works whose title may follow in quotes: ``in his 2012 book, "An American Son."``
+WORK_NOUNS = {"book", "memoir", "film", "movie", "documentary", "show", "song", "album", "column", "essay", "article", "op-ed", "novel", "play", "series", "podcast"}
 
 
 def is_punct(t: Token) -> bool:
