@@ -1051,3 +1051,18 @@ def test_a_hedge_passes_on_no_speaker_to_a_following_participle():
                                "account was private.", id="t", date="2025-01-01"))
     said = out[out["cue"] == "say"]
     assert list(zip(said["speaker_mention"], said["text"])) == [("Attorneys for the firm", "the account was private")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "No," inside the quote does not negate the cue after it
+    ('"Is he going to remember everything? No," said David Magel, 53, who lives in the suburbs.', "David Magel",
+     "Is he going to remember everything? No"),
+    # "notes" read as a noun after a pronoun
+    ("She notes that the right to free speech comes with limits.", "She", "the right to free speech comes with limits"),
+    # a name with its party between commas after a description
+    ("Another former lawmaker, Sen. Joe Lieberman (I-Conn.), also stated his intention to vote for her.",
+     "Sen. Joe Lieberman", "his intention to vote for her"),
+])
+def test_negation_pronoun_and_party_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]

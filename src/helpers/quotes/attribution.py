@@ -177,10 +177,11 @@ def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speake
             if inverted is not None and is_name(inverted.chunk):
                 return inverted
             return Speaker(chunk, b) if valid_chunk(chunk) else None
-    if k > 0 and toks[k].text == "," and is_name(seg):
+    named = seg[: next((n for n, u in enumerate(seg) if u.text == "("), len(seg))]  # off a party: ``Joe Lieberman (I-Conn.)``
+    if k > 0 and toks[k].text == "," and named and is_name(named):
         # a description, then the name: ``The company's chief executive, Lars Petersen, said``
         _, b = left_chunk(toks, k - 1)
-        return Speaker(seg, b)
+        return Speaker(named, b)
     if (named := _long_appositive(toks, k)) is not None:
         return named
     if k < 0 and is_name([u for u in seg if u.text not in {"(", ")"}][:4]) and seg[-1].text == ")":
@@ -427,7 +428,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
         # plural noun, right after a name or noun and before a clause
         third_person = (
             t.lower.endswith("s") and t.tag == "NNS" and i + 1 < len(toks) and (
-                (i > 0 and toks[i - 1].tag in {"NNP", "NN"}
+                (i > 0 and (toks[i - 1].tag in {"NNP", "NN"} or toks[i - 1].lower in {"he", "she", "it"})
                  and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"}))
                 or (i > 1 and toks[i - 1].text == "," and toks[i + 1].lower == "that")  # ``O'Brien, a consultant, notes that``
                 or (i > 1 and toks[i - 1].tag == "NNP" and toks[i - 2].text == "," and toks[i + 1].text == ",")  # ``…, Frank notes, …``
@@ -449,7 +450,9 @@ def is_cue(toks: list[Token], i: int) -> bool:
         return False  # naming, not speaking: ``a resistance movement called the Ethiopian People's …``
     if t.tag in {"VBN", "VBD"} and i > 0 and toks[i - 1].tag in {"NN", "NNS"} and nxt is not None and nxt.lower == "by":
         return False  # a passive participle on a noun: ``exit polls reported by the networks``
-    back = [u.lower for u in toks[max(0, i - 3) : i]]
+    back = []
+    for u in toks[max(0, i - 3) : i]:  # the words before the cue in its clause (``No,” said X`` is not negated)
+        back = [] if is_punct(u) else [*back, u.lower]
     if t.lower == "want" and back and back[-1] in {"may", "might", "could"}:
         return False  # ``investors may want to think twice``: advice, not a wish
     if "what" in back[-3:-1]:
