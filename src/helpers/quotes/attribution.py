@@ -18,7 +18,7 @@ from .. import resources
 from ..names import is_name
 from ..records import Token
 from ..resources import Cue
-from .chunks import clause_subject, left_chunk, skip_left, valid_chunk
+from .chunks import clause_subject, left_chunk, skip_left, trim_adverbs, valid_chunk
 from .words import (
     ADDRESSEES,
     DOUBLE_QUOTES,
@@ -122,10 +122,7 @@ def _opening_subject(toks: list[Token], j: int) -> list[Token]:
         return []
     if any(is_punct(u) for u in toks[:v]):
         return _subject_before_aside(toks, v)  # ``Gary Emineth, a former chairman, became …``
-    subj = toks[:v]
-    while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
-        subj = subj[:-1]
-    return subj
+    return trim_adverbs(toks[:v])
 
 
 def _relative_antecedent(toks: list[Token], j: int) -> Speaker | None:
@@ -178,15 +175,14 @@ def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speake
                 return inverted
             return Speaker(chunk, b) if valid_chunk(chunk) else None
     named = seg[: next((n for n, u in enumerate(seg) if u.text == "("), len(seg))]  # off a party: ``Joe Lieberman (I-Conn.)``
+    if k < 0 and named and seg[-1].text == ")" and is_name(named):
+        return Speaker(named, -1)  # a stray comma after a name's party: ``Sen. Jack Reed (D-R.I.), said``
     if k > 0 and toks[k].text == "," and named and is_name(named):
         # a description, then the name: ``The company's chief executive, Lars Petersen, said``
         _, b = left_chunk(toks, k - 1)
         return Speaker(named, b)
     if (named := _long_appositive(toks, k)) is not None:
         return named
-    if k < 0 and is_name([u for u in seg if u.text not in {"(", ")"}][:4]) and seg[-1].text == ")":
-        # a stray comma after a name's party: ``Sen. Jack Reed (D-R.I.), said``
-        return Speaker(seg[: next(n for n, u in enumerate(seg) if u.text == "(")], -1)
     return right_speaker(toks, c) if cue.cls == "speech" else None  # ``“…,” said X``
 
 
@@ -282,7 +278,7 @@ def _fronted_participle(toks: list[Token], c: int) -> Speaker | None:
     if c > 1 and toks[c - 1].lower in PARTICIPLE_SUBORDINATORS - {"in", "by"} and toks[c].lower.endswith("ing"):
         # ``He kept committing gaffes after telling his aides …``: the main clause's subject
         subj = _opening_subject(toks, c - 1)
-        return Speaker(subj, -1, fronted=False, coord=True) if valid_chunk(subj) else None
+        return Speaker(subj, -1, coord=True) if valid_chunk(subj) else None
     if c != 1 or toks[0].lower not in PARTICIPLE_SUBORDINATORS or not toks[c].lower.endswith("ing"):
         return None
     comma = next((k for k in range(c + 1, len(toks)) if toks[k].text == ","), None)

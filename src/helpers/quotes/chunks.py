@@ -93,8 +93,12 @@ def clause_subject(toks: list[Token], j: int, verbs=FINITE) -> list[Token]:
     clause = toks[k + 1 : j + 1]
     for n, t in enumerate(clause):
         if t.tag in verbs and not t.is_cap:
-            subj = clause[:n]
-            while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
-                subj = subj[:-1]
-            return subj
+            return trim_adverbs(clause[:n])
     return []
+
+
+def trim_adverbs(subj: list[Token]) -> list[Token]:
+    """A subject without the adverbs and auxiliaries before its verb (``Macron also``)."""
+    while subj and (subj[-1].lower in SKIP_BEFORE_CUE or subj[-1].tag == "RB"):
+        subj = subj[:-1]
+    return subj
