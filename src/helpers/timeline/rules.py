@@ -164,7 +164,8 @@ def determined_period(toks, i):
       "They talked for more than two hours.|more than two hours|DURATION|PT2H|MORE_THAN",
       "The plant closed nearly four years ago.|nearly four years ago|DATE|2021|APPROX",
       "Appeals are due in no more than 60 days.|no more than 60 days|DURATION|P60D|EQUAL_OR_LESS",
-      "He was declared dead over an hour later.|over an hour|DURATION|PT1H|MORE_THAN")
+      "He was declared dead over an hour later.|over an hour|DURATION|PT1H|MORE_THAN",
+      "The crown has rested there for almost a hundred years.|almost a hundred years|DURATION|P100Y|LESS_THAN")
 def modified_duration(toks, i):
     for parts, mod in MODS_BY_FIRST.get(toks[i].lower, ()):
         if [x.lower for x in toks[i : i + len(parts)]] != parts:
@@ -375,19 +376,17 @@ def clock_time(toks, i):
       "Mr. Reupke, 52 years old, resigned.|||",
       "He said on CBS's 60 Minutes that he would stay.|||",
       "The plan saves $500 million a year.|a year|SET|P1Y",
+      "Islam will one day be the largest religion.|one day|DATE|FUTURE_REF",
       "The airline adds 700 seats a week.|a week|SET|P1W")
 def duration(toks, i):
     d = w.duration_at(toks, i)
     if d and i > 0 and toks[d[0] - 1].is_cap and toks[d[0] - 1].lower in vocab.TIMEX_UNITS:
         return None  # a capitalised unit inside a sentence is a title: CBS's "60 Minutes"
-    if d and d[0] == i + 2 and toks[i].lower in ("a", "an", "per") and _after_amount(toks, i):
+    if d and d[0] == i + 2 and toks[i].lower in ("a", "an", "per") and w.after_amount(toks, i):
         return Match(i, d[0], "SET", fixed(d[1]))  # a rate: "$500 million a year", "700 seats a week"
+    if d and d[0] == i + 2 and toks[i].lower == "one" and d[1] == "P1D" and w.low(toks, i - 1) in w.MODALS:
+        return Match(i, d[0], "DATE", fixed("FUTURE_REF"))  # "will one day be": some day to come
     return Match(i, d[0], "DURATION", fixed(d[1])) if d else None
-
-
-def _after_amount(toks: list[Token], i: int) -> bool:
-    """An amount just before ``i``: a number, or a number and the noun it counts."""
-    return any(toks[k].tag == "CD" for k in range(max(0, i - 2), i)) and toks[i - 1].tag in ("CD", "NNS", "NN")
 
 
 @rule("Families gathered on Thanksgiving Day.|Thanksgiving Day|DATE|2024-11-28",

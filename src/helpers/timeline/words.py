@@ -79,6 +79,17 @@ def low(toks: list[Token], k: int) -> str:
     return toks[k].lower if 0 <= k < len(toks) else ""
 
 
+#: Scale words a duration's count may take ("a hundred years"), and the modals before "one
+#: day" that make it a day to come ("will one day be").
+SCALES = {word: vocab.SCALES[word] for word in ("hundred", "thousand", "million")}
+MODALS = {"will", "would", "could", "may", "might", "can", "shall", "'ll", "’ll"}
+
+
+def after_amount(toks: list[Token], i: int) -> bool:
+    """An amount just before ``i``: a number, or a number and the noun it counts."""
+    return any(toks[k].tag == "CD" for k in range(max(0, i - 2), i)) and toks[i - 1].tag in ("CD", "NNS", "NN")
+
+
 def number(toks: list[Token], i: int) -> tuple[float | None, int] | None:
     """A number at token ``i``: (value, next token index), as ``numbers.number_at``, and the
     forms a duration's count takes: ``a few`` and ``a couple of`` (the article inside the
@@ -96,6 +107,8 @@ def number(toks: list[Token], i: int) -> tuple[float | None, int] | None:
     value, k = found[0], i + found[1]
     if value is None or not float(value).is_integer():
         return value, k
+    if low(toks, k) in SCALES:
+        value, k = value * SCALES[low(toks, k)], k + 1  # "a hundred years", "two thousand years"
     if k < len(toks) and FRACTION.fullmatch(toks[k].text):
         return value + numbers.parse_number(toks[k].text), k + 1  # "2 1/2"
     if [low(toks, x) for x in range(k, k + 3)] == ["and", "a", "half"]:
