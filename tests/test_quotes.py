@@ -1066,3 +1066,22 @@ def test_a_hedge_passes_on_no_speaker_to_a_following_participle():
 def test_negation_pronoun_and_party_found_on_polnear_train(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a direct quote attributed past a long appositive
+    ("“They expect us to know this,” Terrie Rizzo, the Democratic chair of Florida’s Palm Beach County, said of the campaign.",
+     "Terrie Rizzo", "They expect us to know this"),
+    # a particle between the cue and the quote it introduces
+    ("Mills then writes back, “You look cute.”", "Mills", "You look cute."),
+    # a participle after "after" in a clause that opens with a conjunction
+    ("Yet he is facing skepticism after saying in a debate that he is impartial.", "he", "he is impartial"),
+    # a participle opening the sentence: the main clause's subject speaks
+    ("Noting he studied philosophy, Allen said he loved the show.", "Allen", "he studied philosophy"),
+    # a contracted auxiliary, and a long phrase before "that"
+    ("I’ve been saying for six years on the stump and inside the White House that wealth is a problem.", "I",
+     "wealth is a problem"),
+])
+def test_appositives_particles_and_participles_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"]))[0] == (speaker, content)

@@ -113,16 +113,20 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
 
 
 def _opening_subject(toks: list[Token], j: int) -> list[Token]:
-    """The subject of the sentence's first verb, when the sentence opens with it and no
-    comma stands between them (``She brought that down to $42,000, but said …``)."""
-    if not toks or toks[0].lower in SUBORDINATORS or toks[0].tag in {"IN", "RB", "VBG", "VBN"}:
+    """The subject of the sentence's first verb (before ``j``), when the sentence opens with
+    it (after a conjunction: ``Yet he is facing …``) and no comma stands between them, or
+    only an aside (``She brought that down to $42,000, but said …``)."""
+    lead = 0
+    while lead < j and (toks[lead].tag == "CC" or toks[lead].lower in {"yet", "still", "so"}):
+        lead += 1
+    if lead >= j or toks[lead].lower in SUBORDINATORS or toks[lead].tag in {"IN", "RB", "VBG", "VBN"}:
         return []
-    v = next((k for k in range(j) if (toks[k].tag in FINITE or toks[k].tag == "VBN") and not toks[k].is_cap), None)
+    v = next((k for k in range(lead, j) if (toks[k].tag in FINITE or toks[k].tag == "VBN") and not toks[k].is_cap), None)
     if v is None:
         return []
-    if any(is_punct(u) for u in toks[:v]):
-        return _subject_before_aside(toks, v)  # ``Gary Emineth, a former chairman, became …``
-    return trim_adverbs(toks[:v])
+    if any(is_punct(u) for u in toks[lead:v]):
+        return _subject_before_aside(toks, v) if lead == 0 else []  # ``Gary Emineth, a former chairman, became …``
+    return trim_adverbs(toks[lead:v])
 
 
 def _relative_antecedent(toks: list[Token], j: int) -> Speaker | None:
@@ -273,14 +277,16 @@ def _hedged_subject(toks: list[Token], k: int) -> list[Token]:
 
 
 def _fronted_participle(toks: list[Token], c: int) -> Speaker | None:
-    """``After saying he was nervous, the man asked …``, ``While saying that …, he went
-    on``: a participle cue in a clause before the main one, whose subject speaks."""
-    if c > 1 and toks[c - 1].lower in PARTICIPLE_SUBORDINATORS - {"in", "by"} and toks[c].lower.endswith("ing"):
-        # ``He kept committing gaffes after telling his aides …``: the main clause's subject
+    """``After saying he was nervous, the man asked …``, ``Noting that …, Allen said``: a
+    participle cue in a clause before the main one, whose subject speaks; after a main
+    clause (``He kept making gaffes after telling his aides …``), that clause's subject."""
+    if not toks[c].lower.endswith("ing") or not (
+        c == 0 or (c >= 1 and toks[c - 1].lower in PARTICIPLE_SUBORDINATORS and (c == 1 or toks[c - 1].lower not in {"in", "by"}))
+    ):
+        return None
+    if any(u.tag in FINITE and not u.is_cap for u in toks[: max(c - 1, 0)]):
         subj = _opening_subject(toks, c - 1)
         return Speaker(subj, -1, coord=True) if valid_chunk(subj) else None
-    if c != 1 or toks[0].lower not in PARTICIPLE_SUBORDINATORS or not toks[c].lower.endswith("ing"):
-        return None
     comma = next((k for k in range(c + 1, len(toks)) if toks[k].text == ","), None)
     if comma is None:
         return None
@@ -383,7 +389,7 @@ def lead_cue(before: list[Token]) -> int | None:
     for back in range(2, min(len(before), 9) + 1):
         t = before[-back]
         between = before[-back + 1 : -1]
-        addressee = all(u.lower in ADDRESSEES or u.is_cap for u in between) or (
+        addressee = all(u.lower in ADDRESSEES or u.is_cap or u.lower in {"back", "out"} for u in between) or (
             # ``wrote to his 20,000 Twitter followers,``: a phrase of whom it was said to
             between[0].lower in {"to", "on", "in", "at"} and all(u.tag in _NOUN_PHRASE_TAGS | {"IN"} for u in between[1:])
         )

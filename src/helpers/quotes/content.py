@@ -65,14 +65,16 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
                 break
     # a short time phrase or adverb, or a phrase of time or place (``said after a lunch on
     # Tuesday that``), then ``that``
-    for n in range(k, min(k + 9, len(toks))):
+    for n in range(k, min(k + 13, len(toks))):
         if toks[n].lower == "that":
             if n + 1 < len(toks) and toks[n + 1].tag in {"MD", "VBD", "VBZ"}:
                 break  # ``that`` is the subject (``worry that would reward …``)
             between = toks[k:n]
             if n - k < 5 and all(t.lower in TIME_WORDS or t.lower in {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"} or t.tag == "RB" for t in between):
                 return n + 1
-            if between and between[0].lower in ADJUNCT_PREPOSITIONS and all(t.tag in {"IN", "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "POS"} for t in between):
+            if between and between[0].lower in ADJUNCT_PREPOSITIONS | {"for", "to", "with"} and all(
+                t.tag in {"IN", "TO", "CC", "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "POS"} for t in between
+            ):  # ``wrote in an email to POLITICO that``
                 return n + 1
             break
         if is_punct(toks[n]):

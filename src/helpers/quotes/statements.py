@@ -125,7 +125,7 @@ def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: Quotes):
     for q in pieces:
         s = ctx.at(max(q.start, q.end - 1))
         after = [t for t in s.toks if t.start >= q.end]
-        for t in after[:12]:
+        for t in after[:20]:  # past a long appositive: ``“…,” Terrie Rizzo, the chair of …, said``
             cue = lexicon.get(t.lower)
             if cue and cue.cls != "source" and at.is_cue(s.toks, t.i) and quotes.at(t.start) is None:
                 sp = at.find_speaker(s.toks, t.i, cue)
