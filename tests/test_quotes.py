@@ -1085,3 +1085,29 @@ def test_negation_pronoun_and_party_found_on_polnear_train(text, speaker, conten
 def test_appositives_particles_and_participles_found_on_polnear_train(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"]))[0] == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    # "who notes" after a name and its description: the name speaks
+    ("That is not enough, said Howard Rubel, a senior analyst at the bank, who notes that costs have risen.",
+     "Howard Rubel", "note", "costs have risen"),
+    # an age after "then"
+    ("Mr. Sperling, then 38, said he was advised to find a deputy.", "Sperling", "say", "he was advised to find a deputy"),
+    # a verb of aspect before a participle cue, and a particle after it
+    ("Mr. Trump has lately started asking his supporters to raise their hands.", "Trump", "ask",
+     "his supporters to raise their hands"),
+    ("As Trump began tweeting out his new nickname for her, his son spoke.", "Trump", "tweet", "his new nickname for her"),
+])
+def test_relatives_ages_and_aspect_found_on_polnear_train(text, speaker, cue, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    hit = out[out["cue"] == cue]
+    assert list(zip(hit["speaker_mention"].str.removeprefix("Mr. "), hit["text"])) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("When he said that taxes would rise, voters left the hall.", "taxes would rise"),
+    ("Because officials said the bridge was unsafe, it closed.", "the bridge was unsafe"),
+])
+def test_a_cue_inside_a_fronted_clause_ends_its_content_at_the_clause(text, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(out["text"]) == [content]

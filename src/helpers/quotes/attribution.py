@@ -80,6 +80,10 @@ def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
             return Speaker(chunk, w)
     if t.lower == "who" and j >= 2 and toks[j - 1].text == ",":
         chunk, b = left_chunk(toks, j - 2)  # ``Beck, who said there were …``: the relative's antecedent
+        if chunk and chunk[0].lower in {"a", "an"} and b > 0 and toks[b].text == ",":
+            named, b2 = left_chunk(toks, b - 1)  # ``Howard Rubel, a senior analyst, who notes``: the name
+            if named and is_name(named):
+                chunk, b = named, b2
         return Speaker(chunk, b, relative=True) if valid_chunk(chunk) else None
     if t.text == ",":
         return _speaker_before_comma(toks, j, c, cue)
@@ -156,6 +160,7 @@ def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speake
     name_end = skip_left(toks, k - 1) if k > 0 and toks[k - 1].text == ")" else k - 1
     described = bool(seg) and name_end >= 0 and toks[name_end].is_cap and (
         seg[0].lower in resources.role_words() or (seg[0].tag == "CD" and len(seg) <= 2)
+        or (seg[0].lower == "then" and len(seg) == 2 and seg[1].tag == "CD")  # ``Mr. Sperling, then 38, said``
         or (seg[0].lower in {"a", "an", "another", "one", "the"} and len(seg) > 1)
     )
     # an aside: a share of a group (``A third of independents, 33%, say``) or a phrase
@@ -430,7 +435,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
         # plural noun, right after a name or noun and before a clause
         third_person = (
             t.lower.endswith("s") and t.tag == "NNS" and i + 1 < len(toks) and (
-                (i > 0 and (toks[i - 1].tag in {"NNP", "NN"} or toks[i - 1].lower in {"he", "she", "it"})
+                (i > 0 and (toks[i - 1].tag in {"NNP", "NN"} or toks[i - 1].lower in {"he", "she", "it", "who"})
                  and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"}))
                 or (i > 1 and toks[i - 1].text == "," and toks[i + 1].lower == "that")  # ``O'Brien, a consultant, notes that``
                 or (i > 1 and toks[i - 1].tag == "NNP" and toks[i - 2].text == "," and toks[i + 1].text == ",")  # ``…, Frank notes, …``

@@ -31,6 +31,8 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
     """Index of the first content token after the cue (skipping the rest of a multi-word cue,
     addressee, time phrase, that)."""
     k = c + 1 + (len(cue.rest) if cue.side == "left" else 0)  # ``pointed out that``
+    if not cue.rest and low(toks, k) in {"out", "back"} and toks[k].tag in {"RP", "RB", "IN"}:
+        k += 1  # a particle: ``tweeting out his nickname``, ``wrote back that``
     if cue.lemma == "ask":  # the question, after whom was asked and when: ``asked him on Monday whether``
         q = next((n for n in range(k, min(k + 6, len(toks))) if toks[n].lower in _QUESTION_WORDS), None)
         if q is not None and all(not is_punct(u) and u.tag not in FINITE for u in toks[k:q]):
@@ -156,6 +158,11 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         if toks[k].text == "," and k + 2 < b and toks[k + 1].lower in {"but", "while", "although"} and toks[k + 2].lower in {"he", "she", "they"}:
             b = content_end(toks, k)  # ``…, but he sounded a note of …``: the speaker as the subject of a new clause
             break
+    if toks[0].lower in SUBORDINATORS - {"that"} and not sp.fronted and not any(u.text == "," for u in toks[: t.i]):
+        # the cue inside a fronted clause ends its content at the clause's comma
+        comma = next((k for k in range(a, b) if toks[k].text == ","), None)  # ``As Trump began tweeting X, his son``
+        if comma is not None and comma > a:
+            b = content_end(toks, comma)
     for t2, cue2, sp2 in plans:  # a later sibling cue ends the content
         if t2.i <= t.i or (sp2.chunk and sp2.chunk[0].i == a and not sp2.coord):
             continue
