@@ -1111,3 +1111,10 @@ def test_relatives_ages_and_aspect_found_on_polnear_train(text, speaker, cue, co
 def test_a_cue_inside_a_fronted_clause_ends_its_content_at_the_clause(text, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(out["text"]) == [content]
+
+
+def test_a_mixed_statement_that_ends_in_quoted_words_goes_on_in_the_next_quote():
+    out = quotes(parse_article('Rubio "apologized many times on this show," Hannity said. "I think it is time to move on."',
+                               id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["voice"])) == [("Hannity", "mixed")]
+    assert out["text"][0].endswith("time to move on.")

@@ -414,7 +414,10 @@ def join_interrupted(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for st in drafts:
         prev = out[-1] if out else None
         if (
-            prev is not None and st.kind == "direct" and prev.kind == "direct"
+            prev is not None and st.kind == "direct"
+            # (a mixed statement that ends in its quoted words goes on in the next quote too:
+            # ``Rubio "apologized …," Hannity said. "I think …"``)
+            and (prev.kind == "direct" or (prev.kind == "mixed" and prev.quoted and prev.quoted[-1][1] >= prev.end - 2))
             and ctx.at(prev.start).unit == ctx.at(st.start).unit
             and ((st.mention is None and st.inherit is not None) or (st.cue_span is not None and st.cue_span == prev.cue_span))
         ):
