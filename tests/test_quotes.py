@@ -1118,3 +1118,17 @@ def test_a_mixed_statement_that_ends_in_quoted_words_goes_on_in_the_next_quote()
                                id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["voice"])) == [("Hannity", "mixed")]
     assert out["text"][0].endswith("time to move on.")
+
+
+@pytest.mark.parametrize("text, speaker, nested", [
+    ('"Israel was sold out," Trump said in August, referring to the chief negotiator in the talks. '
+     '"You cannot let Iran have a nuclear weapon."', "Trump", "refer"),
+    ("''Donald put Freddy down quite a bit,'' said Anna Schifano, a friend, who was at the dinner and recalled his "
+     "temper. ''There was a lot of combustion.''", "Anna Schifano", "recall"),
+])
+def test_a_quote_goes_on_past_a_paraphrase_nested_in_its_attribution(text, speaker, nested):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    direct = out[out["voice"] == "quoted"]
+    assert list(direct["speaker_mention"]) == [speaker]
+    assert len(direct["fragments"].iloc[0]) == 2  # both quotes, one statement
+    assert list(out[out["voice"] == "paraphrase"]["cue"]) == [nested]

@@ -399,31 +399,44 @@ def continuations(ctx: Context, drafts: list[Draft]) -> None:
     second part of a quote split by its attribution, or a quote paragraph after a quote."""
     for n, st in enumerate(drafts):
         if st.kind == "direct" and st.mention is None and st.inherit is None and n:
-            prev = drafts[n - 1]
+            prev = _quote_before(drafts, n)
             u_prev, u_now = ctx.at(prev.start).unit, ctx.at(st.start).unit
             if u_prev == u_now or (u_prev == u_now - 1 and prev.kind == "direct"):
                 st.inherit, st.cue, st.cue_span = prev, prev.cue, prev.cue_span
 
 
+def _quote_before(drafts: list[Draft], n: int) -> Draft:
+    """The statement a quote at ``n`` continues: the one before it, or, when that one is a
+    paraphrase inside the attribution of a quote (``"X," Trump said, referring to Kerry.
+    "Y"``), that quote."""
+    prev = drafts[n - 1]
+    for m in range(n - 2, -1, -1):
+        if prev.kind != "indirect" or drafts[m].sentence_id != prev.sentence_id:
+            break
+        if drafts[m].kind in ("direct", "mixed"):
+            return drafts[m]
+    return prev
+
+
 def join_interrupted(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A direct quote interrupted by its attribution (``"X," she said, "Y"``, or ``"X," she
     said. "Y"`` in one paragraph) is one statement whose fragments are both parts (the PARC
-    convention): a piece that continues the piece just before it, in the same paragraph, is
-    folded into it."""
+    convention): a piece that continues the quote before it, in the same paragraph, is
+    folded into it (past a paraphrase nested in that quote's attribution)."""
     out: list[Draft] = []
     for st in drafts:
-        prev = out[-1] if out else None
+        target = st.inherit if st.mention is None and st.inherit is not None else (out[-1] if out else None)
         if (
-            prev is not None and st.kind == "direct"
+            target is not None and st.kind == "direct" and any(d is target for d in out)
             # (a mixed statement that ends in its quoted words goes on in the next quote too:
             # ``Rubio "apologized …," Hannity said. "I think …"``)
-            and (prev.kind == "direct" or (prev.kind == "mixed" and prev.quoted and prev.quoted[-1][1] >= prev.end - 2))
-            and ctx.at(prev.start).unit == ctx.at(st.start).unit
-            and ((st.mention is None and st.inherit is not None) or (st.cue_span is not None and st.cue_span == prev.cue_span))
+            and (target.kind == "direct" or (target.kind == "mixed" and target.quoted and target.quoted[-1][1] >= target.end - 2))
+            and ctx.at(target.start).unit == ctx.at(st.start).unit
+            and ((st.mention is None and st.inherit is not None) or (st.cue_span is not None and st.cue_span == target.cue_span))
         ):
-            prev.end = st.end
-            prev.fragments = [*prev.fragments, *st.fragments]
-            prev.quoted = [*prev.quoted, *st.quoted]
+            target.end = st.end
+            target.fragments = [*target.fragments, *st.fragments]
+            target.quoted = [*target.quoted, *st.quoted]
             continue
         out.append(st)
     return out
