@@ -1132,3 +1132,17 @@ def test_a_quote_goes_on_past_a_paraphrase_nested_in_its_attribution(text, speak
     assert list(direct["speaker_mention"]) == [speaker]
     assert len(direct["fragments"].iloc[0]) == 2  # both quotes, one statement
     assert list(out[out["voice"] == "paraphrase"]["cue"]) == [nested]
+
+
+def test_a_quote_after_a_paraphrase_in_its_paragraph_is_part_of_that_statement():
+    out = quotes(parse_article('She said they had made progress against the odds. "I really believe the president has done '
+                               'an incredible job."', id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["voice"])) == [("She", "mixed")]
+    assert out["text"][0].startswith("they had made progress") and out["text"][0].endswith("incredible job.")
+    assert len(out["quoted"][0]) == 1
+
+
+def test_a_quote_paragraph_after_a_paraphrase_paragraph_is_not_joined_to_it():
+    out = quotes(parse_article('She said they had made progress against the odds.\n\n"I really believe the president has done '
+                               'an incredible job."', id="t", date="2025-01-01"))
+    assert list(zip(out["voice"], out["text"])) == [("paraphrase", "they had made progress against the odds")]

@@ -422,7 +422,9 @@ def join_interrupted(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A direct quote interrupted by its attribution (``"X," she said, "Y"``, or ``"X," she
     said. "Y"`` in one paragraph) is one statement whose fragments are both parts (the PARC
     convention): a piece that continues the quote before it, in the same paragraph, is
-    folded into it (past a paraphrase nested in that quote's attribution)."""
+    folded into it (past a paraphrase nested in that quote's attribution). So is a quote
+    with no attribution of its own after a paraphrase in the same paragraph (``She said
+    they had made progress. "I really believe …"``): the statement becomes mixed."""
     out: list[Draft] = []
     for st in drafts:
         target = st.inherit if st.mention is None and st.inherit is not None else (out[-1] if out else None)
@@ -430,11 +432,14 @@ def join_interrupted(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             target is not None and st.kind == "direct" and any(d is target for d in out)
             # (a mixed statement that ends in its quoted words goes on in the next quote too:
             # ``Rubio "apologized …," Hannity said. "I think …"``)
-            and (target.kind == "direct" or (target.kind == "mixed" and target.quoted and target.quoted[-1][1] >= target.end - 2))
+            and (target.kind == "direct" or (target.kind == "mixed" and target.quoted and target.quoted[-1][1] >= target.end - 2)
+                 or (target.kind in ("mixed", "indirect") and st.inherit is target))
             and ctx.at(target.start).unit == ctx.at(st.start).unit
             and ((st.mention is None and st.inherit is not None) or (st.cue_span is not None and st.cue_span == target.cue_span))
         ):
             target.end = st.end
+            if target.kind == "indirect":
+                target.kind = "mixed"  # a paraphrase, then the speaker's own words
             target.fragments = [*target.fragments, *st.fragments]
             target.quoted = [*target.quoted, *st.quoted]
             continue
