@@ -1146,3 +1146,14 @@ def test_a_quote_paragraph_after_a_paraphrase_paragraph_is_not_joined_to_it():
     out = quotes(parse_article('She said they had made progress against the odds.\n\n"I really believe the president has done '
                                'an incredible job."', id="t", date="2025-01-01"))
     assert list(zip(out["voice"], out["text"])) == [("paraphrase", "they had made progress against the odds")]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Reporters asked whether he would counsel Clinton to ask Sanders to join her ticket.", "ask",
+     "whether he would counsel Clinton to ask Sanders to join her ticket"),
+    ("The poll found as many as 30 percent of his backers say they will not vote for her.", "find",
+     "as many as 30 percent of his backers say they will not vote for her"),
+])
+def test_a_cue_nested_in_a_content_without_a_clause_break_does_not_cut_it(text, cue, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert content in list(out[out["cue"] == cue]["text"])

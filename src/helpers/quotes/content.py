@@ -173,7 +173,12 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
                 while cut > a and toks[cut - 1].lower not in {"and", "but"}:
                     cut -= 1
                 cut -= 1
-            if a < cut < b:
+            # a cue whose speaker stands inside this content with no clause break before it
+            # is nested in it (``whether he would counsel Clinton to ask Sanders …``, ``as
+            # many as 30 percent of his backers say …``): the content goes on
+            clause_break = any(toks[k].text in {",", ";", ":", "—", "–"} or toks[k].lower in {"and", "but", "while", "whereas"}
+                               for k in range(a, cut + 1))
+            if a < cut < b and (sp2.coord or cue2.cls == "source" or clause_break):
                 b = content_end(toks, cut)
             break
     return a, b
