@@ -163,6 +163,12 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         comma = next((k for k in range(a, b) if toks[k].text == ","), None)  # ``As Trump began tweeting X, his son``
         if comma is not None and comma > a:
             b = content_end(toks, comma)
+    return a, _before_sibling(toks, plans, t, a, b)
+
+
+
+def _before_sibling(toks: list[Token], plans, t: Token, a: int, b: int) -> int:
+    """The content's end ``b``, cut where a later sibling cue's attribution begins."""
     for t2, cue2, sp2 in plans:  # a later sibling cue ends the content
         if t2.i <= t.i or (sp2.chunk and sp2.chunk[0].i == a and not sp2.coord):
             continue
@@ -181,8 +187,7 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
             if a < cut < b and (sp2.coord or cue2.cls == "source" or clause_break):
                 b = content_end(toks, cut)
             break
-    return a, b
-
+    return b
 
 def parenthetical_resume(toks: list[Token], k: int, clause: bool = True) -> int | None:
     """Where the content goes on after a parenthetical attribution (``Now, she said, the
