@@ -1157,3 +1157,23 @@ def test_a_quote_paragraph_after_a_paraphrase_paragraph_is_not_joined_to_it():
 def test_a_cue_nested_in_a_content_without_a_clause_break_does_not_cut_it(text, cue, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert content in list(out[out["cue"] == cue]["text"])
+
+
+@pytest.mark.parametrize("text, speaker, voice, content", [
+    ("Now, according to the recent 50-state poll, some states are swinging.", "the recent 50-state poll", "paraphrase",
+     "Now, according to the recent 50-state poll, some states are swinging"),
+    ("It has not gone unnoticed: According to recent polls, Trump holds only 14 percent of the vote.", "recent polls",
+     "paraphrase", "Trump holds only 14 percent of the vote"),
+    ("Neither man was impressed - ''Born with a silver spoon in her mouth,'' Mr. Elkins said - but they could not agree.",
+     "Mr. Elkins", "quoted", "Born with a silver spoon in her mouth"),
+])
+def test_according_to_after_an_adverb_or_a_colon_and_an_attribution_between_dashes(text, speaker, voice, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["voice"], out["text"])) == [(speaker, voice, content)]
+
+
+def test_by_saying_after_a_main_clause_gives_its_subject():
+    out = quotes(parse_article('Clinton said, "I do take responsibility." She followed that by saying, "I am not a natural '
+                               'politician."', id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [("Clinton", "I do take responsibility."),
+                                                              ("She", "I am not a natural politician.")]

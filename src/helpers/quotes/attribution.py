@@ -286,7 +286,7 @@ def _fronted_participle(toks: list[Token], c: int) -> Speaker | None:
     participle cue in a clause before the main one, whose subject speaks; after a main
     clause (``He kept making gaffes after telling his aides …``), that clause's subject."""
     if not toks[c].lower.endswith("ing") or not (
-        c == 0 or (c >= 1 and toks[c - 1].lower in PARTICIPLE_SUBORDINATORS and (c == 1 or toks[c - 1].lower not in {"in", "by"}))
+        c == 0 or (c >= 1 and toks[c - 1].lower in PARTICIPLE_SUBORDINATORS and (c == 1 or toks[c - 1].lower != "in"))
     ):
         return None
     if any(u.tag in FINITE and not u.is_cap for u in toks[: max(c - 1, 0)]):

@@ -55,8 +55,8 @@ def _is_boundary(t: Token) -> bool:
 def valid_chunk(chunk: list[Token], longest: int = 16) -> bool:
     if not chunk or len(chunk) > longest:
         return False
-    if any(t.tag in FINITE and t.lower not in {"'s", "’s"} and not t.is_cap for t in chunk):
-        return False
+    if any(t.tag in FINITE and t.lower not in {"'s", "’s"} and not t.is_cap and "-" not in t.text for t in chunk):
+        return False  # (a hyphenated compound read as a verb is a modifier: ``the 50-state poll``)
     if len(chunk) == 1 and (chunk[0].lower in PRONOUNS or chunk[0].lower in QUANTIFIER_PRONOUNS):
         return True  # ``he said``, ``Several said``, ``Others say``
     if len(chunk) == 2 and chunk[0].lower in {"those", "these"} and chunk[1].tag in {"VBN", "VBD"}:

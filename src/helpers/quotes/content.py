@@ -100,19 +100,25 @@ def span(toks: list[Token], a: int, b: int) -> tuple[int, int] | None:
     return toks[a].start, toks[b - 1].end
 
 
+_DASHES = {"-", "—", "–"}
+
+
 def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[int, int]:
     """Token range ``[a, b)`` of a cue's content: after the cue up to a sibling cue, or, when
     the attribution follows its content, from the sentence's start to the attribution."""
     postposed = (
         not sp.right and not sp.coord and sp.left >= 1
         and toks[sp.left].text in {",", "”", '"', "’", "''"}
-        and only_adjuncts(toks, t.i + 1, addressee=cue.lemma == "tell")
+        and (only_adjuncts(toks, t.i + 1, addressee=cue.lemma == "tell")
+             or (toks[sp.left].text != "," and low(toks, t.i + 1) in _DASHES))  # ``- ''…,'' Elkins said - but``
     ) or (sp.right and sp.left == t.i and t.i > 0 and toks[skip_left(toks, t.i - 1)].text in {",", "”", '"', "''"})
     if postposed:
         b = sp.chunk[0].i if not sp.right else t.i
         while b > 0 and is_punct(toks[b - 1]):
             b -= 1
         a = 0
+        if low(toks, t.i + 1) in _DASHES:  # the attribution between dashes: the content after the first
+            a = next((k + 1 for k in range(b - 1, -1, -1) if toks[k].text in _DASHES), 0)
         while a < b and toks[a].text in {'"', "“", "‘", "``", "''"}:
             a += 1
         # ``Now, she said, the …``: content on both sides; but after ``said X,`` an
@@ -124,6 +130,9 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         if resume is not None and not (sp.right and (toks[resume].lower in {"a", "an"} or toks[resume].lower in resources.role_words())):
             return a, content_end(toks, len(toks))
         return a, b
+    if sp.right and cue.rest and t.i > 1 and toks[t.i - 1].text == ":":  # ``…: According to X, …``
+        b0 = sp.chunk[-1].i + 1
+        return (b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0), content_end(toks, len(toks))
     if sp.right and cue.rest and t.i > 1 and toks[t.i - 1].tag not in FINITE:
         # ``Clinton leads by 271 delegates according to a count by the AP``: no comma before
         b = t.i

@@ -240,7 +240,7 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
     if inner:  # a mixed statement: the clause is the content, the quoted fragments its own words
         _mixed(ctx, proto, inner)
         last = inner[-1]
-        if last.closed and proto.start <= last.end < proto.end + 2 and last.after > proto.end:
+        if proto.kind == "mixed" and last.closed and proto.start <= last.end < proto.end + 2 and last.after > proto.end:
             proto.end = last.after  # the content keeps the closing mark of its last fragment
         *head, (fa, _) = proto.fragments
         proto.fragments = [*head, (fa, proto.end)]
@@ -250,12 +250,14 @@ def _report(ctx: Context, s: Sent, quotes, drafts, prev, plan, region, nested_ch
 def _quoted_inside(quotes: Quotes, span: tuple[int, int]) -> list:
     """The quotations that open and close inside a content ``span`` (its end may stop just
     before the closing mark)."""
-    return [q for q in quotes.opening_within(span[0], span[1] + 1) if q.end <= span[1] + 1]
+    return [q for q in quotes.opening_within(span[0] - 2, span[1] + 1) if q.start >= span[0] and q.end <= span[1] + 1]
 
 
 def _mixed(ctx: Context, draft: Draft, inner: list) -> None:
     """Make ``draft`` a mixed statement whose own words are the quotations ``inner``."""
     draft.kind, draft.quoted = "mixed", [_trimmed(ctx.text, q.start, q.end) for q in inner]
+    if draft.quoted == [(draft.start, draft.end)]:
+        draft.kind = "direct"  # the content is all the speaker's words: ``- ''Born with …,'' Elkins said -``
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
