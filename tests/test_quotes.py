@@ -1019,8 +1019,8 @@ def test_the_subject_of_a_participle_cue_found_on_polnear_train(text, speaker, c
     ("“You seem to have picked a new standard out of thin air,” the two write.", "the two",
      "You seem to have picked a new standard out of thin air"),
     # a participle cue after "after" inside the sentence: the main clause's subject; a possessive addressee
-    ("The senator kept making gaffes after telling his aides he planned to adopt a calmer tone.", "The senator",
-     "he planned to adopt a calmer tone"),
+    ("The senator kept making gaffes after telling his aides he would adopt a calmer tone.", "The senator",
+     "he would adopt a calmer tone"),
 ])
 def test_coordination_addressees_and_groups_found_on_polnear_train(text, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
@@ -1177,3 +1177,16 @@ def test_by_saying_after_a_main_clause_gives_its_subject():
                                'politician."', id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["text"])) == [("Clinton", "I do take responsibility."),
                                                               ("She", "I am not a natural politician.")]
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("The bank plans to raise rates more slowly than in past periods of growth.", "plan", "The bank",
+     "to raise rates more slowly than in past periods of growth"),
+    ("Obama sought on Wednesday to ease growing Asian worries about the campaign.", "seek", "Obama",
+     "to ease growing Asian worries about the campaign"),
+    ("Reporters know they are being spun.", "know", "Reporters", "they are being spun"),
+    ("Many of her aides feel they have enough on their plates.", "feel", "Many of her aides", "they have enough on their plates"),
+])
+def test_intentions_and_knowledge_are_belief_attributions(text, cue, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["cue"], out["cue_class"], out["speaker_mention"], out["text"])) == [(cue, "belief", speaker, content)]

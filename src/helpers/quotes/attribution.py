@@ -436,7 +436,8 @@ def is_cue(toks: list[Token], i: int) -> bool:
         third_person = (
             t.lower.endswith("s") and t.tag == "NNS" and i + 1 < len(toks) and (
                 (i > 0 and (toks[i - 1].tag in {"NNP", "NN"} or toks[i - 1].lower in {"he", "she", "it", "who"})
-                 and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"}))
+                 and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"}
+                      or (toks[i + 1].lower == "to" and resources.cues()[t.lower].cls == "belief")))  # ``The bank plans to``
                 or (i > 1 and toks[i - 1].text == "," and toks[i + 1].lower == "that")  # ``O'Brien, a consultant, notes that``
                 or (i > 1 and toks[i - 1].tag == "NNP" and toks[i - 2].text == "," and toks[i + 1].text == ",")  # ``…, Frank notes, …``
             )

@@ -68,6 +68,10 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
     # a short time phrase or adverb, or a phrase of time or place (``said after a lunch on
     # Tuesday that``), then ``that``
     for n in range(k, min(k + 13, len(toks))):
+        if toks[n].lower == "to" and cue.cls != "speech" and n > k and all(
+            u.lower in TIME_WORDS or u.lower in {"on", "this", "last", "next", "in", "earlier", "again", "also"} for u in toks[k:n]
+        ):
+            return n  # an intention after a time phrase: ``sought on Wednesday to ease …``
         if toks[n].lower == "that":
             if n + 1 < len(toks) and toks[n + 1].tag in {"MD", "VBD", "VBZ"}:
                 break  # ``that`` is the subject (``worry that would reward …``)
