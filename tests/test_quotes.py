@@ -1190,3 +1190,14 @@ def test_by_saying_after_a_main_clause_gives_its_subject():
 def test_intentions_and_knowledge_are_belief_attributions(text, cue, speaker, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert list(zip(out["cue"], out["cue_class"], out["speaker_mention"], out["text"])) == [(cue, "belief", speaker, content)]
+
+
+def test_a_topic_to_discuss_is_no_statement():
+    # PolNeAR annotates "discussed X" and "talked about X"; they were tried as cues and left
+    # out: "Putin and Trump will discuss economic ties" names a topic, not what anyone said
+    assert quotes(parse_article("Putin and Trump will discuss economic ties.", id="t", date="2025-01-01")).empty
+
+
+def test_an_email_is_speech():
+    out = quotes(parse_article("Axelrod emailed that he was sorry to hear the news.", id="t", date="2025-01-01"))
+    assert list(zip(out["cue"], out["cue_class"], out["text"])) == [("email", "speech", "he was sorry to hear the news")]
