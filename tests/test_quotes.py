@@ -1201,3 +1201,9 @@ def test_a_topic_to_discuss_is_no_statement():
 def test_an_email_is_speech():
     out = quotes(parse_article("Axelrod emailed that he was sorry to hear the news.", id="t", date="2025-01-01"))
     assert list(zip(out["cue"], out["cue_class"], out["text"])) == [("email", "speech", "he was sorry to hear the news")]
+
+
+def test_a_document_cue_read_as_a_noun_after_a_name():
+    out = quotes(parse_article("Polls in New Hampshire show the top two candidates are the same as in Iowa.", id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["cue_class"], out["text"])) == [
+        ("Polls in New Hampshire", "document", "the top two candidates are the same as in Iowa")]

@@ -430,7 +430,10 @@ def is_cue(toks: list[Token], i: int) -> bool:
         # the tagger sometimes reads a past tense as an adjective, or a verb after a plural
         # subject as a noun (``records show``, ``the results show that``): trust the
         # unambiguous speech verbs, and a cue right after a plural noun
-        plural_subject = i > 0 and toks[i - 1].tag in {"NNS", "NNPS"} and t.tag in {"NN", "NNS", "JJ", "VBP"}
+        nxt_opens = i + 1 < len(toks) and (toks[i + 1].tag in {"DT", "PRP", "NNP", "CD"} or toks[i + 1].lower == "that")
+        plural_subject = i > 0 and t.tag in {"NN", "NNS", "JJ", "VBP"} and (
+            toks[i - 1].tag in {"NNS", "NNPS"} or (toks[i - 1].tag in {"NNP", "RB", "EX"} and nxt_opens)  # ``Polls in New Hampshire show the``
+        )
         # ``The Heritage Foundation notes the minimum wage …``: a third-person form read as a
         # plural noun, right after a name or noun and before a clause
         third_person = (
