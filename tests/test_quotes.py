@@ -1207,3 +1207,15 @@ def test_a_document_cue_read_as_a_noun_after_a_name():
     out = quotes(parse_article("Polls in New Hampshire show the top two candidates are the same as in Iowa.", id="t", date="2025-01-01"))
     assert list(zip(out["speaker_mention"], out["cue_class"], out["text"])) == [
         ("Polls in New Hampshire", "document", "the top two candidates are the same as in Iowa")]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("D’Souza went on to explain that the commitment to power is unrelenting.", "D’Souza", "explain",
+     "the commitment to power is unrelenting"),
+    ("She continued to insist that the vote was fair.", "She", "insist", "the vote was fair"),
+    ("Cruz, when asked what is wrong with the plan, responded that the businessman is right about the problems.", "Cruz",
+     "respond", "the businessman is right about the problems"),
+])
+def test_went_on_to_and_a_participle_clause_between_commas(text, speaker, cue, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert (speaker, cue, content) in list(zip(out["speaker_mention"], out["cue"], out["text"]))

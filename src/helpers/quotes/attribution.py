@@ -168,7 +168,8 @@ def _speaker_before_comma(toks: list[Token], j: int, c: int, cue: Cue) -> Speake
     aside = bool(seg) and name_end >= 0 and toks[name_end].tag.startswith("NN") and (
         all(u.tag == "CD" or u.text == "%" or u.lower == "percent" for u in seg)
         or (seg[0].tag == "IN" and seg[0].lower not in SUBORDINATORS and len(seg) <= 10)
-    )
+        or (seg[0].lower in {"when", "while", "after", "if"} and len(seg) > 1 and seg[1].tag in {"VBN", "VBD", "VBG"})
+    )  # (or a participle clause: ``Cruz, when asked what is wrong, responded that``)
     if k > 0 and seg and (
         seg[0].lower in RELATIVES or seg[0].tag in {"VBG", "VBN"} or (valid_chunk(seg) and toks[k - 1].is_cap) or described or aside
     ):

@@ -30,6 +30,12 @@ def skip_left(toks: list[Token], j: int) -> int:
         t = toks[j]
         if t.tag == "MD" and t.is_cap and j > 0:
             break  # a name, not an auxiliary: ``In particular, Will wrote, …``
+        if t.lower == "to" and j >= 2 and toks[j - 1].lower == "on" and toks[j - 2].lower in {"went", "go", "goes", "going"}:
+            j -= 3  # ``D’Souza went on to explain``
+            continue
+        if t.lower == "to" and j >= 1 and toks[j - 1].lower in SKIP_BEFORE_CUE and toks[j - 1].tag.startswith("VB"):
+            j -= 2  # ``began to say``, ``continued to insist``
+            continue
         if t.lower in SKIP_BEFORE_CUE or (t.tag == "RB" and t.lower.endswith("ly")):
             j -= 1
         elif t.text == ")":
