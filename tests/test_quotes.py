@@ -878,35 +878,6 @@ def test_a_role_after_a_name_that_ends_in_a_parenthesis():
     assert list(zip(out["speaker"], out["text"])) == [("Elijah Cummings", "it was open to every view")]
 
 
-@pytest.mark.parametrize("text, speaker, content", [
-    # a verb coordinated with the sentence's first one, past a "that" read as a subordinator
-    ("She paid that debt down in five years, but said she could not afford to teach.", "She", "she could not afford to teach"),
-    ("The governor kept that promise for a year and says the budget is balanced.", "The governor", "the budget is balanced"),
-    # a relative clause on the speaker, with no commas around it
-    ("The state officials whose laws were struck down say the courts have changed.", "The state officials",
-     "the courts have changed"),
-    ("Farmers who lost their crops in the flood say the aid came too late.", "Farmers", "the aid came too late"),
-    # an aside between commas: a share of the group, or a phrase opening with a preposition
-    ("A third of independents, 33%, say they feel that way.", "A third of independents", "they feel that way"),
-    ("Democratic economists, like their Republican counterparts, say the tax encourages saving.",
-     "Democratic economists", "the tax encourages saving"),
-    ("The union's lawyers, in a filing on Monday, argued the rule was void.", "The union's lawyers", "the rule was void"),
-    # a third-person cue the tagger reads as a plural noun, after an appositive or as an aside
-    ("Gerry O'Brien, a political consultant, notes that a fifth of the vote is enough.", "Gerry O'Brien",
-     "a fifth of the vote is enough"),
-    ("Democrats, Frank notes, applaud the governor's management.", "Frank", "Democrats, Frank notes, applaud the governor's management"),
-    # a name that is also an auxiliary, in a parenthetical attribution
-    ("In particular, Will wrote, the governor can challenge her on security.", "Will",
-     "In particular, Will wrote, the governor can challenge her on security"),
-    # an addressee and a phrase after a postposed cue: the content is before it
-    ("The state was only doing what 40 others already do, he told the court in his filing.", "he",
-     "The state was only doing what 40 others already do"),
-])
-def test_subjects_asides_and_addressees_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
-
-
 @pytest.mark.parametrize("text, said", [
     ("“The line is closed,” said Tomas Berg when asked about the delays.", "The line is closed"),
     ("The line is closed, Berg said when asked about the delays.", "The line is closed"),
@@ -916,63 +887,6 @@ def test_a_question_after_the_cue_is_its_own_unsourced_statement(text, said):
     speakers = [None if pd.isna(x) else x for x in out["speaker_mention"]]
     assert list(zip(speakers, out["cue"], out["text"])) == [(speakers[0], "say", said), (None, "ask", "about the delays")]
     assert out["speaker_mention"][0].endswith("Berg")
-
-
-@pytest.mark.parametrize("text, speaker, content", [
-    # the words before a relative aside end a clause: the inversion names the speaker
-    ("Cruz lacks support from his colleagues in Congress, whom he has alienated, said Larry Sabato, a professor.",
-     "Larry Sabato", "Cruz lacks support from his colleagues in Congress, whom he has alienated"),
-    # after "said X," an appositive on X does not resume the content
-    ("But that is not good enough, said Howard Rubel, a senior analyst at the bank.", "Howard Rubel",
-     "But that is not good enough"),
-    # a stray comma after a name's party
-    ("Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan.", "Sen. Jack Reed",
-     "he had not read the plan"),
-    # an age, then a role with commas of its own
-    ("Chelsea Clinton, 35, the daughter of a former president, said in a statement that she was grateful.",
-     "Chelsea Clinton", "she was grateful"),
-])
-def test_inversions_asides_and_phrases_before_that_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
-
-
-@pytest.mark.parametrize("text, speaker, content", [
-    # an opening mark typed where the closing one belongs
-    ("“It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do.”", "Larry Noble",
-     "It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do."),
-    # a description that opens with "another", "one of" or "the", after a name and its party
-    ("Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he had not thought about it.", "Sen. Rob Portman",
-     "he had not thought about it"),
-    ("Sanders, the Vermont senator, said the race was close.", "Sanders", "the race was close"),
-    # a parenthetical attribution after words with no verb: the content goes on after it
-    ("In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic.", "Mr. Rosenthal",
-     "In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic"),
-])
-def test_typed_marks_descriptions_and_asides_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
-
-
-@pytest.mark.parametrize("text, speaker, content", [
-    # "according to" after the content, with no comma, a site's address, a title in quotes,
-    # or a participle after the source's noun
-    ("Clinton leads Sanders by 271 delegates according to a count by The Associated Press.",
-     "a count by The Associated Press", "Clinton leads Sanders by 271 delegates"),
-    ("They lived in Angers and were merchants, according to ouest-france.fr.", "ouest-france.fr",
-     "They lived in Angers and were merchants"),
-    ("The plan would cost $1.4 trillion a year, according to the \"Medicare for All\" study.",
-     "the \"Medicare for All\" study", "The plan would cost $1.4 trillion a year"),
-    ("His appeal was greatest among younger voters, according to exit polls reported by the networks.", "exit polls",
-     "His appeal was greatest among younger voters"),
-    # an addressee after a postposed "told": a noun phrase, a time phrase after it
-    ("This is not about me, President Obama told his closest advisers.", "President Obama", "This is not about me"),
-    ("The union will sit out the election, director Phil Smith told POLITICO earlier this week.", "director Phil Smith",
-     "The union will sit out the election"),
-])
-def test_according_to_and_told_after_the_content_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
 
 
 def test_a_speaker_with_brackets_or_quotes_is_named_as_written():
@@ -995,55 +909,10 @@ def test_a_question_put_by_someone_unnamed_after_when_and_where_it_was_put(text,
     assert len(out) == 2
 
 
-@pytest.mark.parametrize("text, speaker, content", [
-    # "…, saying" after a subject with an aside between commas
-    ("Several candidates, including Fiorina and Carson, have followed his lead, saying the history is fair game.",
-     "Several candidates", "the history is fair game"),
-    # "with X saying": the participle's own subject
-    ("Many voters shrugged off the choice, with three in 10 saying it would have no effect on their vote.",
-     "three in 10", "it would have no effect on their vote"),
-])
-def test_the_subject_of_a_participle_cue_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
-
-
-@pytest.mark.parametrize("text, speaker, content", [
-    # a verb coordinated with the first one after an appositive on the subject
-    ("Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.",
-     "Gary Emineth", "he is leaning toward Trump"),
-    # a quote after a longer addressee phrase
-    ("Canova wrote to his 20,000 Twitter followers, “It is time to end her career for good.”", "Canova",
-     "It is time to end her career for good."),
-    # a number as the speaker's head
-    ("“You seem to have picked a new standard out of thin air,” the two write.", "the two",
-     "You seem to have picked a new standard out of thin air"),
-    # a participle cue after "after" inside the sentence: the main clause's subject; a possessive addressee
-    ("The senator kept making gaffes after telling his aides he would adopt a calmer tone.", "The senator",
-     "he would adopt a calmer tone"),
-])
-def test_coordination_addressees_and_groups_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
-
-
 def test_a_counted_group_is_plural_and_no_he_refers_to_it():
     out = quotes(parse_article("“The rule is wrong,” the two write. He said the court would agree.", id="t", date="2025-01-01"))
     assert out["speaker_type"].tolist()[0] == "collective"
     assert out["speaker"].tolist()[1] != out["speaker"].tolist()[0]
-
-
-@pytest.mark.parametrize("text, speaker, content", [
-    # "to" and an addressee before a question word or "that"
-    ("Sam Jacobs, the magazine's editor, explained to CBS why Merkel was chosen.", "Sam Jacobs", "why Merkel was chosen"),
-    # a title in quotes after "in his book," is no quote
-    ("The revolution dampened plans to return home, Mr. Rubio said in his 2012 book, ''An American Son.''",
-     "Mr. Rubio", "The revolution dampened plans to return home"),
-    # a hedge before "…, saying" passes on no speaker: the subject speaks
-])
-def test_addressees_and_titles_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
 
 
 def test_a_hedge_passes_on_no_speaker_to_a_following_participle():
@@ -1051,21 +920,6 @@ def test_a_hedge_passes_on_no_speaker_to_a_following_participle():
                                "account was private.", id="t", date="2025-01-01"))
     said = out[out["cue"] == "say"]
     assert list(zip(said["speaker_mention"], said["text"])) == [("Attorneys for the firm", "the account was private")]
-
-
-@pytest.mark.parametrize("text, speaker, content", [
-    # "No," inside the quote does not negate the cue after it
-    ('"Is he going to remember everything? No," said David Magel, 53, who lives in the suburbs.', "David Magel",
-     "Is he going to remember everything? No"),
-    # "notes" read as a noun after a pronoun
-    ("She notes that the right to free speech comes with limits.", "She", "the right to free speech comes with limits"),
-    # a name with its party between commas after a description
-    ("Another former lawmaker, Sen. Joe Lieberman (I-Conn.), also stated his intention to vote for her.",
-     "Sen. Joe Lieberman", "his intention to vote for her"),
-])
-def test_negation_pronoun_and_party_found_on_polnear_train(text, speaker, content):
-    out = quotes(parse_article(text, id="t", date="2025-01-01"))
-    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
 
 
 @pytest.mark.parametrize("text, speaker, content", [
@@ -1219,3 +1073,100 @@ def test_a_document_cue_read_as_a_noun_after_a_name():
 def test_went_on_to_and_a_participle_clause_between_commas(text, speaker, cue, content):
     out = quotes(parse_article(text, id="t", date="2025-01-01"))
     assert (speaker, cue, content) in list(zip(out["speaker_mention"], out["cue"], out["text"]))
+
+
+# Wordings found among PolNeAR train's errors (speaker mention, content), each written anew:
+@pytest.mark.parametrize("text, speaker, content", [
+    # a verb coordinated with the sentence's first one, past a "that" read as a subordinator
+    ("She paid that debt down in five years, but said she could not afford to teach.", "She", "she could not afford to teach"),
+    ("The governor kept that promise for a year and says the budget is balanced.", "The governor", "the budget is balanced"),
+    # a relative clause on the speaker, with no commas around it
+    ("The state officials whose laws were struck down say the courts have changed.", "The state officials",
+     "the courts have changed"),
+    ("Farmers who lost their crops in the flood say the aid came too late.", "Farmers", "the aid came too late"),
+    # an aside between commas: a share of the group, or a phrase opening with a preposition
+    ("A third of independents, 33%, say they feel that way.", "A third of independents", "they feel that way"),
+    ("Democratic economists, like their Republican counterparts, say the tax encourages saving.",
+     "Democratic economists", "the tax encourages saving"),
+    ("The union's lawyers, in a filing on Monday, argued the rule was void.", "The union's lawyers", "the rule was void"),
+    # a third-person cue the tagger reads as a plural noun, after an appositive or as an aside
+    ("Gerry O'Brien, a political consultant, notes that a fifth of the vote is enough.", "Gerry O'Brien",
+     "a fifth of the vote is enough"),
+    ("Democrats, Frank notes, applaud the governor's management.", "Frank", "Democrats, Frank notes, applaud the governor's management"),
+    # a name that is also an auxiliary, in a parenthetical attribution
+    ("In particular, Will wrote, the governor can challenge her on security.", "Will",
+     "In particular, Will wrote, the governor can challenge her on security"),
+    # an addressee and a phrase after a postposed cue: the content is before it
+    ("The state was only doing what 40 others already do, he told the court in his filing.", "he",
+     "The state was only doing what 40 others already do"),
+    # the words before a relative aside end a clause: the inversion names the speaker
+    ("Cruz lacks support from his colleagues in Congress, whom he has alienated, said Larry Sabato, a professor.",
+     "Larry Sabato", "Cruz lacks support from his colleagues in Congress, whom he has alienated"),
+    # after "said X," an appositive on X does not resume the content
+    ("But that is not good enough, said Howard Rubel, a senior analyst at the bank.", "Howard Rubel",
+     "But that is not good enough"),
+    # a stray comma after a name's party
+    ("Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan.", "Sen. Jack Reed",
+     "he had not read the plan"),
+    # an age, then a role with commas of its own
+    ("Chelsea Clinton, 35, the daughter of a former president, said in a statement that she was grateful.",
+     "Chelsea Clinton", "she was grateful"),
+    # an opening mark typed where the closing one belongs
+    ("“It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do.”", "Larry Noble",
+     "It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do."),
+    # a description that opens with "another", "one of" or "the", after a name and its party
+    ("Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he had not thought about it.", "Sen. Rob Portman",
+     "he had not thought about it"),
+    ("Sanders, the Vermont senator, said the race was close.", "Sanders", "the race was close"),
+    # a parenthetical attribution after words with no verb: the content goes on after it
+    ("In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic.", "Mr. Rosenthal",
+     "In the end, Mr. Rosenthal said, union voters almost always end up voting Democratic"),
+    # "according to" after the content, with no comma, a site's address, a title in quotes,
+    # or a participle after the source's noun
+    ("Clinton leads Sanders by 271 delegates according to a count by The Associated Press.",
+     "a count by The Associated Press", "Clinton leads Sanders by 271 delegates"),
+    ("They lived in Angers and were merchants, according to ouest-france.fr.", "ouest-france.fr",
+     "They lived in Angers and were merchants"),
+    ("The plan would cost $1.4 trillion a year, according to the \"Medicare for All\" study.",
+     "the \"Medicare for All\" study", "The plan would cost $1.4 trillion a year"),
+    ("His appeal was greatest among younger voters, according to exit polls reported by the networks.", "exit polls",
+     "His appeal was greatest among younger voters"),
+    # an addressee after a postposed "told": a noun phrase, a time phrase after it
+    ("This is not about me, President Obama told his closest advisers.", "President Obama", "This is not about me"),
+    ("The union will sit out the election, director Phil Smith told POLITICO earlier this week.", "director Phil Smith",
+     "The union will sit out the election"),
+    # "…, saying" after a subject with an aside between commas
+    ("Several candidates, including Fiorina and Carson, have followed his lead, saying the history is fair game.",
+     "Several candidates", "the history is fair game"),
+    # "with X saying": the participle's own subject
+    ("Many voters shrugged off the choice, with three in 10 saying it would have no effect on their vote.",
+     "three in 10", "it would have no effect on their vote"),
+    # a verb coordinated with the first one after an appositive on the subject
+    ("Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.",
+     "Gary Emineth", "he is leaning toward Trump"),
+    # a quote after a longer addressee phrase
+    ("Canova wrote to his 20,000 Twitter followers, “It is time to end her career for good.”", "Canova",
+     "It is time to end her career for good."),
+    # a number as the speaker's head
+    ("“You seem to have picked a new standard out of thin air,” the two write.", "the two",
+     "You seem to have picked a new standard out of thin air"),
+    # a participle cue after "after" inside the sentence: the main clause's subject; a possessive addressee
+    ("The senator kept making gaffes after telling his aides he would adopt a calmer tone.", "The senator",
+     "he would adopt a calmer tone"),
+    # "No," inside the quote does not negate the cue after it
+    ('"Is he going to remember everything? No," said David Magel, 53, who lives in the suburbs.', "David Magel",
+     "Is he going to remember everything? No"),
+    # "notes" read as a noun after a pronoun
+    ("She notes that the right to free speech comes with limits.", "She", "the right to free speech comes with limits"),
+    # a name with its party between commas after a description
+    ("Another former lawmaker, Sen. Joe Lieberman (I-Conn.), also stated his intention to vote for her.",
+     "Sen. Joe Lieberman", "his intention to vote for her"),
+    # "to" and an addressee before a question word or "that"
+    ("Sam Jacobs, the magazine's editor, explained to CBS why Merkel was chosen.", "Sam Jacobs", "why Merkel was chosen"),
+    # a title in quotes after "in his book," is no quote
+    ("The revolution dampened plans to return home, Mr. Rubio said in his 2012 book, ''An American Son.''",
+     "Mr. Rubio", "The revolution dampened plans to return home"),
+])
+def test_speaker_and_content_of_wordings_found_on_polnear_train(text, speaker, content):
+    out = quotes(parse_article(text, id="t", date="2025-01-01"))
+    assert list(zip(out["speaker_mention"], out["text"])) == [(speaker, content)]
