@@ -24,7 +24,9 @@ from .words import (
     DOUBLE_QUOTES,
     FINITE,
     NEGATIONS,
+    NOUN_PHRASE_TAGS,
     PARTICIPLE_SUBORDINATORS,
+    QUESTION_WORDS,
     RELATIVES,
     SKIP_BEFORE_CUE,
     SUBORDINATORS,
@@ -246,9 +248,9 @@ def unsourced(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
         if is_punct(toks[k]):
             break
         ahead.append(toks[k].lower)
-    question = nxt in {"about", "to"} or any(w in _QUESTION_WORDS for w in ahead[:4]) or (
-        _asked_question(toks, c) and any(w in _QUESTION_WORDS or w in {"about", "to"} for w in ahead))
-    if cue.lemma == "ask" and (passive or _asked_question(toks, c)) and question:
+    question = nxt in {"about", "to"} or any(w in QUESTION_WORDS for w in ahead[:4]) or (
+        asked_question(toks, c) and any(w in QUESTION_WORDS or w in {"about", "to"} for w in ahead))
+    if cue.lemma == "ask" and (passive or asked_question(toks, c)) and question:
         # the question is the content; who asked is not said (``subject``: who was asked)
         return Speaker([], c, unsourced=True, subject=_hedged_subject(toks, b) if passive else [])
     if passive and cue.cls in {"belief", "speech"} and nxt in {"to", "that"} and cue.lemma != "ask":
@@ -263,10 +265,9 @@ def low(toks: list[Token], k: int) -> str:
 _BE = {"is", "are", "was", "were", "be", "been", "'s", "’s", "'re", "’re"}
 #: Words between a form of *be* (or a subject) and a passive or hedge cue: ``was widely believed``.
 _PASSIVE_FILLERS = {"widely", "not", "n't", "also", "generally", "now", "still", "being", "been"}
-_QUESTION_WORDS = {"whether", "if", "why", "what", "how", "who", "when", "where", "which"}
 
 
-def _asked_question(toks: list[Token], c: int) -> bool:
+def asked_question(toks: list[Token], c: int) -> bool:
     """``Asked …`` opening the sentence, or ``When asked …``: a question someone put."""
     return c == 0 or (c >= 1 and toks[c - 1].lower in {"when", "after", "if"}) or (c >= 2 and toks[c - 1].text == ",")
 
@@ -397,14 +398,13 @@ def lead_cue(before: list[Token]) -> int | None:
         between = before[-back + 1 : -1]
         addressee = all(u.lower in ADDRESSEES or u.is_cap or u.lower in {"back", "out"} for u in between) or (
             # ``wrote to his 20,000 Twitter followers,``: a phrase of whom it was said to
-            between[0].lower in {"to", "on", "in", "at"} and all(u.tag in _NOUN_PHRASE_TAGS | {"IN"} for u in between[1:])
+            between[0].lower in {"to", "on", "in", "at"} and all(u.tag in NOUN_PHRASE_TAGS | {"IN"} for u in between[1:])
         )
         if t.lower in lexicon and lexicon[t.lower].cls != "source" and addressee and is_cue(before, t.i):
             return t.i
     return None
 
 
-_NOUN_PHRASE_TAGS = {"PRP$", "DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "PRP", "POS", "CD"}
 _SEE_AS = {"see", "view"}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import resources
 from ..records import Token
 from ..resources import Cue
-from .attribution import _NOUN_PHRASE_TAGS, _QUESTION_WORDS, Speaker, _asked_question, low
+from .attribution import Speaker, asked_question, low
 from .chunks import skip_left
 from .words import (
     ADDRESSEE_NOUNS,
@@ -20,6 +20,8 @@ from .words import (
     CONTRAST_SUBORDINATORS,
     DETERMINERS,
     FINITE,
+    NOUN_PHRASE_TAGS,
+    QUESTION_WORDS,
     STRIP_LEADING,
     SUBORDINATORS,
     TIME_WORDS,
@@ -34,14 +36,14 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
     if not cue.rest and low(toks, k) in {"out", "back"} and toks[k].tag in {"RP", "RB", "IN"}:
         k += 1  # a particle: ``tweeting out his nickname``, ``wrote back that``
     if cue.lemma == "ask":  # the question, after whom was asked and when: ``asked him on Monday whether``
-        q = next((n for n in range(k, min(k + 6, len(toks))) if toks[n].lower in _QUESTION_WORDS), None)
+        q = next((n for n in range(k, min(k + 6, len(toks))) if toks[n].lower in QUESTION_WORDS), None)
         if q is not None and all(not is_punct(u) and u.tag not in FINITE for u in toks[k:q]):
             return q
     if cue.cls == "speech" and cue.lemma != "tell" and low(toks, k) == "to" and k + 1 < len(toks) and (
         toks[k + 1].is_cap or toks[k + 1].tag in {"PRP", "DT", "PRP$"} or toks[k + 1].lower in ADDRESSEES
     ):  # ``explained to CBS why``, ``said to reporters that``
-        q = next((n for n in range(k + 2, min(k + 7, len(toks))) if toks[n].lower in _QUESTION_WORDS | {"that"}), None)
-        if q is not None and all(u.tag in _NOUN_PHRASE_TAGS for u in toks[k + 1 : q]):
+        q = next((n for n in range(k + 2, min(k + 7, len(toks))) if toks[n].lower in QUESTION_WORDS | {"that"}), None)
+        if q is not None and all(u.tag in NOUN_PHRASE_TAGS for u in toks[k + 1 : q]):
             return q + 1 if toks[q].lower == "that" else q
     if cue.lemma == "tell" and k < len(toks):
         # the addressee: a name, a pronoun, ``reporters``, ``a news conference``
@@ -149,13 +151,13 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
         return a, content_end(toks, len(toks))
     a = _after_cue(toks, t.i, cue)
     if sp.unsourced and cue.lemma == "ask":  # the question, after when and where it was put
-        q = next((n for n in range(a, min(a + 8, len(toks))) if toks[n].lower in _QUESTION_WORDS | {"about", "to"}), None)
+        q = next((n for n in range(a, min(a + 8, len(toks))) if toks[n].lower in QUESTION_WORDS | {"about", "to"}), None)
         if q is not None and all(not is_punct(u) and u.tag not in FINITE for u in toks[a:q]):
             a = q
     b = content_end(toks, len(toks))
     if sp.fronted:  # the fronted clause ends at the comma before its speaker
         b = content_end(toks, sp.left)
-    if sp.unsourced and cue.lemma == "ask" and _asked_question(toks, t.i):
+    if sp.unsourced and cue.lemma == "ask" and asked_question(toks, t.i):
         comma = next((k for k in range(a, b) if toks[k].text == ","), None)
         if comma is not None:
             b = content_end(toks, comma)  # ``When asked why …, Tyler said``: the question ends at the comma
@@ -230,7 +232,7 @@ def only_adjuncts(toks: list[Token], k: int, addressee: bool = False) -> bool:
         if is_punct(toks[n]):
             return False  # a quote, colon or dash after the cue opens its content
         n += 1
-    while addressee and k < n and toks[k].tag in _NOUN_PHRASE_TAGS and toks[k].lower != "that":
+    while addressee and k < n and toks[k].tag in NOUN_PHRASE_TAGS and toks[k].lower != "that":
         k += 1
     seg = toks[k:n]
     if not seg:

@@ -33,6 +33,10 @@ DOUBLE_QUOTES = {'"', "“", "”", "''", "``"}
 NEGATIONS = {"not", "n't", "never", "no"}
 STRIP_LEADING = {"of", "about"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+#: Tags of the words of a noun phrase (an addressee: ``his closest advisers``).
+NOUN_PHRASE_TAGS = {"PRP$", "DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "PRP", "POS", "CD"}
+#: Words that open a question put to someone (``asked whether …``).
+QUESTION_WORDS = {"whether", "if", "why", "what", "how", "who", "when", "where", "which"}
 POSTMODIFIER_START = {
     "familiar", "close", "with", "who", "which", "from", "at", "in", "of", "for", "on", "briefed",
     "knowledgeable", "involved", "speaking", "based", "to",
