@@ -70,15 +70,13 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
     # a short time phrase or adverb, or a phrase of time or place (``said after a lunch on
     # Tuesday that``), then ``that``
     for n in range(k, min(k + 13, len(toks))):
-        if toks[n].lower == "to" and cue.cls != "speech" and n > k and all(
-            u.lower in TIME_WORDS or u.lower in {"on", "this", "last", "next", "in", "earlier", "again", "also"} for u in toks[k:n]
-        ):
+        if toks[n].lower == "to" and cue.cls != "speech" and n > k and _time_phrase(toks[k:n]):
             return n  # an intention after a time phrase: ``sought on Wednesday to ease …``
         if toks[n].lower == "that":
             if n + 1 < len(toks) and toks[n + 1].tag in {"MD", "VBD", "VBZ"}:
                 break  # ``that`` is the subject (``worry that would reward …``)
             between = toks[k:n]
-            if n - k < 5 and all(t.lower in TIME_WORDS or t.lower in {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"} or t.tag == "RB" for t in between):
+            if n - k < 5 and _time_phrase(between):
                 return n + 1
             if between and between[0].lower in ADJUNCT_PREPOSITIONS | {"for", "to", "with"} and all(
                 t.tag in {"IN", "TO", "CC", "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "POS"} for t in between
@@ -90,6 +88,15 @@ def _after_cue(toks: list[Token], c: int, cue: Cue) -> int:
     if k < len(toks) and toks[k].lower in STRIP_LEADING and cue.cls == "stance":
         k += 1
     return k
+
+
+#: Words of a short time phrase or adverb between a cue and its ``that`` or ``to``.
+_TIME_PHRASE = {"on", "this", "last", "next", "in", "earlier", "again", "publicly", "also"}
+
+
+def _time_phrase(words: list[Token]) -> bool:
+    """``on Tuesday``, ``again``, ``publicly``: what may stand between a cue and ``that``."""
+    return all(u.lower in TIME_WORDS or u.lower in _TIME_PHRASE or u.tag == "RB" for u in words)
 
 
 def content_end(toks: list[Token], k: int) -> int:
