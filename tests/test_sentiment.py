@@ -95,22 +95,3 @@ def test_point_labels_shorten_and_merge():
     assert list(pts["label"]) == ["3 statements (neutral in both)", "Kyiv", "Macron, source #2"]
     assert list(pts["n"]) == [3, 1, 2]
     assert labels  # the frame itself is unchanged
-
-
-def test_headlines_state_the_finding():
-    by_speaker = pd.DataFrame({
-        "speaker": ["A", "A", "B", "B", "C", "C"],
-        "lexicon": ["TextBlob polarity", "VADER compound"] * 3,
-        "mean": [0.3, 0.4, 0.0, -0.3, 0.2, 0.0],
-    })
-    assert sentiment.speaker_headline(by_speaker) == (
-        "1 of 3 speakers score positive in both lexicons; 1 negative in at least one; the lexicons split on 2"
-    )
-    by_camp = pd.DataFrame({
-        "camp": ["US", "US", "Russia", "Russia"],
-        "lexicon": ["TextBlob polarity", "VADER compound"] * 2,
-        "mean": [0.1, -0.1, 0.4, 0.2],
-        "ci_low": [0.0, -0.3, 0.3, 0.0],
-        "ci_high": [0.2, 0.0, 0.5, 0.4],
-    })
-    assert sentiment.camp_headline(by_camp) == "Camp means differ by up to 0.30; some intervals lie apart (TextBlob)"

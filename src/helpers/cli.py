@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         _add_layer_command(sub, name, help)
     _add_evaluate(sub)
     _add_report(sub)
+    from .audit import run as audit_run
+
+    audit_run.add_parser(sub)
     return parser
 
 
@@ -175,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
             return report.main(args)
         if args.command == "evaluate":
             return _evaluate(args, out)
+        if args.command == "audit":
+            from .audit import run as audit_run
+
+            return audit_run.main(args, out)
         date = _parse_date(args.date)
         if args.jsonl is not None:
             if args.file:

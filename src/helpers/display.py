@@ -151,3 +151,45 @@ def frame_html(df) -> str:
 
     return df.to_html(na_rep="", float_format=number, escape=True, max_rows=pd.get_option("display.max_rows"),
                       classes="dataframe")
+
+
+def show_table(view, name: str, precision: int = 3, anchors=None):
+    """Show one table of a view (``helpers.views.View``) with its caption, or the view's note
+    for it when the table is empty (or nothing, when there is no note either)."""
+    from IPython.display import Markdown, display
+
+    df = view.tables.get(name)
+    if df is None or df.empty:
+        if name in view.notes:
+            display(Markdown(md_escape(view.notes[name])))
+        return SHOWN
+    return table(df, caption=view.captions.get(name, ""), precision=precision, anchors=anchors)
+
+
+def show_note(view, name: str):
+    """Show a view's note for a section, if it has one."""
+    from IPython.display import Markdown, display
+
+    if name in view.notes:
+        display(Markdown(md_escape(view.notes[name])))
+    return SHOWN
+
+
+def show_figure(view, name: str, file_name: str, directory):
+    """Save one chart of a view as ``file_name`` (PNG + SVG, through ``plots.savefig``) and
+    show it, or show the view's note for it when the article has nothing to draw."""
+    from . import plots
+
+    if name in view.figures:
+        plots.savefig(view.figures[name], file_name, directory)
+    else:
+        show_note(view, name)
+    return SHOWN
+
+
+def show_findings(view):
+    """A view's findings as a Markdown bullet list (each escaped)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(bullets([md_escape(s) for s in view.findings])))
+    return SHOWN

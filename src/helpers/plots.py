@@ -77,6 +77,33 @@ def use_style() -> None:
     setup_tables()
 
 
+def figure(figsize=None, **subplots):
+    """A new figure and its axes, drawn by Agg and kept out of pyplot: a view can build its
+    charts before the notebook shows them (pyplot's inline backend would show, then close,
+    every figure it knows at the end of the cell that made it), and the audit can draw
+    thousands without pyplot holding on to them. ``subplots`` go to ``Figure.subplots``."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize or plt.rcParams["figure.figsize"], dpi=plt.rcParams["figure.dpi"])
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots(**subplots)
+
+
+def title(ax, text: str, **kw) -> None:
+    """An axes title that fits: wrapped at the words to the width between the axes' left edge
+    (where a left-aligned title starts) and the figure's right edge, so a long finding never
+    runs off the chart."""
+    import textwrap
+
+    fig = ax.get_figure()
+    inches = fig.get_figwidth() * (1 - ax.get_position().x0) - 0.1
+    size = plt.rcParams["axes.titlesize"]
+    size = size if isinstance(size, (int, float)) else 13
+    chars = max(20, int(inches * 72 / (size * 0.62)))  # DejaVu Sans Bold: about 0.62 em a character
+    ax.set_title(textwrap.fill(text, chars), **kw)
+
+
 def caption(fig, text: str) -> None:
     """A source line under the figure, e.g. ``Source: Reuters, 2025-08-14``. ``savefig`` moves
     it below everything else the figure draws (an axis label can reach below the figure's

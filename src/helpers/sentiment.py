@@ -243,9 +243,11 @@ def findings(scored: pd.DataFrame, by_camp: pd.DataFrame, stats: dict, escape=st
         + ", ".join(f"{n} {k}" for k, n in kinds.items()) + "."
     )
     items.append(camp_comparison(by_camp, escape))
+    rho = stats["spearman_rho"]
     items.append(
         f"The lexicons agree on the sign (±0.05 counted as neutral) for {stats['sign_agreement']:.0%} of statements, "
-        f"with opposite signs in {stats['opposite_signs']}; Spearman's rho = {stats['spearman_rho']:.2f}."
+        f"with opposite signs in {stats['opposite_signs']}; "
+        + (f"Spearman's rho = {rho:.2f}." if rho == rho else "too few distinct scores for a rank correlation.")
     )
     return items
 
@@ -315,31 +317,3 @@ def point_labels(scored: pd.DataFrame) -> pd.DataFrame:
             label = ", ".join(names) + (f" ×{len(g)}" if len(g) > len(names) else "")
         rows.append({"tb_polarity": x, "vader_compound": y, "label": label, "n": len(g)})
     return pd.DataFrame(rows, columns=["tb_polarity", "vader_compound", "label", "n"])
-
-
-def speaker_headline(by_speaker: pd.DataFrame, eps: float = 0.05) -> str:
-    """A chart title stating what the per-speaker means show."""
-    means = by_speaker.pivot(index="speaker", columns="lexicon", values="mean")
-    n = len(means)
-    pos = int((means > eps).all(axis=1).sum())
-    neg = int((means < -eps).any(axis=1).sum())
-    split = int((means.apply(lambda r: len({_sign(v, eps) for v in r}) > 1, axis=1)).sum())
-    parts = [f"{pos} of {n} speakers score positive in both lexicons"]
-    if neg:
-        parts.append(f"{neg} negative in at least one")
-    parts.append(f"the lexicons split on {split}")
-    return "; ".join(parts)
-
-
-def camp_headline(by_camp: pd.DataFrame) -> str:
-    """A chart title: the spread of camp means, and whether their intervals overlap."""
-    known = by_camp[(by_camp["camp"] != "unknown") & by_camp["ci_low"].notna()]
-    spread = by_camp[by_camp["camp"] != "unknown"].groupby("lexicon")["mean"].agg(lambda s: s.max() - s.min())
-    head = f"Camp means differ by up to {spread.max():.2f}" if len(spread) else "Too few statements per camp to compare"
-    separated = [
-        lex for lex, g in known.groupby("lexicon") if len(g) >= 2 and g["ci_low"].max() > g["ci_high"].min()
-    ]
-    if len(known) >= 2:
-        short = [lex.split()[0] for lex in separated]
-        head += f"; some intervals lie apart ({', '.join(short)})" if separated else "; all intervals overlap"
-    return head

@@ -41,13 +41,16 @@ class View:
     figures: dict = field(default_factory=dict)
     #: section name -> a sentence shown instead of (or beside) its table or chart
     notes: dict[str, str] = field(default_factory=dict)
+    #: file name -> the table the notebook writes as CSV for other tools (raw values, not display text)
+    exports: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def close(self) -> None:
-        """Close every figure (the audit draws thousands)."""
+        """Let go of every figure (the audit draws thousands)."""
         import matplotlib.pyplot as plt
 
         for fig in self.figures.values():
-            plt.close(fig)
+            plt.close(fig)  # a no-op for figures made by plots.figure, which pyplot never held
+        self.figures.clear()
 
 
 #: notebook -> "module:function" of its view; each function takes (doc, **parameters) -> View
@@ -57,6 +60,11 @@ VIEWS: dict[str, str] = {
     "20-chart-timeline": "helpers.views.timeline:build",
     "30-tabulate-figures": "helpers.views.figures:build",
 }
+
+
+def source_line(article) -> str:
+    """A chart's caption naming its source: ``Source: Reuters, 2025-08-14``."""
+    return f"Source: {article.byline or article.headline or 'article'}, {article.date or 'undated'}"
 
 
 def build(notebook: str, doc, **parameters) -> View:
