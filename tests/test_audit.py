@@ -9,7 +9,6 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from helpers.article import parse_article
 from helpers.audit import audit_layers, checks, summary
 from helpers.document import Document
 
