@@ -84,18 +84,21 @@ def test_speaker_phrase(speaker, why):
     assert checks.speaker_phrase(speaker) == why
 
 
-def _statement(qid, start, end, text="x", speaker="Jane Doe"):
-    return SimpleNamespace(quote_id=qid, start=start, end=end, text=text, speaker=speaker)
+def _statement(qid, start, end, text="x", speaker="Jane Doe", cue_start=None):
+    return SimpleNamespace(quote_id=qid, start=start, end=end, text=text, speaker=speaker, cue_start=cue_start)
 
 
 def test_duplicate_and_nested_statements():
-    sts = [_statement(1, 0, 40, "a long content"), _statement(2, 10, 30, "inside"), _statement(3, 50, 60, "apart"),
-           _statement(4, 50, 60, "apart")]
+    sts = [_statement(1, 0, 40, "a long content", cue_start=45), _statement(2, 10, 30, "inside", cue_start=42),
+           _statement(3, 50, 60, "apart", cue_start=62), _statement(4, 50, 60, "apart", cue_start=64)]
     assert checks.duplicate_statements(sts) == [
         ("statements 1 and 2", "one content inside the other: 'inside'"),
         ("statements 3 and 4", "the same content: 'apart'"),
     ]
     assert checks.duplicate_statements([_statement(1, 0, 10), _statement(2, 5, 20)]) == []  # overlap is not nesting
+    # a nested attribution: the inner statement's cue is inside the outer content (X said that Y believes Z)
+    nested = [_statement(1, 0, 40, "that Y believes Z", cue_start=45), _statement(2, 20, 40, "Z", cue_start=12)]
+    assert checks.duplicate_statements(nested) == []
 
 
 @pytest.mark.parametrize("text, before, after, kind", [

@@ -104,3 +104,37 @@ def test_a_finding_never_prints_nan_for_a_correlation_it_cannot_compute():
     assert any("too few distinct scores for a rank correlation" in f for f in v.findings)
     assert not any("nan" in f for f in v.findings)
     v.close()
+
+
+def test_accuracy_view_lists_each_public_data_set_once_with_its_newest_measurement():
+    v = views.build("90-measure-accuracy", None)
+    public = v.tables["public"]
+    assert not public.duplicated(["layer", "dataset", "compartment"]).any()
+    assert checks.title_matches_table("t", v.titles["accuracy"], public) == []
+    # the findings go newest first, so the report's card (its first finding) is the newest measurement
+    import re
+
+    dates = [re.search(r"(\d{4}-\d{2}-\d{2})\): F1", f).group(1) for f in v.findings if "held-out" not in f]
+    assert dates == sorted(dates, reverse=True)
+    # quantulum3's suite, whose compartment was renamed with a note in brackets, is one row: its newest
+    q = [f for f in v.findings if "quantulum3" in f]
+    assert len(q) == 1 and q[0].endswith("value F1 0.83.")
+    assert audit_view(v) == []
+    v.close()
+
+
+def test_an_audit_is_recorded_beside_the_measurements(tmp_path, monkeypatch):
+    import json
+
+    from helpers import evaluate
+
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps({"about": "x", "measurements": [{"layer": "quotes", "dataset": "D"}]}), encoding="utf-8")
+    monkeypatch.setattr(evaluate, "results_path", lambda: path)
+    s = {"articles": 3, "articles_with_problems": 1, "checks": {"offsets": {"problems": 2, "articles": 1}}}
+    evaluate.record_audit(s, dataset="Corpus", compartment="all", source="project", note="first run")
+    body = json.loads(path.read_text(encoding="utf-8"))
+    assert body["measurements"] == [{"layer": "quotes", "dataset": "D"}]  # kept as they were
+    assert body["audits"][0]["articles"] == 3 and body["audits"][0]["checks"]["offsets"] == {"problems": 2, "articles": 1}
+    table = evaluate.summary.audit_results()
+    assert table.iloc[0][["dataset", "articles", "with_problems", "offsets"]].tolist() == ["Corpus", 3, 1, 2]

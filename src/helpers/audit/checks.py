@@ -172,18 +172,26 @@ def speakers(statements) -> list[tuple[str, str]]:
 
 
 def duplicate_statements(statements) -> list[tuple[str, str]]:
-    """No two statements with the same content, or one's content inside another's."""
+    """No two statements with the same content, and none whose content lies inside another's
+    while its own cue lies outside it: the same words attributed twice (a statement that
+    repeats the second half of the one before it). A statement whose cue is inside another's
+    content is a nested attribution (``X said that Y believes Z``), as PARC annotates them."""
     out = []
     ordered = sorted(statements, key=lambda s: (s.start, -s.end))
     for k, a in enumerate(ordered):
         for b in ordered[k + 1:]:
             if b.start >= a.end:
                 break
-            if b.end <= a.end:
-                same = (a.start, a.end) == (b.start, b.end)
-                out.append((f"statements {a.quote_id} and {b.quote_id}",
-                            ("the same content" if same else "one content inside the other") + f": {b.text[:60]!r}"))
+            if (a.start, a.end) == (b.start, b.end):
+                out.append((f"statements {a.quote_id} and {b.quote_id}", f"the same content: {b.text[:60]!r}"))
+            elif b.end <= a.end and not _cue_inside(b, a):
+                out.append((f"statements {a.quote_id} and {b.quote_id}", f"one content inside the other: {b.text[:60]!r}"))
     return out
+
+
+def _cue_inside(inner, outer) -> bool:
+    cue = getattr(inner, "cue_start", None)
+    return cue is not None and outer.start <= cue < outer.end
 
 
 # ----------------------------------------------------------------------------- figures

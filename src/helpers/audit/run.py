@@ -27,9 +27,15 @@ def add_parser(sub) -> None:
     p.add_argument("path", nargs="?", metavar="PATH", help="an article file, or a folder of them (*.txt)")
     p.add_argument("--jsonl", metavar="IN", help='records {"id", "text", "date"?}, one per line (a path, or - for stdin)')
     p.add_argument("--date", help="reference date (YYYY-MM-DD) of plain-text files and records without one")
+    p.add_argument("--format", choices=["article", "timeml", "brat"], default="article",
+                   help="PATH holds article or plain-text files (default), TimeML files (their text and DCT) or brat "
+                        "annotations (their texts, dated by the file name's YYYY-MM-DD, each text once)")
     p.add_argument("--jobs", type=int, default=1, help="articles audited in parallel on this machine (default 1)")
     p.add_argument("--json", action="store_true", help="JSON lines instead of text")
     p.add_argument("--details", action="store_true", help="list each problem under its article")
+    p.add_argument("--record", nargs=3, metavar=("DATASET", "COMPARTMENT", "SOURCE"),
+                   help="append the summary to data/evaluation/results.json (SOURCE: repository@commit, or 'project')")
+    p.add_argument("--note", default="", help="a note recorded with --record")
 
 
 def _files(path: str) -> list[Path]:
@@ -74,6 +80,39 @@ def _audit_record(date, numbered: tuple[int, str | None]) -> tuple[str, list[Pro
     return key, audit_document(Document(article))
 
 
+def _audit_text(date, item: tuple[str, str, str | None]) -> tuple[str, list[Problem]]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from ..document import Document
+
+    key, text, text_date = item
+    try:
+        article = parse_article(text, id=key, path=key, date=dt.date.fromisoformat(text_date) if text_date else date)
+    except (ArticleError, ValueError) as err:
+        return key, [Problem("raises", "load", getattr(err, "problem", str(err)))]
+    return key, audit_document(Document(article))
+
+
+def _annotated(path: str, fmt: str) -> list[tuple[str, str, str | None]]:
+    """(id, text, date) of each text of an annotated corpus, each text once."""
+    import re
+
+    from ..evaluate.readers import READERS, GoldFormatError
+
+    try:
+        docs = READERS[fmt](path)
+    except GoldFormatError as err:
+        raise ArticleError(path, str(err).split(": ", 1)[-1]) from None
+    seen, out = set(), []
+    for d in docs:
+        key = re.sub(r"_[0-9a-f]{4}$", "", d.id)  # PolNeAR: one .ann per annotator of the same text
+        if key not in seen:
+            seen.add(key)
+            out.append((key, d.text, d.date))
+    return out
+
+
 def _name(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -81,12 +120,15 @@ def _name(path: Path) -> str:
         return str(path)
 
 
-def results(path: str | None, jsonl: str | None, date: dt.date | None, jobs: int = 1) -> Iterator[tuple[str, list[Problem]]]:
+def results(path: str | None, jsonl: str | None, date: dt.date | None, jobs: int = 1,
+            fmt: str = "article") -> Iterator[tuple[str, list[Problem]]]:
     """(article id, problems) for every article, in input order."""
     if jsonl is not None:
         from ..batch import read_lines
 
         work, items = partial(_audit_record, date), read_lines(jsonl)
+    elif fmt != "article":
+        work, items = partial(_audit_text, date), _annotated(path, fmt)
     else:
         work, items = partial(_audit_file, date), _files(path)
     if jobs <= 1:
@@ -125,7 +167,7 @@ def main(args, out) -> int:
     date = dt.date.fromisoformat(args.date) if args.date else None
     os.environ.setdefault("MPLBACKEND", "Agg")
     done = []
-    for article_id, problems in results(args.path, args.jsonl, date, args.jobs):
+    for article_id, problems in results(args.path, args.jsonl, date, args.jobs, args.format):
         done.append((article_id, problems))
         if problems:
             if args.json:
@@ -136,5 +178,10 @@ def main(args, out) -> int:
                     out.writelines(f"    {p.check}: {p.where}: {p.detail}\n" for p in problems)
             out.flush()
     s = summary(done)
+    if args.record:
+        from ..evaluate import record_audit
+
+        dataset, compartment, source = args.record
+        record_audit(s, dataset=dataset, compartment=compartment, source=source, note=args.note)
     out.write((dump({"summary": s}) if args.json else table(s)) + "\n")
     return 1 if s["articles_with_problems"] else 0

@@ -410,34 +410,61 @@ def results_path():
     return paths.DATA / RESULTS_FILE
 
 
-def load_results() -> list[dict]:
-    """Every recorded measurement (``data/evaluation/results.json``), oldest first."""
+def _results_body() -> dict:
     import json
 
     p = results_path()
-    return json.loads(p.read_text(encoding="utf-8"))["measurements"] if p.exists() else []
+    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
 
 
-def record(metrics: dict, *, layer: str, dataset: str, compartment: str, source: str, untouched: bool, note: str = "") -> dict:
-    """Append a measurement (with today's date and the project's git commit) to the results file."""
-    import datetime as dt
+def load_results() -> list[dict]:
+    """Every recorded measurement (``data/evaluation/results.json``), oldest first."""
+    return _results_body().get("measurements", [])
+
+
+def load_audits() -> list[dict]:
+    """Every recorded audit of a whole corpus (``python -m helpers audit … --record``), oldest first."""
+    return _results_body().get("audits", [])
+
+
+ABOUT = ("Accuracy of the extractors on public annotated data (not in the repository; see data/README.md). "
+         "'untouched' marks a first measurement, before any change made after reading that data's errors. "
+         "'audits': the audit (python -m helpers audit) over whole corpora, problems and articles per check.")
+
+
+def _write_results(measurements: list[dict], audits: list[dict]) -> None:
     import json
+
+    p = results_path()
+    p.parent.mkdir(parents=True, exist_ok=True)
+    body = {"about": ABOUT, "measurements": measurements, **({"audits": audits} if audits else {})}
+    p.write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _provenance() -> dict:
+    import datetime as dt
     import subprocess
 
     from .. import paths
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=paths.ROOT).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True, text=True, cwd=paths.ROOT).stdout.strip()
+    return {"date": dt.date.today().isoformat(), "commit": commit + ("+changes" if dirty else "")}
+
+
+def record(metrics: dict, *, layer: str, dataset: str, compartment: str, source: str, untouched: bool, note: str = "") -> dict:
+    """Append a measurement (with today's date and the project's git commit) to the results file."""
     entry = {
         "layer": LAYER_ALIASES.get(layer, layer), "dataset": dataset, "compartment": compartment, "source": source,
-        "date": dt.date.today().isoformat(), "commit": commit + ("+changes" if dirty else ""),
-        "untouched": untouched, "note": note,
+        **_provenance(), "untouched": untouched, "note": note,
         "metrics": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items() if k in METRIC_KEYS},
     }
-    p = results_path()
-    p.parent.mkdir(parents=True, exist_ok=True)
-    body = {"about": "Accuracy of the extractors on public annotated data (not in the repository; see data/README.md). "
-                     "'untouched' marks a first measurement, before any change made after reading that data's errors.",
-            "measurements": load_results() + [entry]}
-    p.write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _write_results(load_results() + [entry], load_audits())
+    return entry
+
+
+def record_audit(summary: dict, *, dataset: str, compartment: str, source: str, note: str = "") -> dict:
+    """Append an audit's summary (articles, and problems and articles per check) to the results file."""
+    entry = {"dataset": dataset, "compartment": compartment, "source": source, **_provenance(), "note": note, **summary}
+    _write_results(load_results(), load_audits() + [entry])
     return entry

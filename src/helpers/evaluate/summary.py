@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import HELDOUT, SEED_GOLD, heldout, load_results, seed
+from . import HELDOUT, SEED_GOLD, heldout, load_audits, load_results, seed
 
 SHOWN = ["precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1", "attribution_accuracy", "listed_value_f1"]
 
@@ -18,7 +18,9 @@ def public_results(latest: bool = True) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if df.empty or not latest:
         return df
-    return df.drop_duplicates(["layer", "dataset", "compartment"], keep="last").reset_index(drop=True)
+    # a compartment renamed by a note in brackets ('all kinds' -> 'all kinds (listed_*: …)') is the same compartment
+    same = df["compartment"].str.split(" (", n=1, regex=False).str[0]
+    return df[~pd.DataFrame({"l": df["layer"], "d": df["dataset"], "c": same}).duplicated(keep="last")].reset_index(drop=True)
 
 
 def first_and_latest() -> pd.DataFrame:
@@ -53,3 +55,15 @@ def seed_results() -> tuple[pd.DataFrame, pd.DataFrame]:
         rows.append({"layer": layer, **metrics})
         errors.append(errs.assign(layer=layer))
     return pd.DataFrame(rows), pd.concat(errors, ignore_index=True)
+
+
+def audit_results() -> pd.DataFrame:
+    """Every recorded audit of a corpus, oldest first: data set, compartment, date, commit,
+    articles, articles with problems, and the problems per check."""
+    rows = []
+    for a in load_audits():
+        row = {k: a[k] for k in ("dataset", "compartment", "date", "commit")}
+        row |= {"articles": a["articles"], "with_problems": a["articles_with_problems"]}
+        row |= {check: c["problems"] for check, c in a["checks"].items()}
+        rows.append(row)
+    return pd.DataFrame(rows)

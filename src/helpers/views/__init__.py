@@ -60,6 +60,10 @@ VIEWS: dict[str, str] = {
     "20-chart-timeline": "helpers.views.timeline:build",
     "30-tabulate-figures": "helpers.views.figures:build",
 }
+#: Views that show the project rather than an article (built once, not per article by the audit).
+PROJECT_VIEWS: dict[str, str] = {
+    "90-measure-accuracy": "helpers.views.accuracy:build",
+}
 
 
 def source_line(article) -> str:
@@ -69,5 +73,5 @@ def source_line(article) -> str:
 
 def build(notebook: str, doc, **parameters) -> View:
     """The view of ``notebook`` for ``doc`` (a ``Document``), with the notebook's parameters."""
-    module, name = VIEWS[notebook].split(":")
+    module, name = (VIEWS | PROJECT_VIEWS)[notebook].split(":")
     return getattr(importlib.import_module(module), name)(doc, **parameters)
