@@ -321,3 +321,13 @@ def test_a_possessive_weekday_is_the_nearest_such_day_whatever_the_clauses_verb(
     text = "Relatives said they would look for ways around Wednesday's ruling."
     assert tx(text, "2000-01-07")[0][2] == "2000-01-05"
 
+
+@pytest.mark.parametrize("text, timex, event", [
+    # the clause up to the date ended on the determiner or preposition before it (PolNeAR dev)
+    ("He won by running up a lead well in advance of the 2016 vote.", "2016", "He won by running up a lead well in advance"),
+    ("The collapse of the real estate market of the 1980s hurt the town.", "the 1980s", "The collapse of the real estate market"),
+    ("Obama received 95 percent in 2008 and in 2012.", "2012", "Obama received 95 percent in 2008"),
+])
+def test_an_event_is_a_whole_phrase_not_ending_on_a_function_word(text, timex, event):
+    events = tl.events(parse_article(text, id="t", date="2016-10-01"))
+    assert events.set_index("text").loc[timex, "event"] == event
