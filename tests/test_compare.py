@@ -1,4 +1,4 @@
-"""Figures beside their sources: like with like, with a verdict and what may explain it."""
+"""Figures beside their sources (the figures view): like with like, with a verdict and what may explain it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 
 from helpers import quantities
 from helpers.article import parse_article
-from helpers.quantities import compare
+from helpers.views import figures as compare
 
 
 def test_seed_verdicts(seed):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import evaluate
-from helpers.quantities import derived, figure_records, figures, figures_in_sentence, parse_number
+from helpers.quantities import figure_records, figures, figures_in_sentence, parse_number
+from helpers.views.figures import derived
 
 
 def one(sentence):

@@ -269,17 +269,18 @@ def test_calendar_helpers():
 
 
 def test_chart_items_number_every_reference_of_a_day(seed):
-    from helpers.timeline import chart
+    from helpers.views import timeline_chart as chart
 
     ev = tl.events(seed)
-    context = tl.load_context()
+    context = chart.load_context()
     points = chart.article_points(ev, chart.match_context(ev, context), context)
-    items = tl.chart_items(points, context, dt.date(2025, 8, 13), dt.date(2025, 8, 13))
+    items = chart.chart_items(points, context, dt.date(2025, 8, 13), dt.date(2025, 8, 13))
     article = items[items["kind"] == "article"]
     on_13 = points[points["date"] == dt.date(2025, 8, 13)]
     # the eight references to 13 August, and "this week", drawn on the day of the talks it refers to
     assert len(on_13) == 9 and set(on_13["text"]) == {"Wednesday", "today", "this week"}
-    assert len(article) == 1 and article.iloc[0]["label"] == ", ".join(map(str, on_13["no"]))  # nothing hidden
+    assert len(article) == 1 and article.iloc[0]["label"] == f"{min(on_13['no'])}–{max(on_13['no'])}"  # nothing hidden
+    assert list(on_13["no"]) == list(range(min(on_13["no"]), max(on_13["no"]) + 1))  # numbered in date order: a run
     assert (items["kind"] == "context").sum() == 2  # Merz's call and the venue announcement
 
 
@@ -319,3 +320,14 @@ def test_a_day_counted_from_a_named_day_and_the_week_that_holds_it():
 def test_a_possessive_weekday_is_the_nearest_such_day_whatever_the_clauses_verb():
     text = "Relatives said they would look for ways around Wednesday's ruling."
     assert tx(text, "2000-01-07")[0][2] == "2000-01-05"
+
+
+@pytest.mark.parametrize("text, timex, event", [
+    # the clause up to the date ended on the determiner or preposition before it (PolNeAR dev)
+    ("He won by running up a lead well in advance of the 2016 vote.", "2016", "He won by running up a lead well in advance"),
+    ("The collapse of the real estate market of the 1980s hurt the town.", "the 1980s", "The collapse of the real estate market"),
+    ("Obama received 95 percent in 2008 and in 2012.", "2012", "Obama received 95 percent in 2008"),
+])
+def test_an_event_is_a_whole_phrase_not_ending_on_a_function_word(text, timex, event):
+    events = tl.events(parse_article(text, id="t", date="2016-10-01"))
+    assert events.set_index("text").loc[timex, "event"] == event

@@ -1,4 +1,4 @@
-"""The timeline notebook's helpers: settings from parameters or the article, the computed
+"""The timeline view's chart helpers: settings from parameters or the article, the computed
 match between the article and context events, numbered points with nothing cut off."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import pandas as pd
 from helpers import paths
 from helpers.article import load_article
 from helpers.document import Document
-from helpers.timeline import chart
+from helpers.views import timeline_chart as chart
+from helpers.views.timeline import headline, summary
 
 ARTICLES = paths.ROOT / "tests" / "articles"
 
@@ -56,8 +57,19 @@ def test_points_are_numbered_in_date_order_and_labels_are_short(seed):
     assert last_week["date"] == dt.date(2025, 8, 8) and last_week["context_ref"]  # the day the context names
     items = chart.chart_items(points, context, dt.date(2014, 1, 1), dt.date(2025, 8, 17))
     assert not items["label"].str.contains("…|more").any()
-    numbered = {int(n) for label in items.loc[items["kind"] == "article", "label"] for n in label.split(", ")}
+    numbered = set()
+    for label in items.loc[items["kind"] == "article", "label"]:
+        for part in label.split(", "):
+            first, _, last = part.partition("–")
+            numbered |= set(range(int(first), int(last or first) + 1))
     assert numbered == set(points["no"])  # every reference is on the chart, by its number
+
+
+def test_number_labels_shorten_runs():
+    assert chart.number_label([8, 9, 10, 11, 12, 13, 14, 15, 16]) == "8–16"
+    assert chart.number_label([3, 5]) == "3, 5"
+    assert chart.number_label([1, 2, 3, 7, 8]) == "1–3, 7, 8"
+    assert chart.number_label([4]) == "4"
 
 
 def test_headline_names_the_focal_event_of_any_article():
@@ -66,5 +78,29 @@ def test_headline_names_the_focal_event_of_any_article():
     focus = chart.settings(flood, ev)
     points = chart.article_points(ev, chart.match_context(ev, pd.DataFrame(columns=["ref"] + chart.CONTEXT_COLUMNS)),
                                   pd.DataFrame(columns=["ref"] + chart.CONTEXT_COLUMNS))
-    assert chart.headline(points, focus) == (
-        "The article reaches back to 2002; 3 of its 7 dated references fall in the week before the article's date")
+    # the flood article's dated references, by hand: August 2002, last week (from 27 May), 30 May, Sunday 2 June,
+    # Tuesday 4 June, Thursday 6 June, next Monday 10 June. The seven days before its date (7 June) are 31 May to
+    # 6 June: three of them (the old count, 7 June included, was the same here by chance)
+    assert [str(d) for d in points["date"]] == ["2002-08-01", "2013-05-27", "2013-05-30", "2013-06-02", "2013-06-04",
+                                                "2013-06-06", "2013-06-10"]
+    table = summary(points, focus)
+    assert dict(zip(table["measure"], table["value"]))["on the focal date"] == 0
+    assert headline(table) == (
+        "The article reaches back to 2002; 3 of its 7 dated references fall in the seven days before the article's date "
+        "(31 May to 6 June 2013)")
+    # the lower panel: 14 days before 7 June to two days after next Monday; the overview holds the rest (2002)
+    panels = chart.panels(points, pd.DataFrame(columns=["ref"] + chart.CONTEXT_COLUMNS), focus)
+    assert panels.values.tolist() == [
+        ["overview", dt.date(2002, 1, 1), dt.date(2013, 6, 12), 4181, 1, 0],
+        ["recent", dt.date(2013, 5, 24), dt.date(2013, 6, 12), 20, 6, 0],
+    ]
+
+
+def test_the_seven_days_before_exclude_the_day_itself():
+    focus = chart.Focus(dt.date(2025, 8, 15), "the summit", dt.date(2025, 1, 1), None)
+    days = [dt.date(2025, 8, 7), dt.date(2025, 8, 8), dt.date(2025, 8, 14), dt.date(2025, 8, 15)]
+    points = pd.DataFrame({"no": [1, 2, 3, 4], "date": days, "until": days})
+    s = dict(zip(*summary(points, focus).to_dict("list").values()))
+    # 7 August is eight days before: out; 8 and 14 August in; the summit day is counted apart
+    assert (s["in the window"], s["on the focal date"]) == (2, 1)
+    assert s["window"] == "the seven days before the summit (8–14 August 2025)"

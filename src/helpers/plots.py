@@ -166,6 +166,17 @@ def _full_width_box(fig):
     return Bbox.from_extents(min(0.0, tight.x0 - pad), tight.y0 - pad, max(width, tight.x1 + pad), tight.y1 + pad)
 
 
+def figure(**kwargs):
+    """A figure for a view: drawn by Agg and not held by pyplot, so building a view in a
+    notebook cell shows nothing until ``savefig`` displays the file it wrote."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(**kwargs)
+    FigureCanvasAgg(fig)
+    return fig
+
+
 def figure_dir(article) -> Path:
     """Where an article's figures go (see ``paths.figure_dir``)."""
     return paths.figure_dir(article)
@@ -287,7 +298,8 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
                             textcoords="offset points", fontsize=8, style="italic", color="#767676", ha="right", va="top")
             base = used + (1 if kind == "context" and used > base else 0)
         levels_used[style["side"]] = base
-    top, bottom = levels_used[1] + 1.6, levels_used[-1] + 1.6
+    head = HEADROOM if marker_end is not None and end_label else 0.0  # a line above the labels for ``end_label``
+    top, bottom = levels_used[1] + 1.6 + head, levels_used[-1] + 1.6
     ax.set_ylim(-bottom, top)
     ax.axhline(0, color="#333333", lw=1)
     ax.set_yticks([])
@@ -296,9 +308,12 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
     if marker_end is not None:
         x = mdates.date2num(marker_end)
         ax.axvline(x, color="#333333", ls="--", lw=1)
-        if end_label:  # just above the panel's frame, so it never meets a label
-            ax.annotate(end_label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=9, fontweight="bold")
+        if end_label:  # inside the frame, in a line of its own above every label: it meets no label or title
+            right = (x - mdates.date2num(start)) / (mdates.date2num(end) - mdates.date2num(start) or 1) > 0.5
+            ax.annotate(end_label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(-4 if right else 4, -2),
+                        textcoords="offset points", ha="right" if right else "left", va="top", fontsize=9,
+                        fontweight="bold")
+    levels_used["head"] = head
     return levels_used
 
 
@@ -331,6 +346,7 @@ def _draw_labels(ax, sub, style, start, end, renderer, base: int) -> int:
 
 
 LINE_PT = 11.5  # an 8.5 pt label line with its leading
+HEADROOM = 1.4  # label lines kept free at a panel's top for the focal date's label
 
 
 def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH, marker_end=None, end_label: str = ""):
@@ -340,7 +356,7 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH,
     Label levels are computed at the final width; each panel's height is then set so that one
     level is one text line, which is what keeps labels from overlapping vertically.
     """
-    fig = plt.figure(figsize=(width, 10))
+    fig = figure(figsize=(width, 10))
     left, right = 1.1, 0.3  # inches: the left margin holds the context lanes' names
     axes = [fig.add_axes([left / width, 0.0, 1 - (left + right) / width, 0.1]) for _ in panels]
     units = []
@@ -351,12 +367,16 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH,
         locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # no crowded full dates
-        units.append(used[1] + used[-1] + 3.2)
+        units.append(used[1] + used[-1] + 3.2 + used["head"])
         ax.set_title(p["title"], fontsize=11, loc="left")
     line_in = LINE_PT / 72
     heads, foot = 0.55, 0.45  # title above, tick labels below each panel (inches)
     heights = [u * line_in for u in units]
-    top = 0.95 if title else 0.5
+    import textwrap
+
+    title = "\n".join(textwrap.wrap(title, 90))  # a long finding in two lines, not past the edge
+    legend_rows = 2
+    top = (0.6 + 0.25 * title.count("\n") + 0.22 * legend_rows) if title else 0.5
     total = sum(heights) + len(panels) * (heads + foot) + top + 0.1
     fig.set_size_inches(width, total)
     if title:
@@ -371,8 +391,9 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH,
         Line2D([], [], color=OKABE_ITO["blue"], lw=3, alpha=0.7, label="the week, month or year a date covers"),
         Line2D([], [], color="#333333", ls="--", lw=1, label=end_label if marker_end is not None else ""),
     ]
-    fig.legend(handles=[h for h in handles if h.get_label()], loc="upper left", ncols=4, fontsize=9,
-               bbox_to_anchor=(0.005, 1 - (top - 0.45) / total) if title else (0.005, 1 - 0.05 / total))
+    legend_top = 0.15 + 0.25 * (title.count("\n") + 1) + 0.1 if title else 0.05
+    fig.legend(handles=[h for h in handles if h.get_label()], loc="upper left", ncols=legend_rows, fontsize=9,
+               bbox_to_anchor=(0.005, 1 - legend_top / total))
     y = total - top
     for ax, h in zip(axes, heights):
         y -= heads + h

@@ -12,7 +12,9 @@
 
 ``value`` is the point value when the text gives one (``None`` for ranges and vague
 magnitudes); ``low``/``high`` is the interval (``high`` is ``None`` when open-ended). The
-``quantities`` layer of a ``Document`` holds them all; :func:`figures` is its table.
+``quantities`` layer of a ``Document`` holds them all; :func:`figures` is its table. What notebook
+30 shows of them (derived areas, intervals, the comparison with sourced figures) is its view,
+``helpers.views.figures``.
 """
 
 from __future__ import annotations
@@ -419,50 +421,3 @@ def figures(source) -> pd.DataFrame:
     """The figures table (columns ``COLUMNS``): the quantity layer without durations and ages.
     ``source``: an ``Article`` or ``Document``."""
     return to_frame(figure_records(as_document(source).quantities), Quantity)
-
-
-# ---------------------------------------------------------------- derived areas
-
-
-@lru_cache(maxsize=1)
-def areas() -> pd.DataFrame:
-    """Internationally recognised areas (``data/reference/areas.csv``), with sources."""
-    return resources.frame("areas.csv")
-
-
-DERIVED_COLUMNS = ["text", "subject", "share", "area_km2", "low_km2", "high_km2", "whole_km2", "derived",
-                   "source", "source_url", "as_of"]
-
-
-def derived(figs: pd.DataFrame) -> pd.DataFrame:
-    """Shares of a territory turned into areas when the whole is known (marked derived)."""
-    table = areas().set_index("name")
-    rows = []
-    for _, f in figs[figs["unit"].isin(["share", "%"])].iterrows():
-        if f["subject"] not in table.index:
-            continue
-        whole = table.loc[f["subject"]]
-        factor = 0.01 if f["unit"] == "%" else 1.0
-
-        def conv(x, factor=factor, whole_km2=whole["area_km2"]):
-            return None if x is None or pd.isna(x) else round(x * factor * whole_km2)
-
-        rows.append({
-            "text": f["text"], "subject": f["subject"], "share": f["value"] * factor if pd.notna(f["value"]) else None,
-            "area_km2": conv(f["value"]), "low_km2": conv(f["low"]), "high_km2": conv(f["high"]),
-            "whole_km2": whole["area_km2"], "derived": True,
-            "source": whole["source_title"], "source_url": whole["source_url"], "as_of": whole["as_of"],
-        })
-    return pd.DataFrame(rows, columns=DERIVED_COLUMNS)
-
-
-def format_interval(low, high, unit=None) -> str:
-    """``[10,000, 100,000)``-style text for an interval; an open end is ``∞``."""
-
-    def fmt(x):
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
-
-    lo = fmt(low) if low is not None and pd.notna(low) else "0"
-    hi = fmt(high) if high is not None and pd.notna(high) else "∞"
-    u = f" {unit}" if unit is not None and pd.notna(unit) else ""
-    return f"[{lo}, {hi}]{u}"

@@ -7,8 +7,9 @@ The ``timexes`` layer is three steps, each a module of this package:
 2. ``resolve``: the underspecified value turned into a TIMEX3 value from the anchor date.
 3. ``anchoring``: a quoted ``today`` re-anchored to the day its speaker spoke.
 
-Then ``event_finder`` finds what each expression dates (the ``events`` layer), and ``chart`` holds
-what the timeline notebook draws. ``calendar`` is the date arithmetic they share.
+Then ``event_finder`` finds what each expression dates (the ``events`` layer); what the
+timeline notebook draws is its view, ``helpers.views.timeline``. ``calendar`` is the date
+arithmetic they share.
 
 - DATE: ``14 August 2025``, ``August 14, 2025``, ``Aug. 15``, ``2025-08-14``, ``February
   2022``, ``March``, ``2019``, ``the 1990s`` (``199``), ``mid-2024`` (mod ``MID``),
@@ -42,7 +43,6 @@ from .calendar import (  # noqa: F401  (the public calendar helpers, as before t
     value_to_date,
     week_value,
 )
-from .chart import PRECISION_DAYS, chart_items, headline, load_context  # noqa: F401
 from .resolve import resolve
 from .rules import RULES, recognize  # noqa: F401
 

@@ -91,6 +91,22 @@ def _event_for(toks: list[Token], t: Timex) -> tuple[int, int] | None:
 
 
 
+#: Tags a phrase does not end on: a determiner, preposition, conjunction, possessive pronoun or modal
+#: left before the date (``profiting off the [1980s]``, ``… received in 2008 and [in 2012]``).
+_OPEN_END_TAGS = ("DT", "IN", "TO", "CC", "PRP$", "WDT", "MD", "POS")
+
+
+def _whole_phrase(toks, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` without the function words it ends on, so the event reads as a whole phrase;
+    None when nothing else is left."""
+    if span is None:
+        return None
+    a, b = span
+    while b > a and (toks[b - 1].tag in _OPEN_END_TAGS or toks[b - 1].text in _CLAUSE_PUNCT):
+        b -= 1
+    return (a, b) if b > a else None
+
+
 def participants(doc, start: int, end: int) -> str:
     """The names the article mentions inside ``[start, end)`` (the document's ``names``
     layer), canonical where the speaker registry knows the person."""
@@ -121,7 +137,7 @@ def event_layer(doc) -> list[Event]:
     for t in doc.timexes:
         stoks = doc.tokens_by_sentence[t.sentence_id]
         sentence = doc.sentences[t.sentence_id]
-        span = _event_for(list(stoks), t)
+        span = _whole_phrase(stoks, _event_for(list(stoks), t))
         first, last = (stoks[span[0]], stoks[span[1] - 1]) if span else (None, None)
         date, precision = value_to_date(t.value) if t.type == "DATE" else (None, None)
         start, start_precision = _duration_start(t, span, stoks)
