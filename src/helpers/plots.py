@@ -81,27 +81,29 @@ def figure(figsize=None, **subplots):
     """A new figure and its axes, drawn by Agg and kept out of pyplot: a view can build its
     charts before the notebook shows them (pyplot's inline backend would show, then close,
     every figure it knows at the end of the cell that made it), and the audit can draw
-    thousands without pyplot holding on to them. ``subplots`` go to ``Figure.subplots``."""
+    thousands without pyplot holding on to them. The layout is constrained, so long tick
+    labels, titles and legends are laid out inside the figure rather than past its edge.
+    ``subplots`` go to ``Figure.subplots``."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=figsize or plt.rcParams["figure.figsize"], dpi=plt.rcParams["figure.dpi"])
+    fig = Figure(figsize=figsize or plt.rcParams["figure.figsize"], dpi=plt.rcParams["figure.dpi"], layout="constrained")
     FigureCanvasAgg(fig)
     return fig, fig.subplots(**subplots)
 
 
-def title(ax, text: str, **kw) -> None:
-    """An axes title that fits: wrapped at the words to the width between the axes' left edge
-    (where a left-aligned title starts) and the figure's right edge, so a long finding never
-    runs off the chart."""
+def title(ax, text: str, **_kw) -> None:
+    """A chart's title, stating its finding: left-aligned at the figure's left edge above
+    everything else (a legend above the axes included), and wrapped at the words to the
+    figure's width, so a long finding never runs off the chart. Figures made by ``figure``
+    lay it out with the rest (constrained layout)."""
     import textwrap
 
     fig = ax.get_figure()
-    inches = fig.get_figwidth() * (1 - ax.get_position().x0) - 0.1
     size = plt.rcParams["axes.titlesize"]
     size = size if isinstance(size, (int, float)) else 13
-    chars = max(20, int(inches * 72 / (size * 0.62)))  # DejaVu Sans Bold: about 0.62 em a character
-    ax.set_title(textwrap.fill(text, chars), **kw)
+    chars = max(20, int((fig.get_figwidth() - 0.3) * 72 / (size * 0.62)))  # DejaVu Sans Bold: about 0.62 em a character
+    fig.suptitle(textwrap.fill(text, chars), x=0.01, ha="left", fontsize=size, fontweight="bold")
 
 
 def caption(fig, text: str) -> None:
@@ -131,6 +133,7 @@ def savefig(fig, name: str, directory: str | Path | None = None, show: bool = Tr
     directory = Path(directory) if directory is not None else paths.FIGURES
     directory.mkdir(parents=True, exist_ok=True)
     written = []
+    fig.canvas.draw()  # lay the figure out (constrained layout) before measuring it
     _place_caption(fig)
     box = _full_width_box(fig)
     with plt.rc_context({"svg.hashsalt": "helpers"}):
@@ -166,9 +169,8 @@ def _full_width_box(fig):
     return Bbox.from_extents(min(0.0, tight.x0 - pad), tight.y0 - pad, max(width, tight.x1 + pad), tight.y1 + pad)
 
 
-def figure(**kwargs):
-    """A figure for a view: drawn by Agg and not held by pyplot, so building a view in a
-    notebook cell shows nothing until ``savefig`` displays the file it wrote."""
+def blank_figure(**kwargs):
+    """A figure with no axes yet, as ``figure`` makes them (``kwargs`` go to ``Figure``: ``layout`` …)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -356,7 +358,7 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH,
     Label levels are computed at the final width; each panel's height is then set so that one
     level is one text line, which is what keeps labels from overlapping vertically.
     """
-    fig = figure(figsize=(width, 10))
+    fig = blank_figure(figsize=(width, 10))
     left, right = 1.1, 0.3  # inches: the left margin holds the context lanes' names
     axes = [fig.add_axes([left / width, 0.0, 1 - (left + right) / width, 0.1]) for _ in panels]
     units = []

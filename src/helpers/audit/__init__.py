@@ -70,6 +70,8 @@ def audit_layers(doc) -> list[Problem]:
 
 def audit_view(view, module=None) -> list[Problem]:
     """The checks on one built view: its tables, titles, findings and charts."""
+    from ..views import labels
+
     out = []
     for name, df in view.tables.items():
         out += [Problem("table cells", f"{view.name}: {w}", d) for w, d in checks.table_cells(name, df)]
@@ -80,13 +82,8 @@ def audit_view(view, module=None) -> list[Problem]:
         out += [Problem("title and table", w, d) for w, d in checks.title_matches_table(where, title, source)]
     for k, finding in enumerate(view.findings):
         out += [Problem("table cells", w, d) for w, d in checks.text_values(f"{view.name}: finding {k + 1}", finding)]
-    try:
-        from ..views import labels
-    except ImportError:  # TEMPORARY until views.labels lands
-        labels = None
     for chart, fig in view.figures.items():
-        if labels is not None:
-            out += [Problem("chart labels", f"{view.name}: {chart}", d) for d in labels.label_problems(fig)]
+        out += [Problem("chart labels", f"{view.name}: {chart}", d) for d in labels.label_problems(fig)]
     if module is not None and hasattr(module, "audit"):
         out += [Problem("view", f"{view.name}: {w}", d) for w, d in module.audit(view)]
     return out

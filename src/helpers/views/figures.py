@@ -177,7 +177,7 @@ def interval_chart(table: pd.DataFrame, title: str, caption: str):
     from .. import plots
 
     groups = list(table.groupby("axis", sort=False))
-    fig = plots.figure(figsize=(plots.WIDTH, 0.6 + sum(1.3 + 0.45 * len(g) for _, g in groups)), layout="constrained")
+    fig = plots.blank_figure(figsize=(plots.WIDTH, 0.6 + sum(1.3 + 0.45 * len(g) for _, g in groups)), layout="constrained")
     axes = fig.subplots(len(groups), 1, squeeze=False, gridspec_kw={"height_ratios": [1.2 + len(g) for _, g in groups]})
     for ax, (unit, g) in zip(axes[:, 0], groups):
         _interval_panel(ax, unit, g)
