@@ -101,8 +101,8 @@ def notebooks() -> list[NotebookInfo]:
 def output_dir(article: Article, out: str | Path | None) -> Path:
     """``--out`` when given; else ``reports/`` for the seed read from ``data/raw/``, and
     ``reports/<output id>/`` for any other file (see ``paths.output_id``)."""
-    if out is not None:
-        return Path(out)
+    if out is not None:  # absolute: the kernels run in notebooks/, not where --out was typed
+        return Path(out).absolute()
     if paths.is_seed(article):
         return paths.REPORTS
     return paths.REPORTS / paths.output_id(article)
@@ -312,7 +312,8 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
     if not infos:
         raise ReportError(f"{paths.NOTEBOOKS}: no notebooks to run" + (f" named {', '.join(only)}" if only else ""))
     own_outputs = not is_default_build(article, out)
-    prepare_out(out_dir)
+    # any build but the seed's own leaves every tracked file alone, wherever --out points
+    prepare_out(out_dir, protect=[f"{i.stem}.html" for i in infos] if own_outputs else None)
     log = None if verbose else out_dir / LOG_NAME
     try:
         staged = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))

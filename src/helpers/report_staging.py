@@ -11,14 +11,19 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from . import paths
 
 #: Staging folders are named ``.build-<pid>-<random>``: a build removes those whose process
 #: is gone (a build killed with SIGKILL could not remove its own).
 STAGING_PREFIX = ".build-"
 LOG_NAME = "build.log"
+#: what a build writes, replaces or removes in its output folder, besides its pages
+OUTPUT_ENTRIES = ("index.html", LOG_NAME, "figures", "tables", "failed")
 
 
 class ReportError(RuntimeError):
@@ -28,8 +33,8 @@ class ReportError(RuntimeError):
 
 
 class OutputError(ReportError):
-    """The output folder cannot be used (a file, not creatable, not writable): the user's
-    to fix, so the CLI exits with status 2."""
+    """The output folder cannot be used (a file, not creatable, not writable, holding tracked
+    files): the user's to fix, so the CLI exits with status 2."""
 
 
 class BuildInterrupted(KeyboardInterrupt):
@@ -40,11 +45,45 @@ class BuildInterrupted(KeyboardInterrupt):
     replaced: bool = False
 
 
-def prepare_out(out_dir: Path) -> None:
+def tracked_entries(out_dir: Path, pages: list[str]) -> dict[str, int]:
+    """What a build into ``out_dir`` would replace or remove (its pages, ``index.html``,
+    ``build.log``, ``figures/``, ``tables/``, ``failed/``) that holds files tracked in the
+    project's repository: each such entry with how many tracked files it holds. Asks git;
+    without git, the tracked ``figures/`` and ``data/processed/`` still count."""
+    root = paths.ROOT.resolve()
+    try:
+        rel = out_dir.resolve().relative_to(root)
+    except (ValueError, OSError):
+        return {}
+    entries = [*pages, *OUTPUT_ENTRIES]
+    protected = {paths.FIGURES.resolve(), paths.PROCESSED.resolve()}
+    found = {name: 1 for name in entries if (root / rel / name).resolve() in protected}
+    try:
+        res = subprocess.run(["git", "--literal-pathspecs", "ls-files", "-z", "--", *(str(rel / n) for n in entries)],
+                             cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return found
+    if res.returncode == 0:
+        counts: dict[str, int] = {}
+        for file in filter(None, res.stdout.split("\0")):
+            entry = Path(file).relative_to(rel).parts[0]
+            counts[entry] = counts.get(entry, 0) + 1
+        found.update(counts)
+    return found
+
+
+def prepare_out(out_dir: Path, protect: list[str] | None = None) -> None:
     """The output folder, created, checked writable and cleared of dead builds' staging
-    folders; a one-line ``OutputError`` naming the problem otherwise."""
+    folders; a one-line ``OutputError`` naming the problem otherwise. With ``protect`` (the
+    pages a build other than the seed's own will write), a folder where the build would
+    replace a file tracked in the repository is refused before anything is written."""
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: --out is a file, not a folder")
+    if protect is not None and (tracked := tracked_entries(out_dir, protect)):
+        shown = ", ".join(f"{name}/ ({n} tracked file{'s' * (n != 1)})" if name in ("figures", "tables", "failed")
+                          else name for name, n in tracked.items())
+        raise OutputError(f"{out_dir}: a build there would replace files tracked in the repository: {shown}; "
+                          "give --out a folder of its own")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
