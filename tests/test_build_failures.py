@@ -182,3 +182,15 @@ def test_a_full_disk_leaves_no_empty_notebook(tiny, tmp_path, capfd, monkeypatch
         assert rc == 1 and "No space left on device; the previous reports are as they were" in stderr[0]
         assert {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.html")} == {
             n: f"previous {n}" for n in ("index.html", "00-count.html", "20-broken.html", "30-tally.html")}
+
+
+def test_a_failure_page_and_its_index_open_offline_in_chromium(tiny, tmp_path, capfd):
+    from test_report import _open_all
+
+    out = tmp_path / "reports"
+    assert _run(capfd, "--out", out)[0] == 1
+    seen = _open_all(out, "failure")
+    assert {"index.html", "20-broken.html"} <= set(seen)
+    for name, rec in seen.items():
+        assert rec["console"] == [] and rec["failed"] == [] and rec["remote"] == [], (name, rec)
+    assert seen["20-broken.html"]["title"] == "20 · Broken (failed) · " + article_title(load_article(paths.SEED_ARTICLE))
