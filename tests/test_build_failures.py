@@ -194,3 +194,34 @@ def test_a_failure_page_and_its_index_open_offline_in_chromium(tiny, tmp_path, c
     for name, rec in seen.items():
         assert rec["console"] == [] and rec["failed"] == [] and rec["remote"] == [], (name, rec)
     assert seen["20-broken.html"]["title"] == "20 · Broken (failed) · " + article_title(load_article(paths.SEED_ARTICLE))
+
+
+def test_a_signal_while_the_set_is_moved_waits_until_it_is_in_place(tmp_path):
+    import os
+    import signal
+
+    from helpers import report_staging
+
+    staged, out = tmp_path / "staged", tmp_path / "out"
+    staged.mkdir()
+    out.mkdir()
+    for name in ("00-a.html", "index.html"):
+        (staged / name).write_text(f"new {name}", encoding="utf-8")
+        (out / name).write_text(f"old {name}", encoding="utf-8")
+    real_replace, moved, before = os.replace, [], signal.getsignal(signal.SIGTERM)
+
+    def replace(src, dst):  # SIGTERM arrives after the first page is moved
+        real_replace(src, dst)
+        moved.append(Path(dst).name)
+        if len(moved) == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(report_staging.os, "replace", replace)
+        with pytest.raises(report_staging.BuildInterrupted) as info:
+            report_staging.commit(staged, out, ["00-a.html", "index.html"], [], own_outputs=False)
+    assert info.value.replaced and str(info.value) == "SIGTERM"
+    assert moved == ["00-a.html", "index.html"]  # the index too: the set is whole
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == {"00-a.html": "new 00-a.html",
+                                                                            "index.html": "new index.html"}
+    assert signal.getsignal(signal.SIGTERM) is before  # the handler is given back
