@@ -38,8 +38,11 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(BIN)/python -m helpers report --install-config 2>/dev/null
 	@touch $(STAMP)
 
+# `exec`: the program replaces the recipe's shell, so a SIGTERM that make passes on reaches the build
+# itself (which stops its kernels and leaves the previous reports); `--opt=VALUE`: a value that
+# starts with `-` (OUT=-o) is a value, not another option.
 report: $(STAMP)
-	@$(BIN)/python -m helpers report --article "$$HELPERS_MAKE_ARTICLE" --out "$$HELPERS_MAKE_OUT" --date "$$HELPERS_MAKE_DATE"
+	@exec $(BIN)/python -m helpers report --article="$$HELPERS_MAKE_ARTICLE" --out="$$HELPERS_MAKE_OUT" --date="$$HELPERS_MAKE_DATE"
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -5,6 +5,7 @@ The builds here run one notebook (``--only 00-explore-article``) to stay quick."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import shutil
@@ -248,3 +249,89 @@ def test_report_with_a_bad_date_or_two_articles_is_one_line(tmp_path, args, mess
     res = cli(plain, *args, "--out", tmp_path / "o")
     assert res.returncode == 2 and len(res.stderr.splitlines()) == 1 and message in res.stderr
     assert not (tmp_path / "o").exists()
+
+
+# ------------------------------------------------------------------ issue 26: where --out points, make's values and signals
+
+def test_a_relative_out_is_relative_to_where_the_build_was_started(tmp_path):
+    res = subprocess.run([PYTHON, "-m", "helpers", "report", str(FLOOD), "--out", "relout", *ONLY], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "relout" / "00-explore-article.html").is_file()
+    assert res.stdout.splitlines()[-1] == f"helpers report: index {tmp_path / 'relout' / 'index.html'}"
+    assert not (paths.NOTEBOOKS / "relout").exists()  # the kernels run in notebooks/: nothing went there
+
+
+@pytest.mark.parametrize("article, out", [(FLOOD, "."), (FLOOD, "figures/.."), (None, str(ROOT))])
+def test_a_build_at_the_repository_root_changes_no_tracked_file(article, out):
+    """Only the seed's own build (no --out) writes the tracked figures; any other build into
+    a folder where it would replace tracked files is refused before it starts."""
+    before, entries = tracked_outputs(), set(ROOT.iterdir())
+    res = cli(*([article] if article else []), "--out", out, *ONLY)
+    tracked = subprocess.run(["git", "ls-files", "figures"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert res.returncode == 2
+    assert res.stderr == (f"helpers: error: {Path(out).absolute() if out != str(ROOT) else ROOT}: a build there would "
+                          f"replace files tracked in the repository: figures/ ({len(tracked)} tracked files); "
+                          "give --out a folder of its own\n")
+    assert tracked_outputs() == before and set(ROOT.iterdir()) == entries  # nothing written, not even a log
+
+
+def test_tracked_entries_name_what_a_build_would_replace(tmp_path):
+    from helpers.report_staging import tracked_entries
+
+    assert tracked_entries(tmp_path, ["00-explore-article.html"]) == {}  # outside the repository
+    assert tracked_entries(paths.REPORTS / "x", ["00-explore-article.html"]) == {}  # gitignored
+    n = len(subprocess.run(["git", "ls-files", "figures"], cwd=ROOT, capture_output=True, text=True).stdout.split())
+    assert tracked_entries(ROOT, ["00-explore-article.html"]) == {"figures": n}
+    # a page named like a tracked file is a tracked file too
+    assert tracked_entries(ROOT / "notebooks", ["00-explore-article.ipynb"]) == {"00-explore-article.ipynb": 1}
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.parametrize("var, value, message", [
+    ("OUT", "-o", "{article}: no such file"),
+    ("ARTICLE", "-no-such.txt", "-no-such.txt: no such file"),
+    ("DATE", "-1", "{plain}: invalid date '-1'"),
+])
+def test_make_report_takes_a_value_that_starts_with_a_dash(tmp_path, var, value, message):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Officials said the bridge would reopen.\n", encoding="utf-8")
+    values = {"ARTICLE": str(tmp_path / "missing.txt" if var == "OUT" else plain), "OUT": str(tmp_path / "o"), var: value}
+    res = subprocess.run(["make", "-s", "report", *(f"{k}={v}" for k, v in values.items())], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 2
+    assert "usage:" not in res.stderr and "expected one argument" not in res.stderr
+    assert f"helpers: error: {message.format(article=tmp_path / 'missing.txt', plain=plain)}" in res.stderr
+    assert not (ROOT / "-o").exists() and not (tmp_path / "o").exists()
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_sigterm_to_make_report_stops_the_build_with_it(tmp_path):
+    """make passes SIGTERM to its recipe; the recipe execs the build, so the build gets it
+    (before, the recipe's shell died and the build went on as an orphan, then replaced the
+    reports)."""
+    psutil = pytest.importorskip("psutil")
+    out = tmp_path / "out"
+    previous = _previous_build(out)
+    proc = subprocess.Popen(["make", "-s", "report", f"ARTICLE={FLOOD}", f"OUT={out}"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    family: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while not list(out.glob(".build-*/runtime/*.json")):  # a kernel has started
+            assert proc.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
+            time.sleep(0.1)
+        family = [p.pid for p in psutil.Process(proc.pid).children(recursive=True)]
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+        deadline = time.monotonic() + 30
+        while any(_running(pid) for pid in family) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_running(pid) for pid in family), "the build goes on without make"
+        assert "helpers: error: report build interrupted (SIGTERM); the previous reports are as they were" in err
+        assert {n: (out / n).read_text(encoding="utf-8") for n in previous} == previous
+        assert _leftovers(out) == []
+    finally:
+        for pid in family:
+            with contextlib.suppress(psutil.Error):
+                psutil.Process(pid).kill()

@@ -1,57 +1,77 @@
 """Execute every notebook with papermill, export each to offline HTML, and write an index.
 
-``python -m helpers report [--article FILE] [--out DIR] [--with-code]``
+``python -m helpers report [FILE] [--date YYYY-MM-DD] [--out DIR] [--with-code] [--only NB]``
 
-- Each ``notebooks/NN-*.ipynb`` runs with ``ARTICLE`` injected as a parameter, in the
-  project's kernel, from ``notebooks/`` as working directory.
+- Each ``notebooks/NN-*.ipynb`` runs with ``ARTICLE`` (and ``DATE``) injected as parameters,
+  in the project's kernel, from ``notebooks/`` as working directory.
 - Export uses the project's ``offline`` nbconvert template (the lab template with its CDN
   scripts removed); code cells are hidden unless ``--with-code``; the injected-parameters
   cell stays visible as the record of what ran.
-- The build is staged in a temporary folder next to the output and files are moved into
-  place only when every notebook has succeeded: a failure leaves the previous reports as
-  they were, names the notebook and cell, and keeps the failed executed copy for inspection.
+- One notebook that fails takes no other with it: every report that succeeded is written,
+  the failed one gets a page saying which cell failed with which error (``report_pages``),
+  its executed copy is kept in ``<out>/failed/``, and the build exits with status 1.
+- The build is staged in a temporary folder next to the output and moved into place as a
+  whole set (``report_staging``): an interrupted build, a full disk, or a build in which
+  every notebook failed leaves the previous reports as they were.
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
-import contextlib
-import datetime as dt
-import html
+import dataclasses
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import nbformat
 
 from . import paths
 from .article import Article, ArticleError, load_article
+from .report_pages import Card, Failure, article_title, finding, first_line, main_figure, provenance, render_failure, render_index
+from .report_staging import (
+    LOG_NAME,
+    STAGING_PREFIX,
+    BuildInterrupted,
+    OutputError,
+    ReportError,
+    commit,
+    environment,
+    prepare_out,
+    stderr_to,
+    stop_kernels,
+    terminate_as_interrupt,
+)
+
+__all__ = ["LOG_NAME", "STAGING_PREFIX", "BuildInterrupted", "BuildFailures", "NotebookFailed", "OutputError",
+           "ReportError", "build", "finding", "main", "notebooks", "provenance", "render_index"]
+_prepare_out = prepare_out  # the name the tests and older callers use
 
 KERNEL_NAME = "news-helpers"
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "offline"
 CELL_TIMEOUT = 600
-PROVENANCE_PACKAGES = ("helpers", "pandas", "matplotlib", "nltk", "textblob", "vaderSentiment",
-                       "papermill", "nbconvert")
 
 
-class ReportError(RuntimeError):
-    """A report build failed; ``str(err)`` is one line, ``log`` the build log (if any).
-    ``show_log`` is False where the kernels' log adds nothing (a full disk)."""
+class NotebookFailed(ReportError):
+    """One notebook failed; ``failure`` says in which cell and with which error."""
 
-    log: Path | None = None
-    show_log: bool = True
+    def __init__(self, failure: Failure):
+        super().__init__(f"{failure.notebook}: {failure.summary}")
+        self.failure = failure
 
 
-class OutputError(ReportError):
-    """The output folder cannot be used (a file, not creatable, not writable): the user's
-    to fix, so the CLI exits with status 2."""
+class BuildFailures(ReportError):
+    """Some notebooks failed; the reports of the others, a page per failed one and the index
+    are in place in ``out_dir``. ``str(err)`` is the build's last line."""
+
+    def __init__(self, failures: list[Failure], total: int, out_dir: Path):
+        names = ", ".join(Path(f.notebook).stem for f in failures)
+        super().__init__(f"{len(failures)} of {total} notebooks failed ({names}); the other reports are written, "
+                         f"index {paths.shown(out_dir / 'index.html')}")
+        self.failures, self.total, self.out_dir = failures, total, out_dir
 
 
 @dataclass(frozen=True)
@@ -81,8 +101,8 @@ def notebooks() -> list[NotebookInfo]:
 def output_dir(article: Article, out: str | Path | None) -> Path:
     """``--out`` when given; else ``reports/`` for the seed read from ``data/raw/``, and
     ``reports/<output id>/`` for any other file (see ``paths.output_id``)."""
-    if out is not None:
-        return Path(out)
+    if out is not None:  # absolute: the kernels run in notebooks/, not where --out was typed
+        return Path(out).absolute()
     if paths.is_seed(article):
         return paths.REPORTS
     return paths.REPORTS / paths.output_id(article)
@@ -169,6 +189,8 @@ LAB_SERVER_CONFIG = {"LabApp": {"check_for_updates_class": "jupyterlab.NeverChec
 
 
 def _execute(info: NotebookInfo, article_path: Path, staged: Path, date: str | None = None) -> nbformat.NotebookNode:
+    """The executed notebook; ``NotebookFailed`` when a cell raised or the kernel could not run
+    it; a ``ReportError`` (the whole build's) when its executed copy cannot be written."""
     import papermill as pm
 
     target = staged / info.path.name
@@ -185,19 +207,13 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path, date: str | N
             request_save_on_cell_execute=False,
         )
     except pm.PapermillExecutionError as err:
-        raise ReportError(
-            f"{info.path.name}: cell {err.exec_count or err.cell_index} failed: "
-            f"{err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''} "
-            f"(executed copy kept at {target})"
-        ) from None
-    except OSError as err:  # a full disk: the one line says so, the kernels' log adds nothing
-        failure = ReportError(f"{info.path.name}: cannot write its executed copy: {err.strerror or err}; "
-                              "the previous reports are as they were")
-        failure.show_log = False
-        raise failure from None
-    except Exception as err:  # kernel died, missing kernel, …
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise ReportError(f"{info.path.name}: could not be executed: {first}") from None
+        raise NotebookFailed(Failure(info.path.name, err.ename, first_line(err.evalue), cell=err.exec_count or err.cell_index,
+                                     source_line=first_line(err.source, 120))) from None
+    except OSError as err:  # a full disk: no use going on, and the previous reports stay
+        raise ReportError(f"{info.path.name}: cannot write its executed copy: {err.strerror or err}; "
+                          "the previous reports are as they were") from None
+    except Exception as err:  # kernel died, missing kernel, a cell timed out, …
+        raise NotebookFailed(Failure(info.path.name, type(err).__name__, first_line(err))) from None
     nb = nbformat.read(target, as_version=4)
     for cell in nb.cells:  # papermill gives its cell a random id; a fixed one keeps rebuilds identical
         if "injected-parameters" in cell.metadata.get("tags", []):
@@ -208,7 +224,8 @@ def _execute(info: NotebookInfo, article_path: Path, staged: Path, date: str | N
 def _execute_all(infos: list[NotebookInfo], article_file: Path, staged: Path, date: str | None = None) -> dict:
     """Run the notebooks, as many at once as there are CPUs (each in its own kernel process;
     they read the same inputs and write different files). Returns, per notebook, the
-    executed notebook or the ``ReportError``, and the seconds it took."""
+    executed notebook or its ``NotebookFailed``, and the seconds it took; a ``ReportError``
+    of the build itself (a full disk) is raised once every notebook has stopped."""
     import time
     from concurrent.futures import ThreadPoolExecutor
 
@@ -223,156 +240,69 @@ def _execute_all(infos: list[NotebookInfo], article_file: Path, staged: Path, da
     workers = max(1, min(len(infos), os.cpu_count() or 1))
     pool = ThreadPoolExecutor(max_workers=workers)
     try:
-        return dict(zip((i.stem for i in infos), pool.map(run, infos)))
+        executed = dict(zip((i.stem for i in infos), pool.map(run, infos)))
     except BaseException:  # interrupted: the kernels go first, then the threads that wait on them
         pool.shutdown(wait=False, cancel_futures=True)
-        _stop_kernels()
+        stop_kernels()
         raise
     finally:
         pool.shutdown(wait=True)
+    for result, _ in executed.values():
+        if isinstance(result, ReportError) and not isinstance(result, NotebookFailed):
+            raise result
+    return executed
 
 
-@contextlib.contextmanager
-def _stderr_to(log: Path | None):
-    """Send everything written to file descriptor 2 (the kernels' warnings, papermill's and
-    Jupyter's log lines) to ``log`` while the block runs; ``None`` leaves stderr alone."""
-    if log is None:
-        yield
-        return
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with open(log, "ab") as fh:
-        os.dup2(fh.fileno(), 2)
-        try:
-            yield
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, 2)
-            os.close(saved)
-
-
-def _git_commit() -> str:
+def _keep_failed_copy(failure: Failure, staged: Path) -> Failure:
+    """The failed notebook's executed copy, moved to ``<staged>/failed/`` when it is a whole
+    notebook (never an empty or cut-off file); the failure then names where it will be."""
+    copy = staged / failure.notebook
     try:
-        res = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.ROOT,
-                             capture_output=True, text=True, timeout=10)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=paths.ROOT, capture_output=True, text=True, timeout=10)
-        if res.returncode == 0:
-            return res.stdout.strip() + (" (modified)" if dirty.stdout.strip() else "")
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return "unknown"
+        nbformat.read(copy, as_version=4)
+    except Exception:  # missing, empty or cut off: nothing worth keeping
+        copy.unlink(missing_ok=True)
+        return failure
+    (staged / "failed").mkdir(exist_ok=True)
+    os.replace(copy, staged / "failed" / failure.notebook)
+    return dataclasses.replace(failure, kept=f"failed/{failure.notebook}")
 
 
-def provenance(article: Article) -> dict[str, str]:
-    versions = {}
-    for name in PROVENANCE_PACKAGES:
+def _pages(article: Article, infos: list[NotebookInfo], executed: dict, staged: Path, figdir: Path,
+           with_code: bool) -> tuple[dict[str, str], list[Card]]:
+    """Every page of the set, by file name: a report per notebook that ran, a failure page per
+    notebook that did not (or whose export failed), and the index, which marks the failed."""
+    pages, cards = {}, []
+    for info in infos:
+        href, result = f"{info.stem}.html", executed[info.stem][0]
+        if isinstance(result, NotebookFailed):
+            cards.append(Card(info.title, info.question, href, failure=_keep_failed_copy(result.failure, staged)))
+            continue
+        result.metadata["title"] = f"{info.title} · {article_title(article)}"  # the page's <title>
         try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return {
-        "built": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "git commit": _git_commit(),
-        "article SHA-256": article.sha256,
-        "python": sys.version.split()[0],
-        "packages": ", ".join(f"{k} {v}" for k, v in versions.items()),
-    }
-
-
-def finding(nb) -> str | None:
-    """The first finding an executed notebook states about its article (the first bullet its
-    ``## Findings`` section printed), as plain text: what the index card says under the
-    notebook's question, computed from the article like everything else in the report."""
-    import re
-
-    cells = nb.cells
-    for k, cell in enumerate(cells):
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("## Findings"):
-            for out in next((c.get("outputs", []) for c in cells[k + 1:] if c.cell_type == "code"), []):
-                text = out.get("data", {}).get("text/markdown", "")
-                first = next((ln[2:] for ln in text.splitlines() if ln.startswith("- ")), None)
-                if first:
-                    plain = re.sub(r"\\(.)", r"\1", first).replace("**", "").replace("`", "")
-                    return html.unescape(plain)
-    return None
-
-
-def _main_figure(info: NotebookInfo, figdir: Path) -> str | None:
-    """A data URI of the notebook's main figure: ``metadata.helpers.main_figure`` in the
-    notebook, else its first PNG."""
-    nb = nbformat.read(info.path, as_version=4)
-    name = nb.metadata.get("helpers", {}).get("main_figure")
-    prefix = info.stem.split("-")[0]
-    pngs = [figdir / f"{name}.png"] if name else sorted(figdir.glob(f"{prefix}-*.png"))
-    pngs = [p for p in pngs if p.exists()]
-    if not pngs:
-        return None
-    return "data:image/png;base64," + base64.b64encode(pngs[0].read_bytes()).decode("ascii")
-
-
-INDEX_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d1d1d;
-max-width:1100px;margin:0 auto;padding:2rem 1rem 3rem;line-height:1.45}
-h1{font-size:1.7rem;margin:0 0 .3rem} .standfirst{color:#444;font-size:1.05rem;margin:.2rem 0 1.2rem}
-table.meta{border-collapse:collapse;font-size:.9rem;margin:1rem 0 2rem}
-table.meta th{text-align:left;padding:.2rem 1rem .2rem 0;color:#555;font-weight:600;vertical-align:top}
-table.meta td{padding:.2rem 0;overflow-wrap:anywhere}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1.2rem}
-.card{border:1px solid #ddd;border-radius:8px;padding:1rem;background:#fafafa}
-.card h2{font-size:1.1rem;margin:0 0 .3rem}.card p{margin:.2rem 0 .6rem;color:#333}
-.card p.finding{color:#1d1d1d;font-weight:600;border-left:3px solid #0072b2;padding-left:.5rem}
-.card img{width:100%;height:auto;border:1px solid #eee;background:#fff}
-.card a{color:#0b5cad;text-decoration:none;font-weight:600}
-footer{margin-top:2.5rem;font-size:.8rem;color:#555;border-top:1px solid #ddd;padding-top:.6rem}
-"""
-
-
-def render_index(article: Article, cards: list[tuple[NotebookInfo, str, str | None, str | None]],
-                 prov: dict[str, str]) -> str:
-    """The index page. Every piece of article text is HTML-escaped."""
-    e = html.escape
-    meta = article.metadata()
-    rows = "".join(
-        f"<tr><th>{e(k)}</th><td>{e(str(v))}</td></tr>"
-        for k, v in meta.items() if v is not None and k not in ("headline", "standfirst")
-    )
-    card_html = []
-    for info, href, fig, found in cards:
-        img = f'<img src="{fig}" alt="{e(info.title)}: main figure">' if fig else ""
-        said = f'<p class="finding">{e(found)}</p>' if found else ""
-        card_html.append(
-            f'<div class="card"><h2><a href="{e(href)}">{e(info.title)}</a></h2>'
-            f"<p>{e(info.question)}</p>{said}{img}</div>"
-        )
-    prov_rows = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in prov.items())
-    title = article.headline or article.id
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Reports · {e(title)}</title><style>{INDEX_CSS}</style></head>
-<body><main>
-<p>News article reports</p>
-<h1>{e(title)}</h1>
-<p class="standfirst">{e(article.standfirst or "")}</p>
-<table class="meta">{rows}</table>
-<div class="cards">{"".join(card_html)}</div>
-<footer><table class="meta">{prov_rows}</table></footer>
-</main></body></html>
-"""
-
-
-LOG_NAME = "build.log"
+            pages[href] = export_html(result, with_code)
+        except Exception as err:  # nbconvert failed on this notebook: it alone fails
+            failure = Failure(info.path.name, type(err).__name__, "exporting to HTML: " + first_line(err))
+            cards.append(Card(info.title, info.question, href, failure=failure))
+            continue
+        cards.append(Card(info.title, info.question, href, main_figure(info.path, figdir), finding(result)))
+    prov = provenance(article)
+    for card in cards:
+        if card.failure is not None:
+            pages[card.href] = render_failure(article, card, cards, prov)
+    pages["index.html"] = render_index(article, cards, prov)
+    return pages, cards
 
 
 def build(article_path: str | Path | None = None, out: str | Path | None = None,
           with_code: bool = False, only: list[str] | None = None, *, verbose: bool = False,
           echo=None, date: str | None = None) -> Path:
-    """Build every report; returns the output folder. Raises ``ArticleError``/``ReportError``.
+    """Build every report; returns the output folder. Raises ``ArticleError``, ``OutputError``,
+    ``ReportError`` (nothing replaced), or ``BuildFailures`` once the reports of the
+    notebooks that succeeded, the failure pages and the index are in place.
 
     Kernel and papermill output goes to ``<out>/build.log`` (all of it with ``verbose``);
     ``echo``, when given, is called with one line per notebook (its time and the page
-    written) and a last line naming the index.
+    written, and what failed) and a line naming the index.
     """
     out = None if out is None or str(out) == "" else out  # an empty --out (make's OUT=) is no --out
     article = load_article(article_path, date=date)  # validates the file (and the date) before any kernel starts
@@ -381,7 +311,9 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
     infos = [i for i in notebooks() if not only or i.stem in only]
     if not infos:
         raise ReportError(f"{paths.NOTEBOOKS}: no notebooks to run" + (f" named {', '.join(only)}" if only else ""))
-    _prepare_out(out_dir)
+    own_outputs = not is_default_build(article, out)
+    # any build but the seed's own leaves every tracked file alone, wherever --out points
+    prepare_out(out_dir, protect=[f"{i.stem}.html" for i in infos] if own_outputs else None)
     log = None if verbose else out_dir / LOG_NAME
     try:
         staged = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
@@ -389,160 +321,64 @@ def build(article_path: str | Path | None = None, out: str | Path | None = None,
             log.write_text(f"helpers report: {article_file} -> {out_dir}\n", encoding="utf-8")
     except OSError as err:
         raise OutputError(f"{out_dir}: cannot write there: {err.strerror or err}") from None
-    own_outputs = not is_default_build(article, out)
-    # the kernels' connection files (with their keys) are temporary files of this process:
-    # they, and anything else temporary, live and die with the staging folder
-    runtime = staged / "runtime"
-    runtime.mkdir()
-    env = {"JUPYTER_RUNTIME_DIR": str(runtime), "TMPDIR": str(runtime),
-           # the kernels keep their IPython history there too, never in the user's profile
-           "IPYTHONDIR": str(runtime / "ipython")}
-    if own_outputs:
-        env[paths.ARTICLE_OUTPUT_ENV] = str(staged / "outputs")
     try:
-        with _stderr_to(log), _environment(env), _terminate_as_interrupt():
+        with stderr_to(log), environment(_build_env(staged, own_outputs)), terminate_as_interrupt():
             executed = _execute_all(infos, article_file, staged, date)
-        _raise_first_failure(infos, executed, staged, out_dir, log)
-        pages = {f"{i.stem}.html": export_html(executed[i.stem][0], with_code) for i in infos}
-        figdir = staged / "outputs" / "figures" if own_outputs else paths.figure_dir(article)
-        cards = [(i, f"{i.stem}.html", _main_figure(i, figdir), finding(executed[i.stem][0])) for i in infos]
-        pages["index.html"] = render_index(article, cards, provenance(article))
-        for name, text in pages.items():
-            (staged / name).write_text(text, encoding="utf-8")
-        if own_outputs:  # the figures and tables replace the previous build's as a whole
-            for sub in ("figures", "tables"):
-                if (staged / "outputs" / sub).is_dir():
-                    if (out_dir / sub).exists():
-                        os.replace(out_dir / sub, staged / f"previous-{sub}")
-                    os.replace(staged / "outputs" / sub, out_dir / sub)
-        for name in pages:  # index last, so it never points at a missing page
-            os.replace(staged / name, out_dir / name)
-        shutil.rmtree(out_dir / "failed", ignore_errors=True)
+            figdir = staged / "outputs" / "figures" if own_outputs else paths.figure_dir(article)
+            pages, cards = _pages(article, infos, executed, staged, figdir, with_code)
+            failures = [c.failure for c in cards if c.failure is not None]
+            _write_set(staged, out_dir, pages, infos, failures, own_outputs)
     except OSError as err:  # a full disk, a folder made read-only under us
         where = err.filename or out_dir
         raise ReportError(f"{where}: cannot write: {err.strerror or err}; the previous reports are as they were") from None
     finally:
         shutil.rmtree(staged, ignore_errors=True)
     if echo is not None:
+        failed = {Path(f.notebook).stem: f for f in failures}
         for info in infos:
-            echo(f"helpers report: {info.stem:<36} {executed[info.stem][1]:5.1f} s  {paths.shown(out_dir / (info.stem + '.html'))}")
+            why = f"  (failed: {failed[info.stem].summary})" if info.stem in failed else ""
+            echo(f"helpers report: {info.stem:<36} {executed[info.stem][1]:5.1f} s  "
+                 f"{paths.shown(out_dir / (info.stem + '.html'))}{why}")
         echo(f"helpers report: index {paths.shown(out_dir / 'index.html')}")
+    if failures:
+        raise BuildFailures(failures, len(infos), out_dir)
     return out_dir
 
 
-#: Staging folders are named ``.build-<pid>-<random>``: a build removes those whose process
-#: is gone (a build killed with SIGKILL could not remove its own).
-STAGING_PREFIX = ".build-"
+def _build_env(staged: Path, own_outputs: bool) -> dict[str, str]:
+    """The kernels' connection files (with their keys), temporary files and IPython history
+    live and die with the staging folder; a build other than the seed's own sends the
+    article's figures and tables there too."""
+    runtime = staged / "runtime"
+    runtime.mkdir()
+    env = {"JUPYTER_RUNTIME_DIR": str(runtime), "TMPDIR": str(runtime), "IPYTHONDIR": str(runtime / "ipython")}
+    if own_outputs:
+        env[paths.ARTICLE_OUTPUT_ENV] = str(staged / "outputs")
+    return env
 
 
-def _prepare_out(out_dir: Path) -> None:
-    """The output folder, created, checked writable and cleared of dead builds' staging
-    folders; a one-line ``ReportError`` naming the problem otherwise."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir}: --out is a file, not a folder")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"{out_dir}: cannot create the output folder: {err.strerror or err}") from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise OutputError(f"{out_dir}: the output folder is not writable")
-    for stale in out_dir.glob(f"{STAGING_PREFIX}*"):
-        pid = stale.name[len(STAGING_PREFIX):].split("-")[0]
-        if stale.is_dir() and not (pid.isdigit() and _alive(int(pid))):
-            shutil.rmtree(stale, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return pid != 0
-
-
-@contextlib.contextmanager
-def _environment(values: dict[str, str]):
-    """Environment variables set while the block runs (the kernels started in it inherit them;
-    ``TMPDIR`` also moves this process's own temporary files)."""
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    saved_tempdir = tempfile.tempdir
-    if "TMPDIR" in values:
-        tempfile.tempdir = values["TMPDIR"]  # gettempdir() caches its answer: set it too
-    try:
-        yield
-    finally:
-        tempfile.tempdir = saved_tempdir
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
-class BuildInterrupted(KeyboardInterrupt):
-    """The build was stopped by a signal (SIGTERM, SIGHUP) or Ctrl-C."""
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt():
-    """SIGTERM and SIGHUP raise ``BuildInterrupted`` in the main thread, as Ctrl-C raises
-    ``KeyboardInterrupt``, so a killed build cleans up like an interrupted one."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum, frame):
-        raise BuildInterrupted(signal.Signals(signum).name)
-
-    saved = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        yield
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
-
-
-def _stop_kernels() -> None:
-    """End this process's child processes (the kernels papermill started), so the worker
-    threads return at once."""
-    try:
-        import psutil
-    except ImportError:  # pragma: no cover - psutil comes with ipykernel
-        return
-    children = psutil.Process().children(recursive=True)
-    for child in children:
-        with contextlib.suppress(psutil.Error):
-            child.terminate()
-    _, alive = psutil.wait_procs(children, timeout=5)
-    for child in alive:
-        with contextlib.suppress(psutil.Error):
-            child.kill()
-
-
-def _raise_first_failure(infos, executed, staged: Path, out_dir: Path, log: Path | None) -> None:
-    """The first failed notebook, in notebook order, as a ``ReportError`` naming the build
-    log; its executed copy is kept in ``<out>/failed/``."""
-    for info in infos:
-        nb = executed[info.stem][0]
-        if not isinstance(nb, ReportError):
-            continue
-        failed = out_dir / "failed"
-        failed.mkdir(exist_ok=True)
-        executed_copy = staged / info.path.name
-        if executed_copy.exists() and executed_copy.stat().st_size > 0:  # never an empty notebook
-            shutil.copy2(executed_copy, failed / info.path.name)
-        err = ReportError(str(nb).replace(str(executed_copy), str(failed / info.path.name)))
-        err.log = log if nb.show_log else None
-        raise err
+def _write_set(staged: Path, out_dir: Path, pages: dict[str, str], infos: list[NotebookInfo],
+               failures: list[Failure], own_outputs: bool) -> None:
+    """Write the pages into the staging folder and move the set into place; when every
+    notebook failed there is nothing to show, so only the failed executed copies are kept
+    and the previous reports stay."""
+    files = [i.path.name for i in infos]
+    if len(failures) == len(infos):
+        commit(staged, out_dir, [], files, own_outputs=False)
+        first = failures[0]
+        kept = f" (executed copy kept at {out_dir / first.kept})" if first.kept else ""
+        more = f"; {len(failures)} of {len(infos)} notebooks failed" if len(failures) > 1 else ""
+        raise ReportError(f"{first.notebook}: {first.summary}{more}; the previous reports are as they were{kept}")
+    for name, text in pages.items():
+        (staged / name).write_text(text, encoding="utf-8")
+    commit(staged, out_dir, list(pages), files, own_outputs)
 
 
 def main(args: argparse.Namespace) -> int:
+    """The ``report`` command: 0 when every report was built, 1 when a notebook failed (its
+    page says why) or nothing could be written, 2 for input the user must fix, 130 when
+    interrupted. What failed is one line on stderr; the kernels' own messages stay in the
+    build log."""
     if getattr(args, "install_config", False):
         for path in install_config():
             print(f"helpers report: wrote {path}", file=sys.stderr)
@@ -554,15 +390,13 @@ def main(args: argparse.Namespace) -> int:
               echo=print, date=args.date or None)
     except KeyboardInterrupt as err:
         why = f" ({err})" if str(err) else ""
-        print(f"helpers: error: report build interrupted{why}; the previous reports are as they were", file=sys.stderr)
+        after = ("; it stopped once the new reports were in place" if getattr(err, "replaced", False)
+                 else "; the previous reports are as they were")
+        sys.stdout.flush()
+        print(f"helpers: error: report build interrupted{why}{after}", file=sys.stderr)
         return 130
-    except OutputError as err:
-        print(f"helpers: error: {err}", file=sys.stderr)
-        return 2
     except ReportError as err:
+        sys.stdout.flush()  # the notebooks' lines first: this is the build's last line
         print(f"helpers: error: {err}", file=sys.stderr)
-        if err.log is not None and err.log.exists():  # the kernels' own words, shown only now
-            tail = err.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-20:]
-            print(f"helpers report: the last lines of {paths.shown(err.log)}:", *tail, sep="\n", file=sys.stderr)
-        return 1
+        return 2 if isinstance(err, OutputError) else 1
     return 0
