@@ -234,25 +234,51 @@ def group_intervals(ax, agg, by: str, *, label_n: bool = True) -> None:
     ax.invert_yaxis()
     ax.axvline(0, color="#333333", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("Mean sentiment (−1 negative · 0 neutral · +1 positive); lines: bootstrap 95% interval, n ≥ 3")
+    ax.set_xlabel("Mean sentiment (−1 negative … +1 positive); lines: bootstrap 95% interval (n ≥ 3)")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(lexicons), borderaxespad=0.2)
 
 
-def label_points(ax, xs, ys, labels, **text_kw) -> list:
-    """Label scatter points without overlaps (adjustText moves labels, with leader lines).
+def label_points(ax, xs, ys, labels, *, max_chars: int = 32, **text_kw) -> list:
+    """Label scatter points without overlaps: adjustText moves the labels (with leader lines);
+    a label it could not free from another label or from the axes' own text is left out, the
+    first labels given (put the most important first) kept. Labels are cut to ``max_chars``.
 
-    The layout runs a fixed number of iterations so it is deterministic."""
+    The layout runs a fixed number of iterations so it is deterministic. Returns the labels drawn."""
     from adjustText import adjust_text
 
     xs, ys = list(xs), list(ys)
-    texts = [ax.text(x, y, str(t), fontsize=8.5, **text_kw) for x, y, t in zip(xs, ys, labels)]
+    short = [str(t) if len(str(t)) <= max_chars else str(t)[:max_chars - 1].rstrip() + "…" for t in labels]
+    texts = [ax.text(x, y, t, fontsize=8.5, **text_kw) for x, y, t in zip(xs, ys, short)]
     if texts:
         # a fixed number of iterations, not adjustText's default time limit, so the layout
         # (and the saved figure) is the same on a fast or a slow machine
         adjust_text(texts, x=xs, y=ys, ax=ax, iter_lim=500, time_lim=None,
                     arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6})
-    return texts
+    return _drop_overlapping(ax, texts)
+
+
+def _drop_overlapping(ax, texts: list) -> list:
+    """Hide each label that overlaps one kept before it, or the axes' labels, or leaves the axes."""
+    fig = ax.get_figure()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    fixed = [t.get_window_extent(renderer) for t in (ax.xaxis.label, ax.yaxis.label) if t.get_text()]
+    inside = ax.get_window_extent(renderer)
+    kept, boxes = [], []
+    for t in texts:
+        box = t.get_window_extent(renderer).padded(1)
+        out = box.x0 < inside.x0 or box.x1 > inside.x1 or box.y0 < inside.y0 or box.y1 > inside.y1
+        if out or any(box.overlaps(b) for b in boxes + fixed):
+            t.set_visible(False)
+            continue
+        kept.append(t)
+        boxes.append(box)
+    for patch in ax.patches:  # adjustText's leader lines (FancyArrowPatch from its label) of labels left out
+        label = getattr(patch, "patchA", None)
+        if label is not None and not label.get_visible():
+            patch.set_visible(False)
+    return kept
 
 
 def _levels(extents: list[tuple[float, float, int]], pad: float) -> list[int]:

@@ -15,6 +15,8 @@ from . import View, source_line
 STATEMENT_COLUMNS = ["quote_id", "speaker", "camp", "kind", "cue", "text", "scored_on", "tb_polarity", "tb_words",
                      "vader_compound", "vader_words", "single_word"]
 EPS = 0.05  # a mean within this of zero is neutral (VADER's authors' band for compound)
+#: Inches of the shortest chart: room for its title, legend and a vertical axis label with one row.
+MIN_HEIGHT = 3.0
 
 
 def statements(doc, camp_scheme=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -96,22 +98,22 @@ def agreement_title(agreement: pd.DataFrame) -> str:
 
 
 def _sourcing_chart(camps: pd.DataFrame, title: str, source: str):
-    fig, ax = plots.figure(figsize=(plots.WIDTH, 1.6 + 0.5 * len(camps)))
+    fig, ax = plots.figure(figsize=(plots.WIDTH, max(MIN_HEIGHT, 1.6 + 0.5 * len(camps))))
     plots.voice_bars(ax, camps, "camp")
     plots.title(ax, title)
-    ax.set_ylabel("Camp (number of statements)")
+    ax.set_ylabel("Camp (statements)")
     plots.caption(fig, source + "; voice: quoted = all the speaker's words, mixed = quoted words inside a paraphrase")
     return fig
 
 
 def _interval_chart(agg: pd.DataFrame, by: str, title: str, caption: str, *, per_row: float, camp_colors: bool = False):
-    fig, ax = plots.figure(figsize=(plots.WIDTH, 1.5 + per_row * agg[by].nunique()))
+    fig, ax = plots.figure(figsize=(plots.WIDTH, max(MIN_HEIGHT + 0.6, 1.5 + per_row * agg[by].nunique())))
     plots.group_intervals(ax, agg, by)
     if camp_colors:
         for label in ax.get_yticklabels():
             label.set_color(plots.CAMP_COLORS.get(label.get_text().split(" (")[0], "#333333"))
     plots.title(ax, title, pad=28)
-    ax.set_ylabel(("Speaker" if by == "speaker" else "Camp") + " (number of statements)")
+    ax.set_ylabel(("Speaker" if by == "speaker" else "Camp") + " (statements)")
     plots.caption(fig, caption)
     return fig
 
@@ -124,8 +126,6 @@ def _agreement_chart(scored: pd.DataFrame, title: str, source: str):
     ax.plot([-1, 1], [-1, 1], color="#999999", lw=0.8, ls="--", label="equal scores")
     ax.axhline(0, color="#333333", lw=0.6)
     ax.axvline(0, color="#333333", lw=0.6)
-    points = sentiment.point_labels(scored)  # one label per distinct point
-    plots.label_points(ax, points["tb_polarity"], points["vader_compound"], points["label"])
     lo = min(scored["tb_polarity"].min(), scored["vader_compound"].min(), 0) - 0.15
     hi = max(scored["tb_polarity"].max(), scored["vader_compound"].max(), 0) + 0.15
     ax.set_xlim(lo, hi)
@@ -134,7 +134,13 @@ def _agreement_chart(scored: pd.DataFrame, title: str, source: str):
     ax.set_ylabel("VADER compound (−1 … +1)")
     plots.title(ax, title)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=7)
-    plots.caption(fig, source + "; neutral band ±0.05")
+    # one label per distinct point, the points with most statements first (they keep their label)
+    points = sentiment.point_labels(scored).sort_values("n", ascending=False, kind="stable")
+    drawn = plots.label_points(ax, points["tb_polarity"], points["vader_compound"], points["label"])
+    left_out = len(points) - len(drawn)
+    plots.caption(fig, source + "; neutral band ±0.05"
+                  + (f"; {left_out} label{'s' if left_out != 1 else ''} left out where they would overlap (the table lists every statement)"
+                     if left_out else ""))
     return fig
 
 
