@@ -94,6 +94,12 @@ def _event_for(toks: list[Token], t: Timex) -> tuple[int, int] | None:
 #: Tags a phrase does not end on: a determiner, preposition, conjunction, possessive pronoun or modal
 #: left before the date (``profiting off the [1980s]``, ``… received in 2008 and [in 2012]``).
 _OPEN_END_TAGS = ("DT", "IN", "TO", "CC", "PRP$", "WDT", "MD", "POS")
+#: Punctuation a phrase does not end on (a closing quotation mark or bracket it does).
+_OPEN_END_PUNCT = frozenset({",", ";", ":", "—", "“", "("})
+
+
+#: Determiners that stand alone as pronouns, so a phrase may end on them (``Trump also confirmed this``).
+_PRONOUN_DETERMINERS = frozenset({"this", "that", "these", "those", "all", "both", "each", "some", "any", "none", "either", "neither"})
 
 
 def _whole_phrase(toks, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -102,7 +108,8 @@ def _whole_phrase(toks, span: tuple[int, int] | None) -> tuple[int, int] | None:
     if span is None:
         return None
     a, b = span
-    while b > a and (toks[b - 1].tag in _OPEN_END_TAGS or toks[b - 1].text in _CLAUSE_PUNCT):
+    while b > a and (toks[b - 1].tag in _OPEN_END_TAGS or toks[b - 1].text in _OPEN_END_PUNCT) \
+            and toks[b - 1].lower not in _PRONOUN_DETERMINERS:
         b -= 1
     return (a, b) if b > a else None
 
