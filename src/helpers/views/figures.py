@@ -24,6 +24,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .. import paths, quantities, resources
+from ..display import number
 from . import View
 from .cells import display_ready, missing
 
@@ -46,7 +47,9 @@ def build(doc, REFERENCE=None, ARTICLE=None, DATE=None) -> View:  # noqa: N803
     v.tables["categories"] = pd.DataFrame({"category": list(counts.index), "figures": [int(n) for n in counts]})
     v.tables["derived"] = derived_table(derived(figs))
     v.tables["intervals"] = intervals(figs)
-    v.tables["verdicts"] = display_ready(compare(figs, ref, article.date))
+    verdicts = compare(figs, ref, article.date)
+    verdicts["reference_value"] = [number(x) for x in verdicts["reference_value"]]  # 122,883, as the findings say it
+    v.tables["verdicts"] = display_ready(verdicts)
     v.tables["references"] = display_ready(ref[["measure", "value", "compare_unit", "population", "bound", "as_of",
                                                 "source_publisher", "source_kind"]])
     v.captions.update({
@@ -84,8 +87,8 @@ def exports(doc) -> dict[str, pd.DataFrame]:
 def format_interval(low, high, unit=None) -> str:
     """``[10,000, 100,000]``-style text for an interval; an open end is ``0`` or ``∞``."""
 
-    def fmt(x):
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+    def fmt(x):  # at most two decimals, none trailing: 220, not 220.00 for 220.00000000000003
+        return number(float(x), 2)
 
     lo = fmt(low) if not missing(low) else "0"
     hi = fmt(high) if not missing(high) else "∞"
