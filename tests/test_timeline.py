@@ -342,3 +342,9 @@ def test_a_phrase_keeps_its_closing_quotation_mark_and_loses_a_trailing_conjunct
     events = tl.events(seed).set_index("timex_id")["event"]
     assert events[16] == "Trump threatened “severe consequences”"
     assert events[14] == "We have no details of his (Trump’s) view on this"  # "… on this but [now]"
+
+
+def test_a_phrase_does_not_start_on_the_clitic_of_a_word_outside_it():
+    text = "That’s why Democrat Hillary Clinton and her allies are taking increased measures to mobilize Latino voters this year."
+    event = tl.events(parse_article(text, id="t", date="2016-09-28")).iloc[0]["event"]
+    assert event.startswith("why Democrat Hillary Clinton") and event.endswith("Latino voters")  # (PolNeAR dev)

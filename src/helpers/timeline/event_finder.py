@@ -103,11 +103,13 @@ _PRONOUN_DETERMINERS = frozenset({"this", "that", "these", "those", "all", "both
 
 
 def _whole_phrase(toks, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``span`` without the function words it ends on, so the event reads as a whole phrase;
-    None when nothing else is left."""
+    """``span`` without the function words it ends on (or a clitic it starts on), so the event
+    reads as a whole phrase; None when nothing else is left."""
     if span is None:
         return None
     a, b = span
+    while a < b and toks[a].lower in {"’s", "'s"}:  # "That’s why …": the clitic of a word outside the phrase
+        a += 1
     while b > a and (toks[b - 1].tag in _OPEN_END_TAGS or toks[b - 1].text in _OPEN_END_PUNCT) \
             and toks[b - 1].lower not in _PRONOUN_DETERMINERS:
         b -= 1
