@@ -116,7 +116,10 @@ def test_a_date_with_no_event_phrase():
     v = _view("20-chart-timeline", "In 2019 and 2020 the club won.", "2021-05-01")
     assert list(v.tables["events"]["event"]) == ["", ""]
     assert v.findings[1] == "The earliest dated reference is “2019” (2019): no event found."
-    assert v.tables["panels"]["panel"].tolist() == ["overview"]  # nothing in the two weeks before 1 May 2021
+    # nothing in the two weeks before 1 May 2021: one panel, 1 January 2019 to two days after the article's date
+    # (365 + 366 + 123 days), and its title says nothing of a panel below
+    assert v.tables["panels"].values.tolist() == [["overview", dt.date(2019, 1, 1), dt.date(2021, 5, 3), 854, 2, 0]]
+    assert v.titles["timeline_overview"] == "1 January 2019 to 3 May 2021: 2 references"
     _clean(v)
 
 

@@ -108,11 +108,11 @@ def headline(table: pd.DataFrame) -> str:
             f"dated references {'falls' if s['in the window'] == 1 else 'fall'} in {s['window']}")
 
 
-def panel_title(row) -> str:
-    """A panel's title: the days it draws, exactly, and what it draws."""
+def panel_title(row, panels: pd.DataFrame) -> str:
+    """A panel's title, from its row of ``panels``: the days it draws, exactly, and what it draws."""
     what = f"{_n(row['references'], 'reference')}" + (
         f", {_n(row['context_events'], 'context event')}" if row["context_events"] else "")
-    shaded = " outside the panel below" if row["panel"] == "overview" else ""
+    shaded = " outside the panel below" if row["panel"] == "overview" and (panels["panel"] == "recent").any() else ""
     return f"{tc.span(row['start'], row['end'])}: {what}{shaded}"
 
 
@@ -143,8 +143,9 @@ def findings(tables: dict, focus: tc.Focus, article_date) -> list[str]:
         items.append(f"The earliest dated reference is “{first['text']}” ({first['stamp']}): {first['event'] or 'no event found'}.")
         day = f"{focus.date.day} {focus.date:%B %Y}"
         on = f"{focus.label} itself ({day})" if focus.label != day else "that day itself"
+        one = s["in the window"] == 1 or s["dated references"] == 1
         items.append(f"{s['in the window']} of {_n(s['dated references'], 'dated reference')} "
-                     f"{'falls' if s['in the window'] == 1 else 'fall'} in {s['window']}; {s['on the focal date']} on {on}.")
+                     f"{'falls' if one else 'fall'} in {s['window']}; {s['on the focal date']} on {on}.")
     ctx = tables["context"]
     if len(ctx):
         before = ctx[ctx["when"] == ""]
@@ -207,7 +208,7 @@ def _chart(v: View, points: pd.DataFrame, context: pd.DataFrame, focus: tc.Focus
     heads = []
     for _, row in v.tables["panels"].iterrows():
         name = f"timeline_{row['panel']}"
-        v.titles[name], v.sources[name] = panel_title(row), "panels"
+        v.titles[name], v.sources[name] = panel_title(row, v.tables["panels"]), "panels"
         heads.append(v.titles[name])
     if v.tables["panels"].empty:
         return
@@ -264,7 +265,7 @@ def _recount(view: View) -> list[tuple[str, str]]:
     if view.titles.get("timeline") != headline(view.tables["summary"]):
         out.append(("title", f"timeline: {view.titles.get('timeline')!r} is not what the summary table says"))
     for _, row in view.tables["panels"].iterrows():
-        if view.titles.get(f"timeline_{row['panel']}") != panel_title(row):
+        if view.titles.get(f"timeline_{row['panel']}") != panel_title(row, view.tables["panels"]):
             out.append(("title", f"timeline_{row['panel']}: {view.titles.get('timeline_' + row['panel'])!r} is not its row"))
     return out
 
