@@ -54,6 +54,7 @@ def build(doc, REFERENCE=None, ARTICLE=None, DATE=None) -> View:  # noqa: N803
                                                 "source_publisher", "source_kind"]])
     v.captions.update({
         "figures": "Figures by category (sortable, searchable; in text: the figure in the annotated article of report 00)",
+        "derived": "Areas derived from shares of a known territory (marked derived)",
         "verdicts": "The article's figures beside sourced figures for the same measures",
         "references": f"Reference figures ({paths.shown(ref_path) if ref_path else 'none'}): as-of dates, definitions and "
                       "publishers vary; never add them up",
