@@ -183,6 +183,20 @@ def test_the_audit_finds_a_title_or_a_panel_that_disagrees_with_its_table(seed_v
     assert timeline.audit(v) == []
 
 
+def test_the_figures_audit_finds_a_title_that_disagrees_with_its_table(seed_views):
+    v = seed_views["30"]
+    title, table = v.titles["intervals"], v.tables["intervals"]
+    try:
+        v.titles["intervals"] = "“millions” spans a factor of 10 between its bounds"  # a tie, but not the table's pick
+        v.tables["intervals"] = table.assign(factor=["1.1", "1.2", "100", "10"])
+        problems = figures.audit(v)
+    finally:
+        v.titles["intervals"], v.tables["intervals"] = title, table
+    assert ("title", "intervals: '“millions” spans a factor of 10 between its bounds' is not what the intervals table says") in problems
+    assert ("interval factor", "tens of thousands: factor 100 for [10000.0, 100000.0]") in problems
+    assert figures.audit(v) == []
+
+
 def test_the_audit_finds_an_event_cut_mid_phrase():
     assert timeline.cut_phrase("By running up a lead well in advance of the")
     assert timeline.cut_phrase("She worked at the firm from")

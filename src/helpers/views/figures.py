@@ -17,7 +17,6 @@ findings from ``categories``, ``figures``, ``derived`` and ``verdicts``.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from functools import lru_cache
 
@@ -354,19 +353,19 @@ def _accuracy(v: View, article) -> None:
 
 
 def audit(view: View) -> list[tuple[str, str]]:
-    """The figures view's own checks: the title's numbers are its table's, and the chart's
-    bars are the table's rows."""
+    """The figures view's own checks: the chart's title is what its table says (written again
+    from ``intervals``, whose ``factor`` is high / low), and the chart draws one bar per row."""
     problems = []
     table = view.tables["intervals"]
-    for name, title in view.titles.items():
-        cells = " ".join(str(x) for x in view.tables[view.sources[name]].to_numpy().ravel())
-        for n in re.findall(r"\d[\d,.]*", title):
-            if n not in cells:
-                problems.append(("title number", f"{name}: {n} in {title!r} is not in table {view.sources[name]!r}"))
+    for _, row in table.iterrows():
+        ratio = row["high"] / max(row["low"], 1e-3)
+        if row["factor"] != (f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"):
+            problems.append(("interval factor", f"{row['text']}: factor {row['factor']} for [{row['low']}, {row['high']}]"))
+    if "intervals" in view.titles and view.titles["intervals"] != interval_title(table):
+        problems.append(("title", f"intervals: {view.titles['intervals']!r} is not what the intervals table says"))
     fig = view.figures.get("intervals")
     if fig is not None:
         bars = sum(len(ax.get_yticks()) for ax in fig.axes)
         if bars != len(table):
             problems.append(("chart rows", f"{bars} bars drawn for {len(table)} rows of 'intervals'"))
     return problems
-
