@@ -144,6 +144,16 @@ def test_an_article_with_no_figures():
     assert figures.audit(v) == []
 
 
+def test_intervals_from_zero_have_no_factor():
+    """'less than a third' is [0, 33.33]%: no factor between its bounds (PolNeAR dev gave it one of 33,333)."""
+    v = _view("30-tabulate-figures", "Less than a third of voters came, and fewer than 40 people stayed.", "2016-09-24")
+    assert v.tables["intervals"][["text", "low", "high", "factor", "widest"]].values.tolist() == [
+        ["Less than a third", 0.0, 33.33, "", False], ["fewer than 40", 0.0, 40.0, "", True]]
+    assert v.titles["intervals"] == "“fewer than 40” gives only an upper bound: from zero to 40"
+    assert figures.audit(v) == []
+    _clean(v)
+
+
 def test_the_views_accept_and_ignore_article_and_date():
     v = _view("20-chart-timeline", "The vote came on Tuesday.", "2024-03-08", ARTICLE="x.txt", DATE="1999-01-01")
     assert v.tables["points"]["date"].tolist() == [dt.date(2024, 3, 5)]

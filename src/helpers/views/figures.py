@@ -145,22 +145,32 @@ def derived_table(der: pd.DataFrame) -> pd.DataFrame:
 
 def intervals(figs: pd.DataFrame) -> pd.DataFrame:
     """The figures that stand for a closed interval wider than a point, as the chart draws
-    them (shares in %), narrowest upper bound first; ``factor`` is high / low as the title
-    writes it."""
+    them (shares in %, bounds at display precision), narrowest upper bound first; ``factor``
+    is high / low as the title writes it (blank for an interval from zero, which has none),
+    ``widest`` marks the row the title names."""
     vague = figs[figs["low"].notna() & figs["high"].notna() & (figs["low"] != figs["high"])]
     rows = []
     for _, f in vague.iterrows():
         scale = 100 if f["unit"] == "share" else 1
-        low, high = float(f["low"]) * scale, float(f["high"]) * scale
-        ratio = high / max(low, 1e-3)
+        low, high = _round(float(f["low"]) * scale), _round(float(f["high"]) * scale)
         rows.append({"label": f"{f['text']} ({f['measure'] if not missing(f['measure']) else 'no measure cue'})",
-                     "text": f["text"], "axis": figure_unit(f["unit"]), "low": _round(low), "high": _round(high),
-                     "factor": f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}", "ratio": ratio})
-    out = pd.DataFrame(rows, columns=["label", "text", "axis", "low", "high", "factor", "ratio"])
+                     "text": f["text"], "axis": figure_unit(f["unit"]), "low": low, "high": high,
+                     "factor": factor(low, high)})
+    out = pd.DataFrame(rows, columns=["label", "text", "axis", "low", "high", "factor"])
     out = out.sort_values("high", kind="stable").reset_index(drop=True)
-    widest = out["ratio"].idxmax() if len(out) else None
+    ratios = [high / low if low > 0 else None for low, high in zip(out["low"], out["high"])]
+    known = [k for k, r in enumerate(ratios) if r is not None]
+    widest = max(known, key=lambda k: (ratios[k], -k)) if known else (len(out) - 1 if len(out) else None)
     out["widest"] = [k == widest for k in range(len(out))]
-    return out.drop(columns="ratio")
+    return out
+
+
+def factor(low: float, high: float) -> str:
+    """How many times the upper bound is the lower: ``10``, ``1.2``; blank when the lower is zero."""
+    if low <= 0:
+        return ""
+    ratio = high / low
+    return f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"
 
 
 def _round(x: float) -> float:
@@ -169,9 +179,13 @@ def _round(x: float) -> float:
 
 
 def interval_title(table: pd.DataFrame) -> str:
-    """The chart's title, from ``intervals``: the widest interval and its factor."""
+    """The chart's title, from ``intervals``: the widest interval and its factor (or, when every
+    interval starts at zero, the one with the highest bound)."""
     w = table[table["widest"]].iloc[0]
-    return f"“{w['text']}” spans a factor of {w['factor']} between its bounds"
+    if w["factor"]:
+        return f"“{w['text']}” spans a factor of {w['factor']} between its bounds"
+    unit = {"%": "%", "people": ""}.get(w["axis"], f" {w['axis']}")
+    return f"“{w['text']}” gives only an upper bound: from zero to {number(w['high'])}{unit}"
 
 
 def interval_chart(table: pd.DataFrame, title: str, caption: str):
@@ -193,14 +207,16 @@ def _interval_panel(ax, unit: str, g: pd.DataFrame) -> None:
     from .. import plots
 
     ys = list(range(len(g)))
-    lows = g["low"].clip(lower=1e-3)
+    positive = g["low"][g["low"] > 0]
+    # a log scale only where the bounds span orders of magnitude; a bar from zero then starts at the axis' edge
+    wide = len(positive) > 0 and g["high"].max() / positive.min() >= 20
+    lows = g["low"].where(g["low"] > 0, positive.min() / 1.6) if wide else g["low"]
     ax.hlines(ys, lows, g["high"], lw=8, color=plots.OKABE_ITO["blue"], alpha=0.8)
     ax.set_yticks(ys, ["\n".join(textwrap.wrap(label, 40)) for label in g["label"]])
     ax.set_ylim(-0.7, len(g) - 0.3)
-    wide = g["high"].max() / lows.min() >= 20  # a log scale only where the bounds span orders of magnitude
     if wide:
         ax.set_xscale("log")
-        ax.set_xlim(lows.min() / 1.6, g["high"].max() * 1.6)
+        ax.set_xlim(positive.min() / 1.6, g["high"].max() * 1.6)
         plots.plain_log_axis(ax.xaxis)
     else:
         pad = (g["high"].max() - lows.min()) * 0.5 or 1
@@ -358,8 +374,7 @@ def audit(view: View) -> list[tuple[str, str]]:
     problems = []
     table = view.tables["intervals"]
     for _, row in table.iterrows():
-        ratio = row["high"] / max(row["low"], 1e-3)
-        if row["factor"] != (f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"):
+        if row["factor"] != factor(row["low"], row["high"]):
             problems.append(("interval factor", f"{row['text']}: factor {row['factor']} for [{row['low']}, {row['high']}]"))
     if "intervals" in view.titles and view.titles["intervals"] != interval_title(table):
         problems.append(("title", f"intervals: {view.titles['intervals']!r} is not what the intervals table says"))
