@@ -222,3 +222,15 @@ def test_display_ready_cells():
     ready = display_ready(df)
     assert ready.values.tolist() == [["1", "x", "0.18", 1], ["", "", "2", 2]]
     assert bad_cells(ready) == []
+
+
+@pytest.mark.parametrize("name", ["flood-2013.txt", "election-2019.txt"])
+@pytest.mark.parametrize("notebook, module", [("20-chart-timeline", timeline), ("30-tabulate-figures", figures)])
+def test_the_views_of_articles_of_our_own_pass_their_audits(name, notebook, module):
+    from helpers import paths
+    from helpers.article import load_article
+
+    v = build(notebook, Document(load_article(paths.ROOT / "tests" / "articles" / name)))
+    assert module.audit(v) == []
+    _clean(v)
+    v.close()
