@@ -280,7 +280,7 @@ def test_timeline_report_reads_right_on_an_article_about_something_else(tmp_path
     page = _one_report(tmp_path, monkeypatch, "flood-2013.txt", "20-chart-timeline")
     for word in ("Alaska", "summit", "Ukraine", "Putin", "Trump", "Kyiv"):
         assert word not in page, word
-    assert "3 of 7 dated references fall in the week before the article's date" in page  # counted by hand
+    assert "3 of 7 dated references fall in the seven days before the article's date (31 May to 6 June 2013)" in page  # by hand
     assert (tmp_path / "reports" / "figures" / "20-timeline.png").exists()
 
 

@@ -331,3 +331,20 @@ def test_a_possessive_weekday_is_the_nearest_such_day_whatever_the_clauses_verb(
 def test_an_event_is_a_whole_phrase_not_ending_on_a_function_word(text, timex, event):
     events = tl.events(parse_article(text, id="t", date="2016-10-01"))
     assert events.set_index("text").loc[timex, "event"] == event
+
+
+def test_a_phrase_may_end_on_a_demonstrative_pronoun():
+    events = tl.events(parse_article("Trump also confirmed this today, aides said.", id="t", date="2025-08-13"))
+    assert events.iloc[0]["event"] == "Trump also confirmed this"
+
+
+def test_a_phrase_keeps_its_closing_quotation_mark_and_loses_a_trailing_conjunction(seed):
+    events = tl.events(seed).set_index("timex_id")["event"]
+    assert events[16] == "Trump threatened “severe consequences”"
+    assert events[14] == "We have no details of his (Trump’s) view on this"  # "… on this but [now]"
+
+
+def test_a_phrase_does_not_start_on_the_clitic_of_a_word_outside_it():
+    text = "That’s why Democrat Hillary Clinton and her allies are taking increased measures to mobilize Latino voters this year."
+    event = tl.events(parse_article(text, id="t", date="2016-09-28")).iloc[0]["event"]
+    assert event.startswith("why Democrat Hillary Clinton") and event.endswith("Latino voters")  # (PolNeAR dev)

@@ -94,15 +94,24 @@ def _event_for(toks: list[Token], t: Timex) -> tuple[int, int] | None:
 #: Tags a phrase does not end on: a determiner, preposition, conjunction, possessive pronoun or modal
 #: left before the date (``profiting off the [1980s]``, ``… received in 2008 and [in 2012]``).
 _OPEN_END_TAGS = ("DT", "IN", "TO", "CC", "PRP$", "WDT", "MD", "POS")
+#: Punctuation a phrase does not end on (a closing quotation mark or bracket it does).
+_OPEN_END_PUNCT = frozenset({",", ";", ":", "—", "“", "("})
+
+
+#: Determiners that stand alone as pronouns, so a phrase may end on them (``Trump also confirmed this``).
+_PRONOUN_DETERMINERS = frozenset({"this", "that", "these", "those", "all", "both", "each", "some", "any", "none", "either", "neither"})
 
 
 def _whole_phrase(toks, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``span`` without the function words it ends on, so the event reads as a whole phrase;
-    None when nothing else is left."""
+    """``span`` without the function words it ends on (or a clitic it starts on), so the event
+    reads as a whole phrase; None when nothing else is left."""
     if span is None:
         return None
     a, b = span
-    while b > a and (toks[b - 1].tag in _OPEN_END_TAGS or toks[b - 1].text in _CLAUSE_PUNCT):
+    while a < b and toks[a].lower in {"’s", "'s"}:  # "That’s why …": the clitic of a word outside the phrase
+        a += 1
+    while b > a and (toks[b - 1].tag in _OPEN_END_TAGS or toks[b - 1].text in _OPEN_END_PUNCT) \
+            and toks[b - 1].lower not in _PRONOUN_DETERMINERS:
         b -= 1
     return (a, b) if b > a else None
 

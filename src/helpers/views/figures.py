@@ -17,13 +17,13 @@ findings from ``categories``, ``figures``, ``derived`` and ``verdicts``.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from functools import lru_cache
 
 import pandas as pd
 
 from .. import paths, quantities, resources
+from ..display import number
 from . import View
 from .cells import display_ready, missing
 
@@ -46,11 +46,14 @@ def build(doc, REFERENCE=None, ARTICLE=None, DATE=None) -> View:  # noqa: N803
     v.tables["categories"] = pd.DataFrame({"category": list(counts.index), "figures": [int(n) for n in counts]})
     v.tables["derived"] = derived_table(derived(figs))
     v.tables["intervals"] = intervals(figs)
-    v.tables["verdicts"] = display_ready(compare(figs, ref, article.date))
+    verdicts = compare(figs, ref, article.date)
+    verdicts["reference_value"] = [number(x) for x in verdicts["reference_value"]]  # 122,883, as the findings say it
+    v.tables["verdicts"] = display_ready(verdicts)
     v.tables["references"] = display_ready(ref[["measure", "value", "compare_unit", "population", "bound", "as_of",
                                                 "source_publisher", "source_kind"]])
     v.captions.update({
         "figures": "Figures by category (sortable, searchable; in text: the figure in the annotated article of report 00)",
+        "derived": "Areas derived from shares of a known territory (marked derived)",
         "verdicts": "The article's figures beside sourced figures for the same measures",
         "references": f"Reference figures ({paths.shown(ref_path) if ref_path else 'none'}): as-of dates, definitions and "
                       "publishers vary; never add them up",
@@ -84,8 +87,8 @@ def exports(doc) -> dict[str, pd.DataFrame]:
 def format_interval(low, high, unit=None) -> str:
     """``[10,000, 100,000]``-style text for an interval; an open end is ``0`` or ``∞``."""
 
-    def fmt(x):
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+    def fmt(x):  # at most two decimals, none trailing: 220, not 220.00 for 220.00000000000003
+        return number(float(x), 2)
 
     lo = fmt(low) if not missing(low) else "0"
     hi = fmt(high) if not missing(high) else "∞"
@@ -142,22 +145,32 @@ def derived_table(der: pd.DataFrame) -> pd.DataFrame:
 
 def intervals(figs: pd.DataFrame) -> pd.DataFrame:
     """The figures that stand for a closed interval wider than a point, as the chart draws
-    them (shares in %), narrowest upper bound first; ``factor`` is high / low as the title
-    writes it."""
+    them (shares in %, bounds at display precision), narrowest upper bound first; ``factor``
+    is high / low as the title writes it (blank for an interval from zero, which has none),
+    ``widest`` marks the row the title names."""
     vague = figs[figs["low"].notna() & figs["high"].notna() & (figs["low"] != figs["high"])]
     rows = []
     for _, f in vague.iterrows():
         scale = 100 if f["unit"] == "share" else 1
-        low, high = float(f["low"]) * scale, float(f["high"]) * scale
-        ratio = high / max(low, 1e-3)
+        low, high = _round(float(f["low"]) * scale), _round(float(f["high"]) * scale)
         rows.append({"label": f"{f['text']} ({f['measure'] if not missing(f['measure']) else 'no measure cue'})",
-                     "text": f["text"], "axis": figure_unit(f["unit"]), "low": _round(low), "high": _round(high),
-                     "factor": f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}", "ratio": ratio})
-    out = pd.DataFrame(rows, columns=["label", "text", "axis", "low", "high", "factor", "ratio"])
+                     "text": f["text"], "axis": figure_unit(f["unit"]), "low": low, "high": high,
+                     "factor": factor(low, high)})
+    out = pd.DataFrame(rows, columns=["label", "text", "axis", "low", "high", "factor"])
     out = out.sort_values("high", kind="stable").reset_index(drop=True)
-    widest = out["ratio"].idxmax() if len(out) else None
+    ratios = [high / low if low > 0 else None for low, high in zip(out["low"], out["high"])]
+    known = [k for k, r in enumerate(ratios) if r is not None]
+    widest = max(known, key=lambda k: (ratios[k], -k)) if known else (len(out) - 1 if len(out) else None)
     out["widest"] = [k == widest for k in range(len(out))]
-    return out.drop(columns="ratio")
+    return out
+
+
+def factor(low: float, high: float) -> str:
+    """How many times the upper bound is the lower: ``10``, ``1.2``; blank when the lower is zero."""
+    if low <= 0:
+        return ""
+    ratio = high / low
+    return f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"
 
 
 def _round(x: float) -> float:
@@ -166,9 +179,13 @@ def _round(x: float) -> float:
 
 
 def interval_title(table: pd.DataFrame) -> str:
-    """The chart's title, from ``intervals``: the widest interval and its factor."""
+    """The chart's title, from ``intervals``: the widest interval and its factor (or, when every
+    interval starts at zero, the one with the highest bound)."""
     w = table[table["widest"]].iloc[0]
-    return f"“{w['text']}” spans a factor of {w['factor']} between its bounds"
+    if w["factor"]:
+        return f"“{w['text']}” spans a factor of {w['factor']} between its bounds"
+    unit = {"%": "%", "people": ""}.get(w["axis"], f" {w['axis']}")
+    return f"“{w['text']}” gives only an upper bound: from zero to {number(w['high'])}{unit}"
 
 
 def interval_chart(table: pd.DataFrame, title: str, caption: str):
@@ -190,14 +207,16 @@ def _interval_panel(ax, unit: str, g: pd.DataFrame) -> None:
     from .. import plots
 
     ys = list(range(len(g)))
-    lows = g["low"].clip(lower=1e-3)
+    positive = g["low"][g["low"] > 0]
+    # a log scale only where the bounds span orders of magnitude; a bar from zero then starts at the axis' edge
+    wide = len(positive) > 0 and g["high"].max() / positive.min() >= 20
+    lows = g["low"].where(g["low"] > 0, positive.min() / 1.6) if wide else g["low"]
     ax.hlines(ys, lows, g["high"], lw=8, color=plots.OKABE_ITO["blue"], alpha=0.8)
     ax.set_yticks(ys, ["\n".join(textwrap.wrap(label, 40)) for label in g["label"]])
     ax.set_ylim(-0.7, len(g) - 0.3)
-    wide = g["high"].max() / lows.min() >= 20  # a log scale only where the bounds span orders of magnitude
     if wide:
         ax.set_xscale("log")
-        ax.set_xlim(lows.min() / 1.6, g["high"].max() * 1.6)
+        ax.set_xlim(positive.min() / 1.6, g["high"].max() * 1.6)
         plots.plain_log_axis(ax.xaxis)
     else:
         pad = (g["high"].max() - lows.min()) * 0.5 or 1
@@ -350,19 +369,18 @@ def _accuracy(v: View, article) -> None:
 
 
 def audit(view: View) -> list[tuple[str, str]]:
-    """The figures view's own checks: the title's numbers are its table's, and the chart's
-    bars are the table's rows."""
+    """The figures view's own checks: the chart's title is what its table says (written again
+    from ``intervals``, whose ``factor`` is high / low), and the chart draws one bar per row."""
     problems = []
     table = view.tables["intervals"]
-    for name, title in view.titles.items():
-        cells = " ".join(str(x) for x in view.tables[view.sources[name]].to_numpy().ravel())
-        for n in re.findall(r"\d[\d,.]*", title):
-            if n not in cells:
-                problems.append(("title number", f"{name}: {n} in {title!r} is not in table {view.sources[name]!r}"))
+    for _, row in table.iterrows():
+        if row["factor"] != factor(row["low"], row["high"]):
+            problems.append(("interval factor", f"{row['text']}: factor {row['factor']} for [{row['low']}, {row['high']}]"))
+    if "intervals" in view.titles and view.titles["intervals"] != interval_title(table):
+        problems.append(("title", f"intervals: {view.titles['intervals']!r} is not what the intervals table says"))
     fig = view.figures.get("intervals")
     if fig is not None:
         bars = sum(len(ax.get_yticks()) for ax in fig.axes)
         if bars != len(table):
             problems.append(("chart rows", f"{bars} bars drawn for {len(table)} rows of 'intervals'"))
     return problems
-

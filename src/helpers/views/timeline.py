@@ -82,6 +82,9 @@ def summary(points: pd.DataFrame, focus: tc.Focus) -> pd.DataFrame:
         ("dated references", len(points)),
         ("earliest year", int(min(dates).year) if len(dates) else ""),
         ("focal event", focus.label),
+        ("focal date", focus.date),
+        ("window's first day", first),
+        ("window's last day", last),
         ("window", f"the {_count_word(WINDOW_DAYS)} days before {focus.label} ({tc.span(first, last)})"),
         ("in the window", int(((dates >= first) & (dates <= last)).sum())),
         ("on the focal date", int((dates == focus.date).sum())),
@@ -98,15 +101,18 @@ def headline(table: pd.DataFrame) -> str:
     s = dict(zip(table["measure"], table["value"]))
     if not s["dated references"]:
         return "The article dates no events"
+    if s["dated references"] == 1:
+        return (f"The article dates one reference, in {s['earliest year']}; "
+                f"{'it falls' if s['in the window'] else 'it does not fall'} in {s['window']}")
     return (f"The article reaches back to {s['earliest year']}; {s['in the window']} of its {s['dated references']} "
-            f"dated references fall in {s['window']}")
+            f"dated references {'falls' if s['in the window'] == 1 else 'fall'} in {s['window']}")
 
 
-def panel_title(row) -> str:
-    """A panel's title: the days it draws, exactly, and what it draws."""
+def panel_title(row, panels: pd.DataFrame) -> str:
+    """A panel's title, from its row of ``panels``: the days it draws, exactly, and what it draws."""
     what = f"{_n(row['references'], 'reference')}" + (
         f", {_n(row['context_events'], 'context event')}" if row["context_events"] else "")
-    shaded = " (shaded: drawn below)" if row["panel"] == "overview" else ""
+    shaded = " outside the panel below" if row["panel"] == "overview" and (panels["panel"] == "recent").any() else ""
     return f"{tc.span(row['start'], row['end'])}: {what}{shaded}"
 
 
@@ -130,13 +136,16 @@ def findings(tables: dict, focus: tc.Focus, article_date) -> list[str]:
     items = []
     types, points, s = tables["types"], tables["points"], dict(zip(tables["summary"]["measure"], tables["summary"]["value"]))
     if len(types):
-        items.append(f"{int(types['expressions'].sum())} temporal expressions: "
+        items.append(f"{_n(int(types['expressions'].sum()), 'temporal expression')}: "
                      + ", ".join(f"{n} {t}" for t, n in zip(types["type"], types["expressions"])) + ".")
     if len(points):
         first = points.iloc[0]
         items.append(f"The earliest dated reference is “{first['text']}” ({first['stamp']}): {first['event'] or 'no event found'}.")
-        items.append(f"{s['in the window']} of {s['dated references']} dated references fall in {s['window']}; "
-                     f"{s['on the focal date']} on {focus.label} itself ({focus.date.day} {focus.date:%B %Y}).")
+        day = f"{focus.date.day} {focus.date:%B %Y}"
+        on = f"{focus.label} itself ({day})" if focus.label != day else "that day itself"
+        one = s["in the window"] == 1 or s["dated references"] == 1
+        items.append(f"{s['in the window']} of {_n(s['dated references'], 'dated reference')} "
+                     f"{'falls' if one else 'fall'} in {s['window']}; {s['on the focal date']} on {on}.")
     ctx = tables["context"]
     if len(ctx):
         before = ctx[ctx["when"] == ""]
@@ -199,7 +208,7 @@ def _chart(v: View, points: pd.DataFrame, context: pd.DataFrame, focus: tc.Focus
     heads = []
     for _, row in v.tables["panels"].iterrows():
         name = f"timeline_{row['panel']}"
-        v.titles[name], v.sources[name] = panel_title(row), "panels"
+        v.titles[name], v.sources[name] = panel_title(row, v.tables["panels"]), "panels"
         heads.append(v.titles[name])
     if v.tables["panels"].empty:
         return
@@ -224,7 +233,7 @@ during against without within will would can could should may might must""".spli
 
 def cut_phrase(text: str) -> bool:
     """A phrase cut before its end: it ends on a function word (``in advance of the``)."""
-    words = re.findall(r"[\w’']+", text)
+    words = re.findall(r"[\w’'-]+", text)
     return bool(words) and words[-1].lower() in _OPEN_ENDS
 
 
@@ -234,6 +243,7 @@ def audit(view: View) -> list[tuple[str, str]]:
     ``panels``."""
     problems = [("event phrase", f"{row['no']}: {row['event']!r} is cut mid-phrase")
                 for _, row in view.tables["points"].iterrows() if cut_phrase(str(row["event"]))]
+    problems += _recount(view)
     for name, title in view.titles.items():
         cells = " ".join(str(x) for x in view.tables[view.sources[name]].to_numpy().ravel())
         known = {int(n) for n in re.findall(r"\d+", cells)}
@@ -244,6 +254,22 @@ def audit(view: View) -> list[tuple[str, str]]:
     return problems
 
 
+def _recount(view: View) -> list[tuple[str, str]]:
+    """The summary counted again from the points table, and every title written again from its table."""
+    points, s = view.tables["points"], dict(zip(view.tables["summary"]["measure"], view.tables["summary"]["value"]))
+    dates = points["date"]
+    counts = {"dated references": len(points), "in the window": int(((dates >= s["window's first day"])
+                                                                     & (dates <= s["window's last day"])).sum()),
+              "on the focal date": int((dates == s["focal date"]).sum())}
+    out = [("summary", f"{k}: the summary says {s[k]}, the points table {n}") for k, n in counts.items() if s[k] != n]
+    if view.titles.get("timeline") != headline(view.tables["summary"]):
+        out.append(("title", f"timeline: {view.titles.get('timeline')!r} is not what the summary table says"))
+    for _, row in view.tables["panels"].iterrows():
+        if view.titles.get(f"timeline_{row['panel']}") != panel_title(row, view.tables["panels"]):
+            out.append(("title", f"timeline_{row['panel']}: {view.titles.get('timeline_' + row['panel'])!r} is not its row"))
+    return out
+
+
 def _panel_spans(view: View) -> list[tuple[str, str]]:
     """Each panel drawn over the days its row of ``panels`` (and so its title) states."""
     import matplotlib.dates as mdates
@@ -252,11 +278,13 @@ def _panel_spans(view: View) -> list[tuple[str, str]]:
     if fig is None:
         return []
     out = []
-    axes = [ax for ax in fig.axes if ax.get_title()]
+    axes = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    if len(axes) != len(view.tables["panels"]):
+        out.append(("panel span", f"{len(axes)} panels drawn for {len(view.tables['panels'])} rows of 'panels'"))
     for ax, (_, row) in zip(axes, view.tables["panels"].iterrows()):
         lo, hi = (mdates.num2date(x).date() for x in ax.get_xlim())
         if (lo, hi) != (row["start"], row["end"]):
             out.append(("panel span", f"{row['panel']}: drawn {lo} to {hi}, titled {row['start']} to {row['end']}"))
-        if ax.get_title() != view.titles[f"timeline_{row['panel']}"]:
-            out.append(("panel title", f"{row['panel']}: {ax.get_title()!r}"))
+        if ax.get_title(loc="left") != view.titles[f"timeline_{row['panel']}"]:
+            out.append(("panel title", f"{row['panel']}: drawn as {ax.get_title(loc='left')!r}"))
     return out

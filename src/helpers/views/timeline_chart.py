@@ -46,7 +46,7 @@ def settings(article, events: pd.DataFrame, focal_date=None, focal_label=None, s
     date = _date(focal_date) or _date(known.get("focal_date")) or article.date or (max(dated) if len(dated) else None)
     if date is None:  # no date anywhere: nothing will be drawn, and nothing may depend on today
         return Focus(dt.date(2000, 1, 1), "no reference date", dt.date(1999, 12, 31), None)
-    label = focal_label or known.get("focal_label") or ("the article's date" if date == article.date else f"{date:%d %b %Y}")
+    label = focal_label or known.get("focal_label") or ("the article's date" if date == article.date else f"{date.day} {date:%B %Y}")
     first = min(dated) if len(dated) else shift(date, -ZOOM_DAYS)
     begin = _date(start) or _date(known.get("start")) or dt.date(first.year, 1, 1)
     ctx = context or known.get("context") or None
