@@ -203,3 +203,16 @@ def test_audit_command_jsonl_and_bad_input(tmp_path, monkeypatch, capsys):
     assert missing.returncode == 2 and missing.stderr.strip() == f"helpers: error: {tmp_path / 'nope'}: no such file or folder"
     both = _cli(str(tmp_path), "--jsonl", "-")
     assert both.returncode == 2 and "give either PATH or --jsonl IN" in both.stderr
+
+
+def test_article_text_that_opens_with_none_is_not_a_missing_value():
+    finding = "The earliest dated reference is “2003” (2003): None of the major candidates is popular."
+    assert checks.text_values("finding 2", finding) == []
+    assert checks.table_cells("t", pd.DataFrame({"event": ["None of them"]})) == []
+
+
+def test_a_tiny_mean_reads_as_rounded_zeros_not_as_a_raw_float():
+    from helpers.display import number
+
+    assert number(-0.000267, 2) == "-0.00" and number(0.000417, 3) == "0.000" and number(0.0, 2) == "0"
+    assert checks.table_cells("by_camp", pd.DataFrame({"mean": [-0.000267]}), precision=2) == []

@@ -37,7 +37,8 @@ _tables_shown = 0
 
 def number(value, precision: int = 3) -> str:
     """A number for reading: thousands separated, no trailing zeros (``27``, ``2,000,000,000``,
-    ``440,000``, ``0.18``); blank for a missing value."""
+    ``440,000``, ``0.18``); a value that rounds to zero but is not zero keeps its zeros
+    (``-0.000``), so it does not read as exactly zero; blank for a missing value."""
     import math
 
     if value is None or isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
@@ -46,7 +47,7 @@ def number(value, precision: int = 3) -> str:
     if v.is_integer():
         return f"{int(v):,}"
     text = f"{v:,.{precision}f}".rstrip("0").rstrip(".")
-    return text if text not in ("0", "-0") else f"{v:.{precision}g}"
+    return text if text not in ("0", "-0") else f"{v:.{precision}f}"  # a tiny value: 0.000, not 0
 
 
 #: The report that shows the article with its layers marked (see ``helpers.annotate``).

@@ -184,6 +184,11 @@ def figure_dir(article) -> Path:
     return paths.figure_dir(article)
 
 
+def short_label(text: str, chars: int) -> str:
+    """A label cut to ``chars`` characters at most, with an ellipsis (the table shows it whole)."""
+    return text if len(text) <= chars else text[:chars - 1].rstrip() + "…"
+
+
 def short_number(x, _pos=None) -> str:
     """A tick label as a short plain number: ``1k``, ``18bn``, ``2.5M``, ``0.2``."""
     for size, suffix in ((1e12, "T"), (1e9, "bn"), (1e6, "M"), (1e3, "k")):
@@ -230,11 +235,11 @@ def group_intervals(ax, agg, by: str, *, label_n: bool = True) -> None:
         ax.hlines([y for y, h in zip(ys, has_ci) if h], sub["ci_low"][has_ci], sub["ci_high"][has_ci], color=color, lw=2, alpha=0.7)
         ax.plot(sub["mean"], ys, "o", color=color, label=lex, ms=7)
     n = agg.drop_duplicates(by).set_index(by)["n"].reindex(groups)
-    ax.set_yticks(range(len(groups)), [f"{g} (n={c})" if label_n else str(g) for g, c in zip(groups, n)])
+    ax.set_yticks(range(len(groups)), [short_label(f"{g}", 40) + (f" (n={c})" if label_n else "") for g, c in zip(groups, n)])
     ax.invert_yaxis()
     ax.axvline(0, color="#333333", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("Mean sentiment (−1 negative … +1 positive); lines: bootstrap 95% interval (n ≥ 3)")
+    ax.set_xlabel("Mean sentiment (−1 negative … +1 positive)\nlines: bootstrap 95% interval (n ≥ 3)")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(lexicons), borderaxespad=0.2)
 

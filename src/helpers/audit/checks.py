@@ -18,7 +18,10 @@ from ..display import number
 
 # ----------------------------------------------------------------------------- tables and text
 
-_MISSING_WORDS = re.compile(r"(?<![\w-])(?:None|nan|NaN|NaT|<NA>|inf)(?![\w-])")
+#: ``None`` or ``nan`` as a value, not the word opening a sentence of article text (``None of the …``).
+_MISSING_WORDS = re.compile(r"(?<![\w-])(?:None|nan|NaN|NaT|<NA>|inf)(?![\w-])(?!\s+[a-z])")
+#: The most decimals a table shows (``display.table``'s precision runs from 2 to 4).
+MAX_DECIMALS = 4
 _RAW_FLOAT = re.compile(r"^-?\d+\.\d+$")
 
 
@@ -45,7 +48,7 @@ def table_cells(name: str, df: pd.DataFrame, precision: int = 3) -> list[tuple[s
             text = cell_text(value, precision)
             if _MISSING_WORDS.search(text) and not _is_prose(text):
                 problems.append((f"{name}[{k}].{col}", f"cell shows {text[:60]!r}"))
-            elif _RAW_FLOAT.match(text) and len(text.split(".")[1]) > precision:
+            elif _RAW_FLOAT.match(text) and len(text.split(".")[1]) > MAX_DECIMALS:
                 problems.append((f"{name}[{k}].{col}", f"raw float {text!r}"))
     return problems
 

@@ -106,7 +106,7 @@ def _annotated(path: str, fmt: str) -> list[tuple[str, str, str | None]]:
         raise ArticleError(path, str(err).split(": ", 1)[-1]) from None
     seen, out = set(), []
     for d in docs:
-        key = re.sub(r"_[0-9a-f]{4}$", "", d.id)  # PolNeAR: one .ann per annotator of the same text
+        key = re.sub(r"_[0-9a-f]{4}$", "", d.id) if fmt == "brat" else d.id  # PolNeAR: one .ann per annotator of a text
         if key not in seen:
             seen.add(key)
             out.append((key, d.text, d.date))

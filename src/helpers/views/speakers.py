@@ -97,6 +97,21 @@ def agreement_title(agreement: pd.DataFrame) -> str:
     return f"The lexicons agree on the sign of {a['sign_agreement']:.0%} of statements{rho}"
 
 
+#: Speakers drawn on the speaker chart (those with most statements); the table lists them all.
+CHART_SPEAKERS = 20
+
+
+def _most_quoted(by_speaker: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the ``CHART_SPEAKERS`` speakers with most statements (``by_speaker``'s order)."""
+    keep = list(dict.fromkeys(by_speaker["speaker"]))[:CHART_SPEAKERS]
+    return by_speaker[by_speaker["speaker"].isin(keep)]
+
+
+def _left_out(by_speaker: pd.DataFrame) -> str:
+    n = by_speaker["speaker"].nunique()
+    return f"; the {CHART_SPEAKERS} of {n} speakers with most statements (the table lists all)" if n > CHART_SPEAKERS else ""
+
+
 def _sourcing_chart(camps: pd.DataFrame, title: str, source: str):
     fig, ax = plots.figure(figsize=(plots.WIDTH, max(MIN_HEIGHT, 1.6 + 0.5 * len(camps))))
     plots.voice_bars(ax, camps, "camp")
@@ -207,8 +222,9 @@ def build(doc, CAMP_SCHEME=None, **_parameters) -> View:  # noqa: N803 (the note
         scheme = "camps from the scheme given" if CAMP_SCHEME else "camps from data/reference/speakers.csv and camps.csv"
         v.figures = {
             "sourcing": _sourcing_chart(v.tables["camps"], v.titles["sourcing"], source),
-            "by_speaker": _interval_chart(v.tables["by_speaker"], "speaker", v.titles["by_speaker"],
-                                          source + "; scores: TextBlob 0.20 pattern lexicon, VADER 3.3.2", per_row=0.45),
+            "by_speaker": _interval_chart(_most_quoted(v.tables["by_speaker"]), "speaker", v.titles["by_speaker"],
+                                          source + "; scores: TextBlob 0.20 pattern lexicon, VADER 3.3.2"
+                                          + _left_out(v.tables["by_speaker"]), per_row=0.45),
             "by_camp": _interval_chart(v.tables["by_camp"], "camp", v.titles["by_camp"], f"{source}; {scheme}",
                                        per_row=0.6, camp_colors=True),
             "agreement": _agreement_chart(scored, v.titles["agreement"], source),
