@@ -12,9 +12,10 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 
 from helpers.article import parse_article  # noqa: E402
+from helpers.audit.checks import table_cells  # noqa: E402
 from helpers.document import Document  # noqa: E402
 from helpers.views import build, figures, timeline  # noqa: E402
-from helpers.views.cells import bad_cells, display_ready  # noqa: E402
+from helpers.views.cells import display_ready  # noqa: E402
 from helpers.views.labels import label_problems  # noqa: E402
 
 
@@ -33,7 +34,7 @@ def _view(notebook, text, date=None, **params):
 
 def _clean(v):
     """Every table of ``v`` display-ready, every chart readable."""
-    assert {name: bad_cells(t) for name, t in v.tables.items() if bad_cells(t)} == {}
+    assert [p for name, t in v.tables.items() for p in table_cells(name, t)] == []
     assert [p for f in v.figures.values() for p in label_problems(f)] == []
 
 
@@ -218,10 +219,9 @@ def test_display_ready_cells():
     import pandas as pd
 
     df = pd.DataFrame({"a": [1.0, None], "b": ["x", None], "c": [0.18000000000000002, 2.0], "n": [1, 2]})
-    assert [(row, col) for row, col, _ in bad_cells(df)] == [(1, "a"), (1, "b"), (0, "c")]
     ready = display_ready(df)
     assert ready.values.tolist() == [["1", "x", "0.18", 1], ["", "", "2", 2]]
-    assert bad_cells(ready) == []
+    assert table_cells("t", ready) == []
 
 
 @pytest.mark.parametrize("name", ["flood-2013.txt", "election-2019.txt"])

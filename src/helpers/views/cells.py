@@ -41,17 +41,3 @@ def display_ready(df: pd.DataFrame, precision: int = 3) -> pd.DataFrame:
         else:
             out[col] = pd.Series([cell(v, precision) for v in s], index=out.index, dtype=object)
     return out
-
-
-def bad_cells(df: pd.DataFrame) -> list[tuple[int, str, object]]:
-    """Cells a reader should not see: missing values, ``None``/``nan`` written as text, or a
-    float with more than four significant digits after its point (row, column, value)."""
-    found = []
-    for col in df.columns:
-        for k, v in enumerate(df[col]):
-            text = str(v).strip().lower()
-            if missing(v) or text in {"none", "nan", "nat", "<na>"}:
-                found.append((k, col, v))
-            elif isinstance(v, float) and v != round(v, 4):
-                found.append((k, col, v))
-    return found
