@@ -86,16 +86,21 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in words if w not in stop and len(w) > 2}
 
 
+def _text(value) -> str:
+    """A cell's text, ``""`` when it is missing (pandas' string columns hold a missing value as NaN)."""
+    return "" if value is None or pd.isna(value) else str(value)
+
+
 def _candidates(e, context: pd.DataFrame) -> list[tuple[int, dt.date, str, str]]:
     """Context events in the period of reference ``e`` that share a participant or a word
     with its event: (how much they share, date, ref, why), best first."""
     until = e["date"] + dt.timedelta(days=PRECISION_DAYS[e["precision"]] - 1)
-    people = {p.strip().lower() for p in str(e["participants"] or "").split(";") if p.strip()}
-    words = _stems(e["event"] or "")
+    people = {p.strip().lower() for p in _text(e["participants"]).split(";") if p.strip()}
+    words = _stems(_text(e["event"]))
     out = []
     for _, c in context[(context["date"] >= e["date"]) & (context["date"] <= until)].iterrows():
-        actors = {a.strip().lower() for a in str(c.get("actors", "")).split(";") if a.strip()}
-        shared = sorted(people & actors) + sorted(words & (_stems(c["event"]) | {w for a in actors for w in _stems(a)}))
+        actors = {a.strip().lower() for a in _text(c.get("actors", "")).split(";") if a.strip()}
+        shared = sorted(people & actors) + sorted(words & (_stems(_text(c["event"])) | {w for a in actors for w in _stems(a)}))
         if shared:
             why = f"{e['text']} ({e['precision']}): shares {', '.join(dict.fromkeys(shared))}"
             out.append((len(set(shared)), c["date"], c["ref"], why))
