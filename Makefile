@@ -36,6 +36,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news helpers)" >/dev/null
 	@$(BIN)/python -m helpers report --install-config 2>/dev/null
+	@$(BIN)/python -m helpers.gitfilter
 	@touch $(STAMP)
 
 # `exec`: the program replaces the recipe's shell, so a SIGTERM that make passes on reaches the build

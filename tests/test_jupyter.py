@@ -46,6 +46,7 @@ def server(tmp_path_factory):
             body = res.read().decode("utf-8")
             return body if raw else json.loads(body)
 
+    get.token = token
     deadline = time.time() + 60
     while True:
         try:
@@ -112,3 +113,93 @@ def test_lab_asks_nothing_about_news_and_checks_no_updates(server):
     defaults = {k: v.get("default") for k, v in notification["schema"]["properties"].items()}
     assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False
     assert get("/lab/api/update") == {"notification": None}
+
+
+@pytest.fixture
+def notebook_with_outputs(monkeypatch):
+    """A notebook as JupyterLab saves one after a run: a heading, the parameters cell, an
+    interactive table (the outputs of ``display.table``, ITables' scripts included) and an SVG
+    figure; written under test-artifacts/ (gitignored), inside the server's root."""
+    import nbformat
+    import pandas as pd
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from helpers import display
+
+    monkeypatch.setattr(display, "_itables_ready", False)  # a first table: ITables' set-up too
+    monkeypatch.setattr(display, "_tables_shown", 0)
+    created = not InteractiveShell.initialized()
+    InteractiveShell.instance()
+    try:
+        with capture_output() as captured:
+            display.table(pd.DataFrame({"speaker": ["Zelensky", "Trump"], "statements": [2, 5]}), caption="Speakers")
+    finally:
+        if created:
+            InteractiveShell.clear_instance()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="8"/></svg>'
+    v4 = nbformat.v4
+    nb = v4.new_notebook(metadata={"kernelspec": {"name": report.KERNEL_NAME, "display_name": "Python (news helpers)", "language": "python"}})
+    nb.cells = [
+        v4.new_markdown_cell("# 00 · Exported heading\n\nWhat is this article made of?"),
+        v4.new_code_cell('ARTICLE = "../data/raw/000_87517c3568669267.txt"', metadata={"tags": ["parameters"]}, execution_count=1),
+        v4.new_code_cell("table(speakers)", execution_count=2,
+                         outputs=[v4.new_output("display_data", data=o.data) for o in captured.outputs]),
+        v4.new_code_cell("fig", execution_count=3,
+                         outputs=[v4.new_output("display_data", data={"image/svg+xml": svg, "text/plain": "<Figure>"})]),
+    ]
+    folder = ROOT / "test-artifacts" / "jupyter"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"export-{os.getpid()}.ipynb"
+    nbformat.write(nb, path)
+    yield path.relative_to(ROOT).as_posix()
+    path.unlink()
+
+
+def _open(server, path: str):
+    """What JupyterLab's export does: GET the URL it opens (with the token); the response."""
+    get, base = server
+    req = urllib.request.Request(base + path, headers={"Authorization": f"token {get.token}"})
+    return urllib.request.urlopen(req, timeout=120)
+
+
+def test_lab_lists_the_report_export_format(server):
+    """File → Save and Export Notebook As lists the server's exporters: ``report`` is one."""
+    get, _ = server
+    formats = get("/api/nbconvert")
+    assert formats["report"]["output_mimetype"] == "text/html"
+    assert "html" in formats
+
+
+def test_export_as_report_is_the_unescaped_offline_report(server, notebook_with_outputs):
+    """File → Save and Export Notebook As → Report: JupyterLab asks nothing and opens
+    ``/nbconvert/report/<path>?download=true``; the download is the report, markup intact."""
+    res = _open(server, f"/nbconvert/report/{notebook_with_outputs}?download=true")
+    html = res.read().decode("utf-8")
+    name = Path(notebook_with_outputs).stem
+    assert res.headers["Content-Disposition"].startswith("attachment") and f"{name}.html" in res.headers["Content-Disposition"]
+    assert "<h1" in html and "Exported heading" in html and "&lt;h1" not in html
+    assert 'id="helpers_table_1"' in html and '<script type="module">' in html and "&lt;script" not in html
+    assert "window._itables_" in html  # ITables' JavaScript embedded: the table works offline
+    assert "data:image/svg+xml;base64," in html and "&lt;svg" not in html
+    assert "require.min.js" not in html and "max-width: 1100px" in html  # the offline template
+    assert html.count('jp-InputArea-editor" data-type="inline"') == 1  # only the parameters cell
+
+
+def test_export_as_html_follows_the_sanitize_choice(server, notebook_with_outputs):
+    """File → Save and Export Notebook As → HTML asks "Sanitize HTML output", ticked by default
+    (JupyterLab 4.6 has no setting for it), and sends ``sanitize_html=true``: nbconvert then
+    escapes the markup, as the README warns. Unticked, it is the report."""
+    ticked = _open(server, f"/nbconvert/html/{notebook_with_outputs}?download=true&sanitize_html=true").read().decode("utf-8")
+    assert "&lt;h1" in ticked and '<script type="module">' not in ticked
+    unticked = _open(server, f"/nbconvert/html/{notebook_with_outputs}?download=true").read().decode("utf-8")
+    report_html = _open(server, f"/nbconvert/report/{notebook_with_outputs}?download=true").read().decode("utf-8")
+    assert "&lt;h1" not in unticked and '<script type="module">' in unticked
+    assert _without_ids(unticked) == _without_ids(report_html)
+
+
+def _without_ids(html: str) -> str:
+    """The page without what differs between two exports of one notebook (random element ids)."""
+    import re
+
+    return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID", html)

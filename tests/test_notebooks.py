@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
-from helpers import paths, report
+from helpers import gitfilter, paths, report
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 
@@ -18,9 +19,21 @@ def test_there_are_notebooks():
         assert name[:2].isdigit() and name[2] == "-"
 
 
+def _stored(path) -> str:
+    """The notebook as git stores it (the index: HEAD's version, or what ``git add`` staged
+    through the nbstripout filter), so a researcher's saved outputs on disk are not what is
+    tested; the file itself outside a git checkout or before its first ``git add``."""
+    rel = path.relative_to(paths.ROOT).as_posix()
+    try:
+        res = subprocess.run(["git", "-C", str(paths.ROOT), "show", f":{rel}"], capture_output=True, text=True)
+    except FileNotFoundError:
+        return path.read_text(encoding="utf-8")
+    return res.stdout if res.returncode == 0 else path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_stored_without_outputs_and_laid_out(path):
-    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb = json.loads(_stored(path))
     cells = nb["cells"]
     for c in cells:
         if c["cell_type"] == "code":
@@ -37,6 +50,16 @@ def test_stored_without_outputs_and_laid_out(path):
     text = json.dumps(nb)
     assert "nltk.download" not in text and "pip install" not in text
     assert "## Findings" in text and "## Caveats" in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stored_notebook_is_what_the_git_filter_stores(path):
+    """Nothing in a stored notebook is what nbstripout strips with the project's options
+    (outputs, counts, run metadata such as ``collapsed``, ``execution``, ``widgets``, the
+    kernel's ``language_info``): the filter would change nothing (ids, tags and kernelspec kept)."""
+    text = _stored(path)
+    res = subprocess.run(gitfilter.strip_command(), input=text, capture_output=True, text=True, check=True)
+    assert json.loads(res.stdout) == json.loads(text)
 
 
 def test_kernelspec_resolves():

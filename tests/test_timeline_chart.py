@@ -104,3 +104,20 @@ def test_the_seven_days_before_exclude_the_day_itself():
     # 7 August is eight days before: out; 8 and 14 August in; the summit day is counted apart
     assert (s["in the window"], s["on the focal date"]) == (2, 1)
     assert s["window"] == "the seven days before the summit (8–14 August 2025)"
+def test_dates_with_no_event_match_nothing_and_break_nothing():
+    """A dated reference with no event found (``1984``, ``One year later``) has a missing
+    event and no participants, which pandas holds as NaN: it shares nothing, so it matches
+    no context event, and the other references still match (a Wikinews article of the corpus)."""
+    jobs = load_article(paths.DATA / "corpus" / "18355_apple-inc-co-founder-steve-jobs-dies.txt")
+    ev = _events(jobs)
+    bare = ev[ev["event"].isna() & ev["date"].notna()]
+    assert list(bare["text"][:3]) == ["1984", "One year later", "1986"]
+    context = pd.DataFrame(
+        [{"ref": "mac", "date": dt.date(1984, 1, 24), "event": "Apple launches the Macintosh", "actors": "Apple"},
+         {"ref": "death", "date": dt.date(2011, 10, 5), "event": "Steve Jobs dies", "actors": float("nan")}],
+        columns=["ref", "date", "event", "actors"],
+    )
+    matches = chart.match_context(ev, context).set_index("ref")
+    assert matches.loc["mac", "timex_ids"] == ""  # "1984" alone names no event of the Macintosh
+    assert matches.loc["death", "timex_ids"] != ""
+    assert "die" in matches.loc["death", "why"]

@@ -94,7 +94,7 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
         display(styler.hide(axis="index"))  # the cells are escaped above
         return SHOWN
     if not _itables_ready:
-        itables.init_notebook_mode(all_interactive=False, connected=False)
+        _init_itables()
         display(HTML(f"<style>{TABLE_CSS}</style>"))
         _itables_ready = True
     _tables_shown += 1  # a stable id per table, so a rebuilt report is the same HTML
@@ -111,6 +111,26 @@ def table(df, caption: str = "", precision: int = 3, max_rows: int = INTERACTIVE
     if caption:  # below the table, at the page's width: a caption inside a wide table would scroll out of sight
         display(HTML(f'<p class="table-caption">{html.escape(caption)}</p>'))
     return SHOWN
+
+
+def _init_itables() -> None:
+    """ITables' offline set-up (its JavaScript embedded), with its loader shown first.
+
+    ``itables.init_notebook_mode(connected=False)`` (2.9.1) displays a module script that
+    awaits ``window._itables_<version>`` to set the dark-theme class, and only then the script
+    that defines it. A report runs module scripts after the page is parsed, so the order does
+    not matter there, but JupyterLab runs each output's scripts as it inserts them: the first
+    found nothing to await and threw "Cannot destructure property 'set_or_remove_dark_class'
+    of '(intermediate value)' as it is undefined" in the console. The two outputs are captured
+    and shown the other way round.
+    """
+    import itables
+    from IPython.utils.capture import capture_output
+
+    with capture_output(stdout=False, stderr=False, display=True) as captured:
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+    for output in reversed(captured.outputs):
+        output.display()
 
 
 TABLE_CSS = ".dt-long{min-width:22rem} .table-caption{font-size:0.9em;color:#444;margin:0.2em 0 1.2em}"

@@ -1,7 +1,9 @@
-"""An nbconvert preprocessor of the reports, in its own module so that importing
-``helpers.report`` (and so every CLI call) does not import nbconvert."""
+"""nbconvert classes of the reports, in their own module so that importing ``helpers.report``
+(and so every CLI call) does not import nbconvert."""
 
+from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
+from traitlets import default
 
 
 class HideCodePreprocessor(Preprocessor):
@@ -25,3 +27,42 @@ class HideCodePreprocessor(Preprocessor):
         return cell, resources
 
 
+def _report_settings() -> dict:
+    from .report import jupyter_config
+
+    return jupyter_config()["HTMLExporter"]
+
+
+class ReportExporter(HTMLExporter):
+    """The offline report as an export format of its own, ``report`` (entry point in
+    ``pyproject.toml``): JupyterLab lists it as File → Save and Export Notebook As → Report.
+
+    JupyterLab 4.6 asks "Sanitize HTML output" before an HTML export, ticked by default (a
+    value written into its code, no setting), and jupyter_server then sets
+    ``HTMLExporter.sanitize_html`` from the request, which escapes the report's headings,
+    tables' scripts and figures into text. This format is not ``html``, so JupyterLab asks
+    nothing and the server sets nothing: it is the report, whatever the environment's config
+    (its defaults are ``report.jupyter_config()``).
+    """
+
+    export_from_notebook = "Report"
+
+    @default("template_name")
+    def _template_name_default(self):
+        return _report_settings()["template_name"]
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self):
+        return list(_report_settings()["extra_template_basedirs"])
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self):
+        return _report_settings()["exclude_input_prompt"]
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self):
+        return _report_settings()["exclude_output_prompt"]
+
+    @default("preprocessors")
+    def _preprocessors_default(self):
+        return list(_report_settings()["preprocessors"])
