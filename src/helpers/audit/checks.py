@@ -204,8 +204,12 @@ NOT_FIGURES = {
     "year": re.compile(rf"^(?:(?:in|the|from|since|by)\s+)?{_YEAR}s?(?:\s*(?:-|–|/|to|through|and)\s*(?:{_YEAR}|\d\d))?$", re.I),
     "clock time": re.compile(r"^\d{1,2}(?::\d\d)+(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\s*[ap]\.?m\.?$", re.I),
     "ordinal": re.compile(r"^\d+(?:st|nd|rd|th)$", re.I),
-    "score": re.compile(r"^\d{1,3}\s*(?:-|–|to)\s*\d{1,3}$"),
 }
+#: A tally written with a dash (``won 3-1``, ``a 52-48 vote``, ``a 4-4 split``): a score when a
+#: word of winning, losing or voting stands before it or after it; ``200-250 seats`` is a range.
+_SCORE = re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$")
+_SCORE_BEFORE = re.compile(r"\b(?:won|win|wins|beat|beats|lost|lose|loses|defeated|tied|drew|trailed|led|leads|vote[ds]?|ruled|score[ds]?|by)\s+(?:a\s+)?$", re.I)
+_SCORE_AFTER = re.compile(r"^\s*(?:vote|votes|decision|win|victory|loss|defeat|split|majority|ruling|margin|lead|draw|tie|score)\b", re.I)
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:year|yr)s?[- ]old|^\s*years? of age", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _NAME_COMMA = re.compile(r"[A-Z][\w'’.-]+,\s*$")
@@ -221,7 +225,9 @@ def figure_kind(text: str, before: str, after: str) -> str | None:
     for kind, pattern in NOT_FIGURES.items():
         if pattern.match(t):
             return kind
-    if re.fullmatch(r"#?\d[\d,]*", t):
+    if _SCORE.match(t) and (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after)):
+        return "score"
+    if re.fullmatch(r"#?\d[\d,]*(?:-\d+)?", t):
         prev = re.findall(r"[\w#.]+", before[-20:])
         if before.rstrip().endswith("#") or re.search(r"[A-Za-z]-$", before):
             return "identifier"
