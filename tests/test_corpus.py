@@ -190,3 +190,31 @@ def test_convert_refuses_a_folder_that_is_not_the_snapshot(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("helpers.corpus: error: ") and "no CAT files" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_analyze_runs_on_the_whole_corpus():
+    """``analyze`` over the 120 articles, as one JSON-lines run: no error, the title as the
+    headline, every temporal expression resolved against the article's own date, and every
+    offset exact in the file's text."""
+    import json
+    import subprocess
+    import sys
+
+    texts = {r["file"]: (CORPUS / r["file"]).read_text(encoding="utf-8") for r in MANIFEST}
+    records = "".join(json.dumps({"id": name, "text": text}) + "\n" for name, text in texts.items())
+    res = subprocess.run([sys.executable, "-m", "helpers", "analyze", "--jsonl", "-", "--no-progress"],
+                         input=records, capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stderr[-2000:]
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [o["id"] for o in out] == list(texts)
+    timexes = 0
+    for o, row in zip(out, MANIFEST):
+        assert "error" not in o, o
+        text = texts[o["id"]]
+        assert " ".join(s["text"] for s in o["sentences"] if s["unit"] == "headline") == row["title"]
+        assert {t["anchor"] for t in o["timexes"]} <= {row["date"]}
+        timexes += len(o["timexes"])
+        for layer in ("sentences", "quotes", "timexes", "figures"):
+            for item in o[layer]:
+                assert text[item["start"]:item["end"]] == item["text"], (o["id"], layer, item)
+    assert timexes > 600  # 808 when this test was written: the articles are full of dates
