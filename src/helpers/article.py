@@ -158,10 +158,15 @@ MAX_HEADING_WORDS = 6
 MAX_CREDIT_WORDS = 5
 
 
+#: A line: LF, CRLF and a lone CR (old Mac files) all end one.
+_LINE = re.compile(r"[^\r\n]+")
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
 def _lines(text: str) -> list[Span]:
     """Non-empty lines with offsets that exclude surrounding whitespace."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         raw = m.group()
         stripped = raw.strip(" \t\r\f\v\ufeff\u00a0")
         if not stripped:
@@ -251,8 +256,8 @@ def _parse_plain(text: str, *, id: str, path, date) -> Article:
 
 
 def _parse_structured(text: str, header: re.Match, date: dt.date, *, id: str, path) -> Article:
-    first_nl = text.find("\n")
-    header_end = len(text) if first_nl < 0 else first_nl
+    first_break = _LINE_BREAK.search(text)
+    header_end = len(text) if first_break is None else first_break.start()
     spans = _header_spans(text, header, header_end)
     lines = _lines(text[header_end:]) if header_end < len(text) else []
     lines = [Span(s.start + header_end, s.end + header_end, s.text) for s in lines]
