@@ -127,6 +127,36 @@ def test_caption_without_credit_and_crlf_line_endings():
     assert_offsets(a)
 
 
+def test_lone_cr_line_endings():
+    text = " date 2022-02-24 Smoke rises over a city\rWar begins\rKYIV (Reuters) - Explosions were heard before dawn.\rReuters\r"
+    a = parse_article(text)
+    assert a.caption == "Smoke rises over a city" and a.headline == "War begins"
+    assert a.dateline == ("KYIV",) and a.byline == "Reuters"
+    assert [p.text for p in a.paragraphs] == ["Explosions were heard before dawn."]
+    assert_offsets(a)
+    plain = parse_article("First paragraph.\rSecond one.\r\rThird.", date="2025-01-01")
+    assert [p.text for p in plain.paragraphs] == ["First paragraph.", "Second one.", "Third."]
+    assert_offsets(plain)
+
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n"])
+def test_the_seed_with_cr_or_crlf_line_endings_reads_as_with_lf(seed, eol):
+    from helpers.batch import layer_records
+    from helpers.document import Document
+
+    text = seed.text.replace("\n", eol)
+    a = parse_article(text)
+    assert (a.caption, a.headline, a.standfirst, a.dateline, a.sections, a.byline) == (
+        seed.caption, seed.headline, seed.standfirst, seed.dateline, seed.sections, seed.byline)
+    assert [(p.section, p.text) for p in a.paragraphs] == [(p.section, p.text) for p in seed.paragraphs]
+    assert_offsets(a)
+    found = layer_records("analyze", Document(a))
+    if eol == "\r":  # one character for one: every offset and every layer as with LF
+        assert found == layer_records("analyze", Document(seed))
+    for layer in found.values():
+        assert all(text[r["start"]:r["end"]] == r["text"] for r in layer)
+
+
 def test_standfirst_without_dateline():
     text = " date 2021-06-16 x Picture: Y\nLeaders meet in Geneva\nA first summit in years\nThe two leaders met for four hours.\nBoth called it constructive.\n"
     a = parse_article(text)

@@ -75,6 +75,23 @@ def test_anchor_dates_at_the_calendars_edges_give_values(tmp_path, text, anchor,
     assert {k: values[k] for k in expected} == expected
 
 
+EDGE_TEXT_4 = ("Next month, last month, a month ago, this quarter, the last century and March he said "
+               "on Monday. Sales rose in the quarter. The year-earlier quarter was bad.")
+
+
+@pytest.mark.parametrize("anchor, expected", [
+    # every year in four digits (strftime wrote year 1 as "1-02"); a value before year 1 is unspecified
+    ("0001-01-01", {"Next month": "0001-02", "last month": "XXXX-XX", "last century": "XX",
+                    "March": "0001-03", "the quarter": "XXXX-QX", "The year-earlier quarter": "XXXX-QX"}),
+    ("0001-12-31", {"Next month": "0002-01", "last month": "0001-11", "a month ago": "0001-11",
+                    "March": "0001-03", "the quarter": "0001-Q3", "The year-earlier quarter": "XXXX-QX"}),
+])
+def test_values_counted_from_year_one_write_the_year_in_four_digits(anchor, expected):
+    doc = Document(parse_article(EDGE_TEXT_4, date=anchor))
+    values = {t.text: t.value for t in doc.timexes}
+    assert {k: values.get(k) for k in expected} == expected
+
+
 def test_numbers_beyond_float_range_have_no_value_and_output_is_strict_json(tmp_path):
     huge = "1" + "9" * 400
     path = tmp_path / "huge.txt"

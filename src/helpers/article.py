@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +61,15 @@ class EmptyArticleError(ArticleError):
 
 class ArticleFormatError(ArticleError):
     """The file has an article header that cannot be parsed (e.g. an impossible date)."""
+
+
+class NotRegularFileError(ArticleError):
+    """The path is a device, a FIFO or a socket (``/dev/zero``, a named pipe): only regular
+    files are read, since those have an end."""
+
+
+class InputTooLargeError(ArticleError):
+    """The file (or a ``--jsonl`` line) is larger than the input-size limit (:func:`max_bytes`)."""
 
 
 class ChecksumError(ArticleError):
@@ -158,10 +169,15 @@ MAX_HEADING_WORDS = 6
 MAX_CREDIT_WORDS = 5
 
 
+#: A line: LF, CRLF and a lone CR (old Mac files) all end one.
+_LINE = re.compile(r"[^\r\n]+")
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
 def _lines(text: str) -> list[Span]:
     """Non-empty lines with offsets that exclude surrounding whitespace."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         raw = m.group()
         stripped = raw.strip(" \t\r\f\v\ufeff\u00a0")
         if not stripped:
@@ -251,8 +267,8 @@ def _parse_plain(text: str, *, id: str, path, date) -> Article:
 
 
 def _parse_structured(text: str, header: re.Match, date: dt.date, *, id: str, path) -> Article:
-    first_nl = text.find("\n")
-    header_end = len(text) if first_nl < 0 else first_nl
+    first_break = _LINE_BREAK.search(text)
+    header_end = len(text) if first_break is None else first_break.start()
     spans = _header_spans(text, header, header_end)
     lines = _lines(text[header_end:]) if header_end < len(text) else []
     lines = [Span(s.start + header_end, s.end + header_end, s.text) for s in lines]
@@ -334,27 +350,83 @@ def _body(body_lines: list[Span], spans: dict[str, Span]) -> tuple[tuple[str, ..
     return dateline, paragraphs, sections
 
 
-def read_text(path: str | Path) -> str:
-    """Read and decode a file, with one-line ``ArticleError``s for every way that can fail."""
+#: The input-size limit in bytes unless raised: a file larger than this (or a ``--jsonl`` line
+#: longer) is refused with a one-line error instead of filling the memory.
+DEFAULT_MAX_BYTES = 50_000_000
+#: The environment variable that sets the limit (``--max-bytes`` on the command line wins).
+MAX_BYTES_ENV = "HELPERS_MAX_BYTES"
+
+
+def max_bytes(value: int | None = None) -> int:
+    """The input-size limit: ``value`` if given, else ``$HELPERS_MAX_BYTES``, else 50 MB."""
+    if value is None:
+        raw = os.environ.get(MAX_BYTES_ENV, "").strip()
+        if not raw:
+            return DEFAULT_MAX_BYTES
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ArticleError(MAX_BYTES_ENV, f"expected a whole number of bytes, got {raw!r}") from None
+    if value < 1:
+        raise ArticleError(MAX_BYTES_ENV, f"expected a whole number of bytes of at least 1, got {value}")
+    return value
+
+
+def too_large(size: int | None, limit: int, what: str = "the file") -> str:
+    """The one-line problem of an input over the limit (``size`` None: more than the limit)."""
+    size_text = f"more than {limit:,}" if size is None else f"{size:,}"
+    return (f"{what} is {size_text} bytes, over the input limit of {limit:,} bytes "
+            f"(raise it with --max-bytes or {MAX_BYTES_ENV})")
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words (``a FIFO``, ``a character device`` …)."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_text(path: str | Path, limit: int | None = None) -> str:
+    """Read and decode a regular file of at most ``limit`` bytes (:func:`max_bytes`), with
+    one-line ``ArticleError``s for every way that can fail. The file is opened without
+    blocking, so a FIFO is refused at once instead of waiting for a writer."""
     p = Path(path)
+    limit = max_bytes(limit)
     if not p.exists():
         raise ArticleNotFoundError(path, "no such file")
     if p.is_dir():
         raise ArticleNotFoundError(path, "is a directory, not a file")
     try:
-        data = p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
         raise ArticleNotFoundError(path, f"cannot be read ({err.strerror or err})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        mode, size = info.st_mode, info.st_size
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(path, f"not a regular file ({file_kind(mode)}); only regular files are read")
+        if size > limit:
+            raise InputTooLargeError(path, too_large(size, limit))
+        try:
+            data = fh.read(limit + 1)
+        except OSError as err:
+            raise ArticleNotFoundError(path, f"cannot be read ({err.strerror or err})") from None
+    if len(data) > limit:  # it grew while being read
+        raise InputTooLargeError(path, too_large(None, limit, "the file grew while it was read: it"))
     if not data:
         raise EmptyArticleError(path, "empty file")
     return decode(data, path)
 
 
-def load_article(path: str | Path | None = None, date: str | dt.date | None = None) -> Article:
-    """Load an article file. With no path, load the embedded seed and verify its checksum."""
+def load_article(path: str | Path | None = None, date: str | dt.date | None = None, *,
+                 limit: int | None = None) -> Article:
+    """Load an article file. With no path, load the embedded seed and verify its checksum.
+    ``limit``: the input-size limit in bytes (default :func:`max_bytes`)."""
     if path is None:
         path = paths.SEED_ARTICLE
-        text = read_text(path)
+        text = read_text(path, limit)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest != paths.SEED_SHA256:
             raise ChecksumError(
@@ -364,5 +436,5 @@ def load_article(path: str | Path | None = None, date: str | dt.date | None = No
             )
     else:
         path = paths.resolve(path)
-        text = read_text(path)
+        text = read_text(path, limit)
     return parse_article(text, id=Path(path).stem, path=path, date=date)

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from functools import partial
 
-from .article import ArticleError, parse_article
+from .article import ArticleError, file_kind, max_bytes, parse_article, too_large
 from .jsonout import dump
 
 #: Lines handed to a worker process at a time (larger: less overhead, more latency).
@@ -56,13 +58,16 @@ COMMAND_LAYERS = {"sentences": "sentences", "quotes": "statements", "timexes": "
 ANALYZE_LAYERS = ("sentences", "quotes", "timexes", "figures")
 
 
-def process_line(command: str, default_date: str | None, numbered: tuple[int, str]) -> tuple[str, str | None]:
-    """One input line to one output line: (the line, the error message or None)."""
+def process_line(command: str, default_date: str | None, numbered: tuple[int, str | None, str | None]) -> tuple[str, str | None]:
+    """One input line to one output line: (the line, the error message or None).
+
+    ``numbered`` is (line number, text, problem): the text is None when the line could not
+    be read (not UTF-8, over the size limit), and the problem says why."""
     from .document import Document
 
-    lineno, line = numbered  # line: the text, or None when it is not UTF-8
+    lineno, line, unreadable = numbered
     if line is None:
-        return _error_record(None, lineno, "not UTF-8 text")
+        return _error_record(None, lineno, unreadable)
     rec, problem = parse_record(line)
     if problem:
         return _error_record(rec, lineno, problem)
@@ -72,6 +77,28 @@ def process_line(command: str, default_date: str | None, numbered: tuple[int, st
         return dump({"id": rec["id"], **(found if command == "analyze" else {command: found})}), None
     except ArticleError as err:
         return _error_record(rec, lineno, err.problem)
+    except RecursionError:
+        return _error_record(rec, lineno, "the text is nested too deeply to be processed")
+    except Exception as err:  # one record's failure must not end the batch (nor, with --jobs, print nothing)
+        return _error_record(rec, lineno, f"could not be processed ({type(err).__name__}: {_first_line(err)})")
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else "no message"
+
+
+def numbered_line(lineno: int, raw: bytes, limit: int, size: int | None = None) -> tuple[int, str | None, str | None] | None:
+    """A raw line (bytes, its ``\\n`` removed) as (number, text, problem), or None when it is
+    blank. ``size``: its length when only a part of it was read (over the limit). The same in
+    every mode, so the three print the same bytes."""
+    if size is not None or len(raw) > limit:
+        return lineno, None, too_large(size or len(raw), limit, "the line")
+    try:
+        line = raw.decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError as err:
+        return lineno, None, f"not UTF-8 text: invalid byte 0x{raw[err.start]:02x} at byte offset {err.start} of the line"
+    return (lineno, line, None) if line.strip() else None
 
 
 def _error_record(rec, lineno: int, problem: str) -> tuple[str, str]:
@@ -90,6 +117,10 @@ def parse_record(line: str) -> tuple[dict | None, str | None]:
         rec = json.loads(line)
     except json.JSONDecodeError as err:
         return None, f"invalid JSON ({err.msg})"
+    except RecursionError:  # "[[[[…": more nesting than the parser's stack holds
+        return None, "invalid JSON (nested too deeply)"
+    except ValueError:  # an integer of more digits than Python converts (5,000 digits)
+        return None, f"invalid JSON (an integer of more than {sys.get_int_max_str_digits()} digits)"
     if not isinstance(rec, dict):
         return None, "expected a JSON object"
     if not _valid_id(rec.get("id")):
@@ -124,41 +155,61 @@ def _unique_outputs(results: Iterable[tuple[str, str | None]]) -> Iterator[tuple
         yield line, problem
 
 
-def read_lines(source: str) -> Iterator[tuple[int, str | None]]:
-    """Numbered non-blank lines of a file or stdin (``-``), split on ``\\n`` only; a line
-    that is not UTF-8 comes as None."""
+def open_input(source: str, *, regular: bool = False):
+    """The binary stream of a file, or of stdin (``-``); one-line ``BatchError``s for a path
+    that is missing, a directory, unreadable, or a device or socket (which never end). A FIFO
+    (``<(zcat corpus.gz)``) is a stream of records too, unless ``regular`` (a Dask cluster
+    reads the file by its path)."""
     if source == "-":
-        stream = sys.stdin.buffer
-    else:
-        try:
-            stream = open(source, "rb")
-        except FileNotFoundError:
-            raise BatchError(f"{source}: no such file") from None
-        except IsADirectoryError:
-            raise BatchError(f"{source}: is a directory") from None
-    return _numbered(stream)
+        return sys.stdin.buffer
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO does not wait here
+    except FileNotFoundError:
+        raise BatchError(f"{source}: no such file") from None
+    except OSError as err:
+        raise BatchError(f"{source}: cannot be read ({err.strerror or err})") from None
+    mode = os.fstat(fd).st_mode
+    problem = ("is a directory" if stat.S_ISDIR(mode) else None if stat.S_ISREG(mode)
+               or (stat.S_ISFIFO(mode) and not regular) else f"not a regular file ({file_kind(mode)})")
+    if problem or stat.S_ISFIFO(mode):
+        os.close(fd)
+    if problem:
+        raise BatchError(f"{source}: {problem}")
+    return open(source, "rb") if stat.S_ISFIFO(mode) else os.fdopen(fd, "rb")  # a FIFO waits for its writer
 
 
-def _numbered(stream) -> Iterator[tuple[int, str | None]]:
+def read_lines(source: str, limit: int | None = None) -> Iterator[tuple[int, str | None, str | None]]:
+    """Numbered non-blank lines of a file or stdin (``-``), split on ``\\n`` only, as
+    :func:`numbered_line` gives them; a line over ``limit`` bytes is skipped without being
+    held in memory."""
+    return _numbered(open_input(source), max_bytes(limit))
+
+
+def _numbered(stream, limit: int) -> Iterator[tuple[int, str | None, str | None]]:
     with stream:
-        for n, raw in enumerate(stream, 1):
-            try:
-                line = raw.decode("utf-8").rstrip("\r\n")
-            except UnicodeDecodeError:
-                yield n, None
-                continue
-            if line.strip():
-                yield n, line
+        n = 0
+        while raw := stream.readline(limit + 1):
+            n += 1
+            size = None
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                size = len(raw)
+                while (more := stream.readline(1 << 20)) and not more.endswith(b"\n"):
+                    size += len(more)  # the rest of the line, read in pieces and dropped
+                size += len(more.removesuffix(b"\n"))
+            found = numbered_line(n, raw.removesuffix(b"\n"), limit, size)
+            if found is not None:
+                yield found
 
 
 def run(command: str, source: str, default_date: dt.date | None, out, *, jobs: int = 1,
-        dask: str | None = None, progress: bool | None = None) -> int:
-    """Process every record of ``source``; returns the exit status (2 if any record failed)."""
+        dask: str | None = None, progress: bool | None = None, limit: int | None = None) -> int:
+    """Process every record of ``source``; returns the exit status (2 if any record failed).
+    ``limit``: the longest line read, in bytes (default :func:`helpers.article.max_bytes`)."""
     date = default_date.isoformat() if default_date else None
     if dask:
-        results = _on_dask(command, source, date, dask)
+        results = _on_dask(command, source, date, dask, max_bytes(limit))
     else:
-        results = _locally(command, read_lines(source), date, jobs)
+        results = _locally(command, read_lines(source, limit), date, jobs)
     results = _unique_outputs(results)
     failures = written = 0
     name = "<stdin>" if source == "-" else source
@@ -185,16 +236,22 @@ def _locally(command: str, lines: Iterable[tuple[int, str]], date, jobs: int) ->
         yield from pool.imap(work, lines, chunksize=CHUNK)
 
 
-def _process_partition(command: str, date, first_line: int, lines: list[str]) -> list[tuple[str, str | None]]:
+def _process_partition(command: str, date, limit: int, first_line: int, lines: list[str]) -> list[tuple[str, str | None]]:
+    """A partition's lines, read as bytes (``surrogateescape`` gives back every byte), through
+    :func:`numbered_line` as in one process."""
     out = []
     for k, line in enumerate(lines):
-        line = line.rstrip("\r\n")
-        if line.strip():
-            out.append(process_line(command, date, (first_line + k, line)))
+        raw = line.removesuffix("\n").encode("utf-8", "surrogateescape")
+        if (found := numbered_line(first_line + k, raw, limit)) is not None:
+            out.append(process_line(command, date, found))
     return out
 
 
-def _on_dask(command: str, source: str, date, address: str) -> Iterator[tuple[str, str | None]]:
+#: Seconds to wait for the Dask scheduler before giving up with a one-line error.
+DASK_TIMEOUT = 10
+
+
+def _on_dask(command: str, source: str, date, address: str, limit: int) -> Iterator[tuple[str, str | None]]:
     """The records on a Dask cluster: partitions of lines, written back in input order."""
     import dask.bag as db
     from dask import delayed
@@ -202,11 +259,20 @@ def _on_dask(command: str, source: str, date, address: str) -> Iterator[tuple[st
 
     if source == "-":
         raise BatchError("--dask reads a file that the cluster can reach, not stdin")
-    bag = db.read_text(source, linedelimiter="\n", blocksize="8MiB")
-    with Client(address) as client:
-        counts = bag.map_partitions(lambda part: [len(list(part))]).compute()
+    open_input(source, regular=True).close()  # missing, unreadable or not a file: one line, here
+    bag = db.read_text(source, linedelimiter="\n", blocksize="8MiB", errors="surrogateescape")
+    try:
+        client = Client(address, timeout=DASK_TIMEOUT)
+    except (OSError, ValueError, TypeError) as err:  # refused, timed out, not an address
+        raise BatchError(f"{address}: no Dask scheduler reachable ({_first_line(err)})") from None
+    with client:
+        try:
+            counts = bag.map_partitions(lambda part: [len(list(part))]).compute()
+        except OSError as err:  # the workers cannot read the file
+            raise BatchError(f"{source}: the Dask workers cannot read it ({_first_line(err)})") from None
         firsts = [1 + sum(counts[:k]) for k in range(len(counts))]
-        parts = [delayed(_process_partition)(command, date, first, part) for first, part in zip(firsts, bag.to_delayed())]
+        parts = [delayed(_process_partition)(command, date, limit, first, part)
+                 for first, part in zip(firsts, bag.to_delayed())]
         for future in client.compute(parts):
             yield from future.result()
 

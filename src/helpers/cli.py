@@ -16,7 +16,7 @@ import datetime as dt
 import sys
 
 from . import batch
-from .article import ArticleError, load_article
+from .article import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, ArticleError, load_article
 from .jsonout import dump
 
 EXIT_USAGE = 2
@@ -56,6 +56,9 @@ def _add_layer_command(sub, name: str, help: str) -> None:
     p.add_argument("--dask", metavar="ADDRESS", help="with --jsonl FILE: run on the Dask cluster at ADDRESS")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="a progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("--max-bytes", type=int, metavar="N",
+                   help=f"the largest file (with --jsonl: the longest line) read, in bytes (default: "
+                   f"${MAX_BYTES_ENV}, else {DEFAULT_MAX_BYTES:,})")
 
 
 def _add_evaluate(sub) -> None:
@@ -158,7 +161,7 @@ def _single(args, out) -> int:
 
     if args.jobs != 1 or args.dask:
         raise UserError("--jobs and --dask go with --jsonl")
-    article = load_article(args.file, date=_parse_date(args.date))
+    article = load_article(args.file, date=_parse_date(args.date), limit=args.max_bytes)
     records = batch.layer_records(args.command, Document(article))
     if args.command == "analyze":
         out.write(dump({"id": article.id, **records}) + "\n")
@@ -183,12 +186,15 @@ def main(argv: list[str] | None = None) -> int:
 
             return audit_run.main(args, out)
         date = _parse_date(args.date)
+        if args.max_bytes is not None and args.max_bytes < 1:
+            raise UserError("--max-bytes: give a whole number of bytes of at least 1")
         if args.jsonl is not None:
             if args.file:
                 raise UserError("give either FILE or --jsonl IN, not both")
             if args.jobs < 1:
                 raise UserError("--jobs: give a whole number of at least 1")
-            return batch.run(args.command, args.jsonl, date, out, jobs=args.jobs, dask=args.dask, progress=args.progress)
+            return batch.run(args.command, args.jsonl, date, out, jobs=args.jobs, dask=args.dask,
+                             progress=args.progress, limit=args.max_bytes)
         if not args.file:
             raise UserError(f"{args.command}: a FILE (or --jsonl IN) is required")
         return _single(args, out)

@@ -29,7 +29,7 @@ from .. import numbers, resources, vocab
 from ..document import as_document
 from ..records import Quantity, to_frame
 from .meaning import FUNCTION_WORDS, IRREGULAR_PLURALS, counted_noun, measure, subject
-from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, WORDNUM, alt, is_excluded
+from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, WORDNUM, alt, ends_at, is_excluded
 
 COLUMNS = Quantity.COLUMNS
 APPROX_BEFORE = re.compile(rf"(?:\b(?P<approx>{alt(vocab.APPROXIMATORS)})\s+)\Z", re.IGNORECASE)
@@ -66,21 +66,25 @@ def _read_fraction(sent: str, m: re.Match) -> _Reading | None:
     if num > den:  # "three halves": a number above one, not a share of a whole
         return _Reading(m.start(), m.end(), num / den, num / den, num / den)
     r = _Reading(m.start(), m.end(), num / den, num / den, num / den, "share", kind="share")
-    if re.match(r"\s+(?:of|the)\b", sent[m.end() :]):
+    if _OF_THE.match(sent, m.end()):
         return r  # a share of a whole: "a fifth of Ukraine"
-    if re.match(r"\s*(?:[.!?;,)]|\Z)", sent[m.end() :]) and words != ["half"]:
+    if _ALONE.match(sent, m.end()) and words != ["half"]:
         return r  # a fraction on its own: "exactly one sixth."
     _read_unit(sent, r)  # a fraction of a unit: "one-half miles"
     return r if r.unit != "share" else None  # "a third round": an ordinal
+
+
+_OF_THE = re.compile(r"\s+(?:of|the)\b")
+_ALONE = re.compile(r"\s*(?:[.!?;,)]|\Z)")
 
 
 def _read_number(sent: str, m: re.Match) -> _Reading | None:
     """Digits or number words, a range, with a currency, a unit or a time unit (a duration or
     an age); None when excluded."""
     n1, n2 = (m.group("b1"), m.group("b2")) if m.group("between") else (m.group("n1"), m.group("n2"))
-    timed = TIME_AFTER.match(sent[m.end() :])
-    priced = _unit_patterns()[0].search(sent[: m.start()]) is not None  # "USD 200" is no numeral of a name
-    if is_excluded(sent, m, sent[m.end() :], timed=timed is not None, priced=priced):
+    timed = TIME_AFTER.match(sent, m.end())
+    priced = ends_at(_unit_patterns()[0], sent, m.start()) is not None  # "USD 200" is no numeral of a name
+    if is_excluded(sent, m, timed=timed is not None, priced=priced):
         return None
     try:
         v1 = parse_number(n1)
@@ -97,7 +101,7 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
         _read_unit(sent, r)
     end = r.end
     if v2 is None and r.unit and (v2 := _unit_range_end(sent, r)) is not None and v2 <= v1:
-        if _SPAN_BEFORE.search(sent[: r.start]):
+        if ends_at(_SPAN_BEFORE, sent, r.start):
             v1, v2 = v2, v1  # "ranged from -18 °C to -34 °C": a span, written high to low
         else:
             v2, r.end = None, end  # "from 44 mg to 50 mg" is a range; a fall "from 50 to 44" is two figures
@@ -107,7 +111,7 @@ def _read_number(sent: str, m: re.Match) -> _Reading | None:
         r.low, r.high = v1, v2
     else:
         r.value = r.low = r.high = v1
-    if not re.search(rf"[\d{numbers.FRACTION_CHARS}]", n1) and r.unit is None and not _counts_a_noun(sent[r.end :], n1) \
+    if not re.search(rf"[\d{numbers.FRACTION_CHARS}]", n1) and r.unit is None and not _counts_a_noun(sent, r.end, n1) \
             and not (v2 is None and v1 >= 100):
         return None  # "one of the toughest", "the two met": not a figure; "a hundred and two of those" is
     if r.unit is None and r.value is not None and 0 < r.value < 1 and _FRACTION_OF.match(sent, r.end) \
@@ -121,18 +125,18 @@ _FRACTION_OF = re.compile(r"\s+of\b")
 _SPAN_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?)\s+(?:from\s+)?[-−]?\Z", re.IGNORECASE)
 
 
-_RANGE_TAIL = re.compile(r"\A\s*(?:to|-|–|—|and)\s*(?P<n>[-−]?\d+(?:[.,]\d+)*)")
+_RANGE_TAIL = re.compile(r"\s*(?:to|-|–|—|and)\s*(?P<n>[-−]?\d+(?:[.,]\d+)*)")
 
 
 def _unit_range_end(sent: str, r: _Reading) -> float | None:
     """The upper end of ``44 mg to 50 mg``: a number with the same unit right after."""
-    tail = _RANGE_TAIL.match(sent[r.end :])
+    tail = _RANGE_TAIL.match(sent, r.end)
     if not tail:
         return None
-    after = _unit_patterns()[1].match(sent[r.end + tail.end() :])
+    after = _unit_patterns()[1].match(sent, tail.end())
     if not after or resources.units()[1][_fold(after.group("u"))].canonical != r.unit:
         return None
-    r.end += tail.end() + after.end()
+    r.end = after.end()
     n = tail.group("n")
     return -parse_number(n[1:]) if n[0] in "-−" else parse_number(n)
 
@@ -141,8 +145,8 @@ def _read_time(sent: str, r: _Reading, timed: re.Match) -> None:
     """``four years`` (a duration), ``29 years old``, ``30-year-old``, ``aged 45`` (ages)."""
     unit = timed.group("unit").lower().replace("centurie", "century")
     r.unit = unit
-    r.kind = "age" if timed.group("age") or AGE_BEFORE.search(sent[: r.start]) else "duration"
-    r.end += timed.end()
+    r.kind = "age" if timed.group("age") or ends_at(AGE_BEFORE, sent, r.start) else "duration"
+    r.end = timed.end()
 
 
 def _read_unit(sent: str, r: _Reading) -> None:
@@ -152,14 +156,14 @@ def _read_unit(sent: str, r: _Reading) -> None:
     age. The quantity's kind is the unit's dimension (``money`` for a currency)."""
     before, after = _unit_patterns()
     forms_before, forms_after = resources.units()
-    if m := before.search(sent[: r.start]):
+    if m := ends_at(before, sent, r.start):
         unit, r.start = forms_before[_fold(m.group("u"))], m.start()
-    elif m := after.match(sent[r.end :]):
-        unit, r.end = forms_after[_fold(m.group("u"))], r.end + m.end()
+    elif m := after.match(sent, r.end):
+        unit, r.end = forms_after[_fold(m.group("u"))], m.end()
     elif m := _INCH_AFTER.match(sent, r.end):
         unit, r.end = forms_after["inch"], m.end()  # "2 in thick", "2 in.": "in" as the inch
     else:
-        if AGE_BEFORE.search(sent[: r.start]):
+        if ends_at(AGE_BEFORE, sent, r.start):
             r.unit, r.kind = "year", "age"
         return
     r.unit = unit.canonical
@@ -185,7 +189,7 @@ def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
 
     forms_before, forms_after = resources.units()
     before = re.compile(rf"(?<![\w$€£¥])(?P<u>{alternation(forms_before)})\s?\Z", re.IGNORECASE)
-    after = re.compile(rf"\A(?:\s*|-)(?P<u>{alternation(forms_after)})(?![\w])", re.IGNORECASE)
+    after = re.compile(rf"(?:\s*|-)(?P<u>{alternation(forms_after)})(?![\w])", re.IGNORECASE)  # .match(sent, end)
     return before, after
 
 
@@ -193,13 +197,17 @@ def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w.]*[’']s)\s+(?:[\w-]+\s+){0,2}[a-z]+s\b")
 
 
-def _counts_a_noun(after: str, first: str) -> bool:
-    """A number word counts something: a plural or measure noun follows, and it is not ``one``."""
+_NEXT_WORDS = re.compile(r"\s+(?:of\s+)?([a-z][\w\-’']*)(?:\s+([a-z][\w\-’']*))?")
+
+
+def _counts_a_noun(sent: str, end: int, first: str) -> bool:
+    """A number word counts something: a plural or measure noun follows (at ``end``), and it
+    is not ``one``."""
     if first.lower() == "one":
         return False
-    if _OF_GROUP.match(after):
+    if _OF_GROUP.match(sent, end):
         return True  # "two of CERN's LHC experiments", "three of the victims"
-    nxt = re.match(r"\s+(?:of\s+)?([a-z][\w\-’']*)(?:\s+([a-z][\w\-’']*))?", after)
+    nxt = _NEXT_WORDS.match(sent, end)
     if not nxt:
         return False
 
@@ -213,7 +221,7 @@ def _counts_a_noun(after: str, first: str) -> bool:
 
 def _approximate(sent: str, m: re.Match, r: _Reading) -> tuple[str | None, int]:
     """The approximator before the figure and where it starts; a point becomes its interval."""
-    found = APPROX_BEFORE.search(sent[: r.start])  # before a currency symbol too: "about $50"
+    found = ends_at(APPROX_BEFORE, sent, r.start)  # before a currency symbol too: "about $50"
     if not found:
         return None, r.start
     qualifier = found.group("approx").lower()
@@ -230,8 +238,10 @@ def _is_label(sent: str, m: re.Match, r: _Reading, noun, qualifier) -> bool:
         return False
     if not re.search(r"\d", m.group()) or re.search(r"[,.]\d|[A-Za-z]", m.group()):
         return False  # a number in words, with a scale or separators ("5 million", "2,450"), is no code or score
-    after = sent[r.end :]
-    return not re.match(r"\s*(?:,|\.|$|and|or)", after) or re.fullmatch(r"\d", m.group()) is not None
+    return not _LIST_NEXT.match(sent, r.end) or re.fullmatch(r"\d", m.group()) is not None
+
+
+_LIST_NEXT = re.compile(r"\s*(?:,|\.|$|and|or)")
 
 
 def _read_ratio(sent: str, m: re.Match) -> _Reading | None:

@@ -10,6 +10,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import resources, vocab
 
@@ -24,11 +27,13 @@ FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "
              "after", "before", "from", "as", "per", "into", "over", "under", "about", "it"}
 
 
+#: names as modifiers are skipped: "12 Airbus A320 jets", "40 Ukrainian soldiers"
+_COUNTED = re.compile(r"\s+(?:of\s+)?(?:[A-Z][\w\-’']*\s+){0,2}(?:([a-z][\w\-’']*)\s+)?([a-z][\w\-’']*)")
+
+
 def counted_noun(sent: str, end: int) -> str | None:
     """The counted noun right after a figure (``four regions``, ``of people``)."""
-    rest = sent[end:]
-    # names as modifiers are skipped: "12 Airbus A320 jets", "40 Ukrainian soldiers"
-    m = re.match(r"\s+(?:of\s+)?(?:[A-Z][\w\-’']*\s+){0,2}(?:([a-z][\w\-’']*)\s+)?([a-z][\w\-’']*)", rest)
+    m = _COUNTED.match(sent, end)
     if not m:
         return None
     first, second = m.group(1), m.group(2)
@@ -41,40 +46,82 @@ def counted_noun(sent: str, end: int) -> str | None:
     return None if word in FUNCTION_WORDS else word
 
 
+@dataclass(frozen=True)
+class _Index:
+    """What :func:`measure` and :func:`subject` look up in a sentence, found once for all its
+    figures (rescanning the sentence for each made a long one cost its length squared)."""
+
+    words: frozenset[str]  # the sentence's words, lower-cased
+    left_breaks: list[int]  # where a clause may open: , ; : — (
+    right_breaks: list[int]  # where it may close: , ; : — )
+    cue_starts: list[int]  # the measure cues that hold in this sentence, in order
+    cue_ends: list[int]
+    cue_forms: list[str]
+    name_starts: list[int]  # the known names (gazetteer places and organisations), in order
+    name_known: list[str]
+
+
+_OPENS, _CLOSES = re.compile(r"[,;:—(]"), re.compile(r"[,;:—)]")
+
+
+@lru_cache(maxsize=1)  # the figures of a sentence are read one after another
+def _index(sent: str) -> _Index:
+    cues = resources.measures()
+    found = list(WORD.finditer(sent))
+    words = frozenset(w.group().lower() for w in found)
+    held = [w for w in found if w.group().lower() in cues and _cue_holds(w.group().lower(), words)]
+    names = [(n.start(), k) for n in _NAME.finditer(sent) if (k := _known(n.group()))]
+    return _Index(
+        words, [m.start() for m in _OPENS.finditer(sent)], [m.start() for m in _CLOSES.finditer(sent)],
+        [w.start() for w in held], [w.end() for w in held], [w.group().lower() for w in held],
+        [pos for pos, _ in names], [k for _, k in names],
+    )
+
+
 def _clause_bounds(sent: str, start: int, end: int) -> tuple[int, int]:
-    left = max(sent.rfind(ch, 0, start) for ch in ",;:—(")
-    right_candidates = [sent.find(ch, end) for ch in ",;:—)"]
-    right = min([r for r in right_candidates if r >= 0], default=len(sent))
-    return left + 1, right
+    """The clause around ``start``..``end``: after the last opening break before it, up to the
+    first closing break after it."""
+    idx = _index(sent)
+    k = bisect_left(idx.left_breaks, start)
+    right = bisect_left(idx.right_breaks, end)
+    return (idx.left_breaks[k - 1] + 1 if k else 0), (idx.right_breaks[right] if right < len(idx.right_breaks) else len(sent))
 
 
-def _cue_holds(form: str, sentence_words: set[str]) -> bool:
+def _cue_holds(form: str, sentence_words: set[str] | frozenset[str]) -> bool:
     """A cue form counts unless it needs a context word its sentence lacks (``measures.csv``)."""
     needs = resources.measure_needs().get(form)
     return needs is None or bool(needs & sentence_words)
 
 
+def _nearest_cue(idx: _Index, lo: int, hi: int, start: int, end: int) -> tuple[int, int] | None:
+    """(distance, cue) of the cue among ``idx``'s ``lo``..``hi`` nearest the figure (the earlier
+    on a tie). A cue ending by ``start`` is ``start - cue end`` away, any later one ``cue start
+    - end``: falling, then rising, so the nearest is on either side of the figure's start."""
+    split = min(max(bisect_right(idx.cue_ends, start), lo), hi)
+    sides = [k for k in (split - 1, split) if lo <= k < hi]
+    ranked = [(start - idx.cue_ends[k] if idx.cue_ends[k] <= start else idx.cue_starts[k] - end, k) for k in sides]
+    return min(ranked) if ranked else None
+
+
 def measure(sent: str, start: int, end: int, noun: str | None) -> tuple[str | None, str]:
+    """The measure and category of a figure: its counted noun's when that is a cue, else the
+    nearest cue within 60 characters in its clause, else (for a figure that counts no noun)
+    the nearest outside it."""
     cues = resources.measures()
-    words = list(WORD.finditer(sent))
-    sentence_words = {w.group().lower() for w in words}
-    if noun and noun.lower() in cues and _cue_holds(noun.lower(), sentence_words):
+    idx = _index(sent)
+    if noun and noun.lower() in cues and _cue_holds(noun.lower(), idx.words):
         return cues[noun.lower()]
     c0, c1 = _clause_bounds(sent, start, end)
-    best = None
-    for w in words:
-        form = w.group().lower()
-        if form not in cues or not _cue_holds(form, sentence_words):
-            continue
-        in_clause = c0 <= w.start() < c1
-        if not in_clause and noun:
-            continue  # "… driven from their homes, and 2,450,000 voters cast ballots": the voters' own clause decides
-        distance = start - w.end() if w.end() <= start else w.start() - end
-        rank = (0 if in_clause else 1, distance)
-        if best is None or rank < best[0]:
-            best = (rank, cues[form])
-    if best and best[0][1] <= 60:
-        return best[1]
+    lo, hi = bisect_left(idx.cue_starts, c0), bisect_left(idx.cue_starts, c1)
+    if lo < hi:
+        best = _nearest_cue(idx, lo, hi, start, end)
+    elif noun:
+        best = None  # "… driven from their homes, and 2,450,000 voters cast ballots": the voters' own clause decides
+    else:
+        outside = [b for b in (_nearest_cue(idx, 0, lo, start, end), _nearest_cue(idx, hi, len(idx.cue_starts), start, end)) if b]
+        best = min(outside) if outside else None
+    if best and best[0] <= 60:
+        return cues[idx.cue_forms[best[1]]]
     return None, "other"
 
 
@@ -98,21 +145,30 @@ def subject(sent: str, start: int, end: int, category: str) -> str | None:
     displacement figures, the first place of the sentence (where it happened); else the
     nearest known name in the same clause, then anywhere in the sentence.
     """
-    after = sent[end:]
-    m = re.match(r"\s*(?:of|in)\s+(?:the\s+)?(" + _NAME.pattern + ")", after)
+    m = _OF_NAME.match(sent, end)
     if m and _known(m.group(1)):
         return _known(m.group(1))
-    m = re.search(r"\b(?:near|outside|around|(?:town|city|village|region) of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?([A-Z][\w’'\-]+)", after[:80])
+    m = _NEAR_PLACE.search(sent[end : end + 80])
     if m and m.group(1).lower() not in vocab.MONTHS and m.group(1).lower() not in vocab.WEEKDAYS:
         return _known(m.group(1)) or m.group(1)
-    known = [(n.start(), _known(n.group())) for n in _NAME.finditer(sent)]
-    known = [(pos, k) for pos, k in known if k and not (start <= pos < end)]
-    if not known:
+    idx = _index(sent)
+    inside = bisect_left(idx.name_starts, start), bisect_left(idx.name_starts, end)  # names within the figure don't count
+    if inside == (0, len(idx.name_starts)):
         return None
     if category in ("casualty", "displacement"):
-        return known[0][1]
+        return idx.name_known[0 if inside[0] > 0 else inside[1]]
     c0, c1 = _clause_bounds(sent, start, end)
-    in_clause = [(abs(pos - start), k) for pos, k in known if c0 <= pos < c1]
-    if in_clause:
-        return min(in_clause)[1]
-    return min((abs(pos - start), k) for pos, k in known)[1]
+    return _nearest_name(idx, inside, bisect_left(idx.name_starts, c0), bisect_left(idx.name_starts, c1), start) \
+        or _nearest_name(idx, inside, 0, len(idx.name_starts), start)
+
+
+_OF_NAME = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?(" + _NAME.pattern + ")")
+_NEAR_PLACE = re.compile(r"\b(?:near|outside|around|(?:town|city|village|region) of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?([A-Z][\w’'\-]+)")
+
+
+def _nearest_name(idx: _Index, inside: tuple[int, int], lo: int, hi: int, start: int) -> str | None:
+    """The known name among ``lo``..``hi`` (but not ``inside`` the figure) nearest its start,
+    the alphabetically first of two as near: the last before the figure or the first after it."""
+    sides = [k for k in (min(inside[0], hi) - 1, max(inside[1], lo)) if lo <= k < hi and not inside[0] <= k < inside[1]]
+    ranked = [(abs(idx.name_starts[k] - start), idx.name_known[k]) for k in sides]
+    return min(ranked)[1] if ranked else None

@@ -54,38 +54,60 @@ CANDIDATE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-UNIT_AFTER = re.compile(rf"\A(?:\s*|-)(?P<unit>{alt(vocab.UNITS)})(?![\w])", re.IGNORECASE)
+#: A unit right after a number; matched at the number's end (``UNIT_AFTER.match(sent, end)``).
+UNIT_AFTER = re.compile(rf"(?:\s*|-)(?P<unit>{alt(vocab.UNITS)})(?![\w])", re.IGNORECASE)
+
+#: How far before a number the patterns that end at it look, in characters. Their matches are
+#: a word or two (a currency, an approximator, the word before), so only a run of hundreds of
+#: spaces could be cut; the cost of a look is the window's, not the sentence's (issue 26).
+BEFORE = 200
+
+
+def ends_at(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
+    """``pattern`` (which ends in ``\\Z``) searched in ``text[:pos]``, in its last ``BEFORE``
+    characters only; lookbehinds and ``\\b`` still see the text before the window."""
+    return pattern.search(text, max(0, pos - BEFORE), pos)
+
+
+_PREV_WORD = re.compile(r"([A-Za-z][\w.’'\-]*)\W*\Z")
 
 
 def prev_word(text: str, pos: int) -> str | None:
-    m = re.search(r"([A-Za-z][\w.’'\-]*)\W*\Z", text[:pos])
+    m = ends_at(_PREV_WORD, text, pos)
     return m.group(1) if m else None
 
 
 #: A time unit after a number: a duration (``four years``), or an age (``29 years old``,
 #: ``30-year-old``, ``six weeks of age``).
 TIME_AFTER = re.compile(
-    r"\A(?:\s*|-)(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?"
+    r"(?:\s*|-)(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?"
     r"(?P<age>-old\b|\s+old\b|\s+of\s+age\b)?(?![\w-])",
     re.IGNORECASE,
 )
 AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+\Z", re.IGNORECASE)
 
 
-def is_excluded(sent: str, m: re.Match, after: str, *, timed: bool = False, priced: bool = False) -> bool:
+_NEXT_WORD = re.compile(r"\s*-?\s*([A-Za-z.’']+)")
+_GLUED = re.compile(r"[A-Za-z]-?\Z")
+_ORDINAL = re.compile(r"(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])\b")
+_CLOCK = re.compile(r":\d")
+
+
+def is_excluded(sent: str, m: re.Match, *, timed: bool = False, priced: bool = False) -> bool:
     """Years, dates, times of day, ordinals and numerals inside names are not quantities;
     nor is a number before a time unit unless ``timed`` (a duration or an age, read apart).
-    A number after a currency symbol or code (``priced``) is an amount, never a numeral in a name."""
-    start, core = m.start(), m.group()
-    before = sent[:start]
-    nxt = re.match(r"\s*-?\s*([A-Za-z.’']+)", after)
+    A number after a currency symbol or code (``priced``) is an amount, never a numeral in a name.
+    Every look is at ``m``'s ends (``match(sent, end)``, :func:`ends_at`), never a copy of the
+    sentence's rest, so a long sentence costs in proportion to its length."""
+    start, end, core = m.start(), m.end(), m.group()
+    nxt = _NEXT_WORD.match(sent, end)
     nxt_word = nxt.group(1).lower().rstrip(".") if nxt else ""
     nxt_word_dot = nxt.group(1).lower() if nxt else ""
-    if re.search(r"[A-Za-z]-?\Z", before):
+    if ends_at(_GLUED, sent, start):
         return True  # glued to letters: G7, F-16, MH17, COVID-19
-    if re.match(r"(?:st|nd|rd|th)\b", after.lower()):
+    if _ORDINAL.match(sent, end):
         return True  # ordinals: 1st, 2nd, 21st
-    if re.match(r":\d", after) or (not timed and (nxt_word in vocab.TIME_UNITS or nxt_word_dot in vocab.TIME_UNITS)):
+    if _CLOCK.match(sent, end) or (not timed and (nxt_word in vocab.TIME_UNITS or nxt_word_dot in vocab.TIME_UNITS)):
         return True  # times of day (3 p.m., 10:30); durations and ages are read apart
     prev = (prev_word(sent, start) or "").lower().rstrip(".")
     if nxt_word in vocab.MONTHS or nxt_word in vocab.MONTH_ABBREVIATIONS:
@@ -93,17 +115,21 @@ def is_excluded(sent: str, m: re.Match, after: str, *, timed: bool = False, pric
     if prev in vocab.MONTHS or prev in vocab.MONTH_ABBREVIATIONS or prev in vocab.WEEKDAYS:
         return True  # dates: Aug. 15, February 2022
     is_plain_int = re.fullmatch(r"\d+", core) is not None
-    if is_plain_int and numbers.is_year(core) and not UNIT_AFTER.match(after) and not timed:
+    if is_plain_int and numbers.is_year(core) and not UNIT_AFTER.match(sent, end) and not timed:
         return True  # years: a bare 4-digit number in the usual range, with no unit
-    return is_plain_int and not UNIT_AFTER.match(after) and not timed and not priced and _in_name(sent, before, start)
+    return is_plain_int and not UNIT_AFTER.match(sent, end) and not timed and not priced and _in_name(sent, start)
 
 
-def _in_name(sent: str, before: str, start: int) -> bool:
+_SPACE_AFTER_WORD = re.compile(r"[A-Za-z.]\s+\Z")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _in_name(sent: str, start: int) -> bool:
     """A numeral after a capitalised word: World War 2, Boeing 777, No. 10, Resolution 2231
     (but not after a capitalised approximator opening the sentence: ``About 40``)."""
     prev_raw = prev_word(sent, start)
-    if not (prev_raw and prev_raw[:1].isupper() and re.search(r"[A-Za-z.]\s+\Z", before)):
+    if not (prev_raw and prev_raw[:1].isupper() and ends_at(_SPACE_AFTER_WORD, sent, start)):
         return False
-    if not re.search(r"\w", before[: before.rfind(prev_raw)]):
+    if not _WORD_CHAR.search(sent, 0, sent.rfind(prev_raw, max(0, start - BEFORE), start)):
         return False  # the sentence's first word is capitalised by position, not as a name
     return prev_raw.lower() not in vocab.APPROXIMATORS

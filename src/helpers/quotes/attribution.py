@@ -339,10 +339,16 @@ def _subject_before_aside(toks: list[Token], v: int) -> list[Token]:
     return subj if not any(is_punct(u) for u in subj) and valid_chunk(subj) else []
 
 
+#: The most tokens read for a speaker after its cue: far more than any speaker may hold
+#: (``valid_chunk`` takes 20 at most), so a run of words with no punctuation is not read to
+#: its end for every cue (issue 26).
+SPEAKER_WINDOW = 64
+
+
 def _to_punct(toks: list[Token], k: int) -> list[Token]:
-    """The tokens from ``k`` up to the next punctuation mark."""
-    end = k
-    while end < len(toks) and not is_punct(toks[end]):
+    """The tokens from ``k`` up to the next punctuation mark (at most ``SPEAKER_WINDOW``)."""
+    end, last = k, min(len(toks), k + SPEAKER_WINDOW)
+    while end < last and not is_punct(toks[end]):
         end += 1
     return toks[k:end]
 

@@ -8,6 +8,9 @@ sentence to the attribution, on both sides of it when it stands inside (``Now, s
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import chain, islice
+
 from .. import resources
 from ..records import Token
 from ..resources import Cue
@@ -116,9 +119,17 @@ def span(toks: list[Token], a: int, b: int) -> tuple[int, int] | None:
 _DASHES = {"-", "—", "–"}
 
 
+#: The most tokens a content spans. A sentence holds a few dozen (the longest of PolNeAR's 924
+#: train and dev texts, 979 characters, about 200); in a run of thousands of words with no
+#: punctuation each cue's content would run on to the end, and the statements cost the
+#: square of the length (issue 26). Contents longer than this keep their first tokens.
+MAX_CONTENT_TOKENS = 400
+
+
 def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[int, int]:
     """Token range ``[a, b)`` of a cue's content: after the cue up to a sibling cue, or, when
-    the attribution follows its content, from the sentence's start to the attribution."""
+    the attribution follows its content, from the sentence's start to the attribution; at
+    most ``MAX_CONTENT_TOKENS`` long."""
     postposed = (
         not sp.right and not sp.coord and sp.left >= 1
         and toks[sp.left].text in {",", "”", '"', "’", "''"}
@@ -126,36 +137,20 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
              or (toks[sp.left].text != "," and low(toks, t.i + 1) in _DASHES))  # ``- ''…,'' Elkins said - but``
     ) or (sp.right and sp.left == t.i and t.i > 0 and toks[skip_left(toks, t.i - 1)].text in {",", "”", '"', "''"})
     if postposed:
-        b = sp.chunk[0].i if not sp.right else t.i
-        while b > 0 and is_punct(toks[b - 1]):
-            b -= 1
-        a = 0
-        if low(toks, t.i + 1) in _DASHES:  # the attribution between dashes: the content after the first
-            a = next((k + 1 for k in range(b - 1, -1, -1) if toks[k].text in _DASHES), 0)
-        while a < b and toks[a].text in {'"', "“", "‘", "``", "''"}:
-            a += 1
-        # ``Now, she said, the …``: content on both sides; but after ``said X,`` an
-        # appositive on X does not resume it (``But that is not enough, said X, a …``)
-        # (when the words before hold no verb, the words after need none to be its clause:
-        # ``In the end, Mr. Rosenthal said, union voters almost always end up …``)
-        resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest),
-                                      clause=cue.side != "right" and any(u.tag.startswith("VB") for u in toks[a:b]))
-        if resume is not None and not (sp.right and (toks[resume].lower in {"a", "an"} or toks[resume].lower in resources.role_words())):
-            return a, content_end(toks, len(toks))
-        return a, b
+        return _postposed(toks, t, cue, sp)
     if sp.right and cue.rest and t.i > 1 and toks[t.i - 1].text == ":":  # ``…: According to X, …``
         b0 = sp.chunk[-1].i + 1
-        return (b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0), content_end(toks, len(toks))
+        return _capped(b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0, content_end(toks, len(toks)))
     if sp.right and cue.rest and t.i > 1 and toks[t.i - 1].tag not in FINITE:
         # ``Clinton leads by 271 delegates according to a count by the AP``: no comma before
         b = t.i
         while b > 0 and is_punct(toks[b - 1]):
             b -= 1
-        return 0, b
+        return _capped(0, b, keep="end")
     if sp.right and t.i <= 1:  # ``According to X, …``, ``As reported by X, …``
         b0 = sp.chunk[-1].i + 1
         a = b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0
-        return a, content_end(toks, len(toks))
+        return _capped(a, content_end(toks, len(toks)))
     a = _after_cue(toks, t.i, cue)
     if sp.unsourced and cue.lemma == "ask":  # the question, after when and where it was put
         q = next((n for n in range(a, min(a + 8, len(toks))) if toks[n].lower in QUESTION_WORDS | {"about", "to"}), None)
@@ -164,6 +159,7 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
     b = content_end(toks, len(toks))
     if sp.fronted:  # the fronted clause ends at the comma before its speaker
         b = content_end(toks, sp.left)
+    a, b = _capped(a, b)
     if sp.unsourced and cue.lemma == "ask" and asked_question(toks, t.i):
         comma = next((k for k in range(a, b) if toks[k].text == ","), None)
         if comma is not None:
@@ -188,10 +184,42 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
     return a, _before_sibling(toks, plans, t, a, b)
 
 
+def _capped(a: int, b: int, keep: str = "start") -> tuple[int, int]:
+    """``[a, b)`` cut to ``MAX_CONTENT_TOKENS``, keeping its start (or, for a content that ends
+    at its attribution, its end)."""
+    if b - a <= MAX_CONTENT_TOKENS:
+        return a, b
+    return (a, a + MAX_CONTENT_TOKENS) if keep == "start" else (b - MAX_CONTENT_TOKENS, b)
+
+
+def _postposed(toks: list[Token], t: Token, cue: Cue, sp: Speaker) -> tuple[int, int]:
+    """The content of an attribution that follows it (``…, she said``): from the sentence's
+    start (or the dash before the attribution) to the attribution, or on past it when the
+    content resumes (``Now, she said, the …``)."""
+    b = sp.chunk[0].i if not sp.right else t.i
+    while b > 0 and is_punct(toks[b - 1]):
+        b -= 1
+    a = 0
+    if low(toks, t.i + 1) in _DASHES:  # the attribution between dashes: the content after the first
+        a = next((k + 1 for k in range(b - 1, max(b - 1 - MAX_CONTENT_TOKENS, -1), -1) if toks[k].text in _DASHES), 0)
+    a = max(a, b - MAX_CONTENT_TOKENS)
+    while a < b and toks[a].text in {'"', "“", "‘", "``", "''"}:
+        a += 1
+    # ``Now, she said, the …``: content on both sides; but after ``said X,`` an
+    # appositive on X does not resume it (``But that is not enough, said X, a …``)
+    # (when the words before hold no verb, the words after need none to be its clause:
+    # ``In the end, Mr. Rosenthal said, union voters almost always end up …``)
+    resume = parenthetical_resume(toks, t.i + 1 + len(cue.rest),
+                                  clause=cue.side != "right" and any(u.tag.startswith("VB") for u in toks[a:b]))
+    if resume is not None and not (sp.right and (toks[resume].lower in {"a", "an"} or toks[resume].lower in resources.role_words())):
+        return a, min(content_end(toks, len(toks)), resume + MAX_CONTENT_TOKENS)
+    return a, b
+
 
 def _before_sibling(toks: list[Token], plans, t: Token, a: int, b: int) -> int:
     """The content's end ``b``, cut where a later sibling cue's attribution begins."""
-    for t2, cue2, sp2 in plans:  # a later sibling cue ends the content
+    for p in range(bisect_right(plans, t.i, key=_cue_index), len(plans)):  # a later sibling cue ends the content
+        t2, cue2, sp2 = plans[p]
         if t2.i <= t.i or (sp2.chunk and sp2.chunk[0].i == a and not sp2.coord):
             continue
         if cue2.cls == "source" or sp2.coord or not sp2.right:
@@ -204,12 +232,20 @@ def _before_sibling(toks: list[Token], plans, t: Token, a: int, b: int) -> int:
             # a cue whose speaker stands inside this content with no clause break before it
             # is nested in it (``whether he would counsel Clinton to ask Sanders …``, ``as
             # many as 30 percent of his backers say …``): the content goes on
-            clause_break = any(toks[k].text in {",", ";", ":", "—", "–"} or toks[k].lower in {"and", "but", "while", "whereas"}
-                               for k in range(a, cut + 1))
-            if a < cut < b and (sp2.coord or cue2.cls == "source" or clause_break):
+            if a < cut < b and (sp2.coord or cue2.cls == "source" or _clause_break(toks, a, cut)):
                 b = content_end(toks, cut)
             break
     return b
+
+
+def _cue_index(plan) -> int:
+    return plan[0].i  # plans are in token order
+
+
+def _clause_break(toks: list[Token], a: int, cut: int) -> bool:
+    return any(toks[k].text in {",", ";", ":", "—", "–"} or toks[k].lower in {"and", "but", "while", "whereas"}
+               for k in range(a, cut + 1))
+
 
 def parenthetical_resume(toks: list[Token], k: int, clause: bool = True) -> int | None:
     """Where the content goes on after a parenthetical attribution (``Now, she said, the
@@ -217,15 +253,16 @@ def parenthetical_resume(toks: list[Token], k: int, clause: bool = True) -> int 
     attribution's adjuncts, when a clause with a finite verb follows (any words, after
     ``according to X``: ``clause=False``) that is not a new attribution, a participle or a
     subordinate clause of the reporter's; else None."""
-    n = k
-    while n < len(toks) and toks[n].text not in {",", ";", ".", "!", "?"}:
+    n, last = k, min(len(toks), k + MAX_CONTENT_TOKENS)  # adjuncts longer than a content end nothing
+    while n < last and toks[n].text not in {",", ";", ".", "!", "?"}:
         n += 1
-    if n >= len(toks) or toks[n].text != ",":
+    if n >= last or toks[n].text != ",":
         return None
-    rest = [u for u in toks[n + 1 :] if u.text not in {".", "!", "?"}]
-    if len(rest) < 3 or rest[0].tag == "VBG" or rest[0].lower in SUBORDINATORS | {"and", "but", "who", "which", "according"}:
+    rest = (toks[m] for m in range(n + 1, len(toks)) if toks[m].text not in {".", "!", "?"})  # read as far as needed
+    first = list(islice(rest, 3))
+    if len(first) < 3 or first[0].tag == "VBG" or first[0].lower in SUBORDINATORS | {"and", "but", "who", "which", "according"}:
         return None
-    if rest[0].lower in resources.cues() or (clause and not any(u.tag in FINITE for u in rest)):
+    if first[0].lower in resources.cues() or (clause and not any(u.tag in FINITE for u in chain(first, rest))):
         return None  # after ``according to X,`` the rest of a clause may have no verb of its own
     return n + 1
 

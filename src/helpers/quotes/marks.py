@@ -13,7 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..article import Article
 from ..spanindex import SpanIndex
@@ -121,13 +123,41 @@ def quotations(article: Article) -> Quotes:
 # ---------------------------------------------------------------- mentions and entities
 
 
+def tokens_before(toks, pos: int) -> Prefix:
+    """The tokens of a sentence that end by ``pos`` (a prefix: tokens are in text order),
+    found by bisection and not copied; a list comprehension walked the whole sentence for
+    every quote."""
+    return Prefix(toks, bisect.bisect_right(toks, pos, key=_END))
+
+
+_END = attrgetter("end")
+
+
+class Prefix(Sequence):
+    """The first ``n`` tokens of a sentence, read in place (indices, negative ones and slices
+    as in the list ``toks[:n]``)."""
+
+    __slots__ = ("toks", "n")
+
+    def __init__(self, toks, n: int):
+        self.toks, self.n = toks, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self.toks[j] for j in range(self.n)[k]]
+        return self.toks[range(self.n)[k]]
+
+
 def mark_direct(doc, quotes: list[Quote], lead_cue) -> None:
     """Set ``direct`` on each quote; ``lead_cue(tokens_before)`` finds ``said:``/``said,``."""
     groups = Counter(q.group for q in quotes)
     for q in quotes:
         s = doc.sentence_at(q.open)
         toks = doc.tokens_by_sentence[s.sentence_id]
-        before = [t for t in toks if t.end <= q.open]
+        before = tokens_before(toks, q.open)
         multi = doc.sentence_at(max(q.start, q.end - 1)) is not s
         colon = bool(before) and before[-1].text == ":"  # ``For example: “…,” he told CNN``
         q.direct = not before or multi or colon or lead_cue(before) is not None or groups[q.group] > 1

@@ -20,7 +20,7 @@ from ..records import Token
 from ..resources import Cue
 from . import attribution as at
 from . import content as ct
-from .marks import Quote, Quotes
+from .marks import Quote, Quotes, tokens_before
 from .resolve import Entity, Mention, mention
 from .words import FINITE, SUBORDINATORS
 
@@ -134,7 +134,7 @@ def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: Quotes):
             if t.text in {".", "!", "?"} or (t.text in {"“", '"', "''", "``"} and t.start > q.end):
                 break
         s0 = ctx.at(q.open)
-        c = at.lead_cue([t for t in s0.toks if t.end <= q.open])
+        c = at.lead_cue(tokens_before(s0.toks, q.open))
         if c is not None:
             sp = at.find_speaker(s0.toks, c, lexicon[s0.toks[c].lower])
             if sp is not None and sp.chunk:
@@ -184,12 +184,17 @@ def _nesting(plans, regions) -> tuple[dict[int, list[Token]], set[int]]:
     said …``, ``The ministry confirmed …, the agency reported``): {outer cue: inner speaker
     chunk}, and the inner cues' indices."""
     nested: dict[int, list[Token]] = {}
+    opening: dict[int, list[tuple[int, int]]] = {}  # content start -> (cue, content end), in order
+    for i, (a, b) in regions.items():
+        opening.setdefault(a, []).append((i, b))
     for t2, cue2, sp2 in plans:
         if sp2.chunk and not sp2.coord and cue2.cls != "source":
-            for i, (a, b) in regions.items():
-                if i != t2.i and sp2.chunk[0].i == a and a <= t2.i < b:
+            a = sp2.chunk[0].i
+            for i, b in opening.get(a, ()):
+                if i != t2.i and a <= t2.i < b:
                     nested[i] = sp2.chunk
-    inner = {t2.i for t2, _, sp2 in plans for chunk in nested.values() if sp2.chunk is chunk}
+    chunks = {id(chunk) for chunk in nested.values()}
+    inner = {t2.i for t2, _, sp2 in plans if id(sp2.chunk) in chunks}
     return nested, inner
 
 

@@ -15,6 +15,17 @@ def week_value(d: dt.date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
+def month_value(d: dt.date) -> str:
+    """The month of a date as TIMEX3 ``YYYY-MM``, the year in four digits (``strftime`` writes
+    year 1 as ``1`` on Linux)."""
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def quarter_value(y: int, n: int | str) -> str:
+    """``YYYY-Qn``, the year in four digits; ``OverflowError`` outside years 1-9999."""
+    return f"{year_value(y)}-Q{n}"
+
+
 def shift_months(d: dt.date, months: int) -> dt.date:
     """``d`` moved by whole months, the day clamped to the month's length (29 Feb -> 28 Feb)."""
     m = d.month - 1 + months
@@ -52,7 +63,7 @@ def resolve_month(month: int, anchor: dt.date, tense: str) -> str:
     the coming one for the future); with neither, the nearer one when this year's is much
     farther: a report seldom dates a month more than half a year away without a year
     (``December`` in a text of 6 February is the December just gone)."""
-    return _nearest_year(lambda y: dt.date(y, month, 1), anchor, tense, slack=92).strftime("%Y-%m")
+    return month_value(_nearest_year(lambda y: dt.date(y, month, 1), anchor, tense, slack=92))
 
 
 def _nearest_year(make, anchor: dt.date, tense: str, slack: int, tense_slack: int | None = None) -> dt.date:
@@ -110,10 +121,10 @@ def relative_period(unit: str, offset: int, anchor: dt.date) -> str | None:
     if unit == "weekend":
         return week_value(anchor + dt.timedelta(weeks=offset)) + "-WE"
     if unit == "month":
-        return shift_months(anchor, offset).strftime("%Y-%m")
+        return month_value(shift_months(anchor, offset))
     if unit == "quarter":
         q = (anchor.month - 1) // 3 + offset
-        return f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}"
+        return quarter_value(anchor.year + q // 4, q % 4 + 1)
     if unit == "year":
         return year_value(anchor.year + offset)
     if unit == "decade":
@@ -144,7 +155,7 @@ def ago(n: int, unit: str, anchor: dt.date) -> str | None:
     if letter == "W":
         return week_value(anchor - dt.timedelta(weeks=n))
     if letter == "M" and unit.startswith("month"):
-        return shift_months(anchor, -n).strftime("%Y-%m")
+        return month_value(shift_months(anchor, -n))
     if letter == "Y":
         return year_value(anchor.year - n)
     if letter == "DE":
@@ -195,7 +206,7 @@ def iso(y: int, mo: int, day: int) -> str:
     try:
         return dt.date(y, mo, day).isoformat()
     except ValueError:
-        return f"{y}-{mo:02d}-{day:02d}"
+        return f"{y:04d}-{mo:02d}-{day:02d}"
 
 
 _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")

@@ -38,7 +38,7 @@ def _quarter(anchor: dt.date, n: int, year: int | None, tense: str) -> str:
         year = anchor.year
         if n > (anchor.month - 1) // 3 + 1 and tense.rstrip("?") != "future":
             year -= 1
-    return f"{year}-Q{n}"
+    return cal.quarter_value(year, n)
 
 
 def context_quarter(anchor: dt.date, shift_years: int, last: str | None = None, year: int | None = None) -> str:
@@ -50,7 +50,7 @@ def context_quarter(anchor: dt.date, shift_years: int, last: str | None = None, 
         y, n = (anchor.year, q) if q else (anchor.year - 1, 4)
     else:
         y, n = int(last[:4]), int(last[-1])
-    return f"{(year if year is not None else y) + shift_years}-Q{n}"
+    return cal.quarter_value((year if year is not None else y) + shift_years, n)
 
 
 def shift(value: str, n: int, unit: str) -> str | None:
@@ -58,14 +58,15 @@ def shift(value: str, n: int, unit: str) -> str | None:
     ``1987-Q3``); None when the value has no calendar form to move."""
     letter = vocab.TIMEX_UNITS[unit]
     if (m := re.fullmatch(r"(\d{4})-Q([1-4])", value)) and letter == "Y":
-        return f"{int(m[1]) + n}-Q{m[2]}"
+        return cal.quarter_value(int(m[1]) + n, m[2])
     d, precision = cal.value_to_date(value)
     if d is None:
         return None
     if letter == "Y":
         return cal.year_value(d.year + n) if precision == "year" else cal.shift_months(d, 12 * n).isoformat()[: len(value)]
     if letter == "M":
-        return cal.shift_months(d, n).strftime("%Y-%m" if precision == "month" else "%Y-%m-%d")
+        moved = cal.shift_months(d, n)
+        return cal.month_value(moved) if precision == "month" else moved.isoformat()
     step = dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n)
     return (d + step).isoformat() if precision == "day" else None
 
@@ -75,7 +76,7 @@ def quarter_of(anchor: dt.date, n: int | None, year: int | None, shift: int, las
     the anchor's) of ``year``, or of the anchor's year moved by ``shift`` (``next year's first
     quarter``, ``last year's quarter``, ``the 1988 period``)."""
     y = year if year is not None else anchor.year + shift
-    return f"{cal.year_value(y)}-Q{n}" if n else context_quarter(anchor, 0, last, year=y)
+    return cal.quarter_value(y, n) if n else context_quarter(anchor, 0, last, year=y)
 
 
 def anaphoric(base: str | dt.date, unit: str, n: int) -> str | None:
@@ -88,7 +89,7 @@ def anaphoric(base: str | dt.date, unit: str, n: int) -> str | None:
     if unit == "year":
         return cal.year_value(d.year + n)
     if unit == "month":
-        return cal.shift_months(d, n).strftime("%Y-%m")
+        return cal.month_value(cal.shift_months(d, n))
     if unit == "week":
         return cal.week_value(d + dt.timedelta(weeks=n))
     return (d + dt.timedelta(days=n)).isoformat()
@@ -100,7 +101,7 @@ def _offset(anchor: dt.date, n: int, unit: str) -> str:
     if letter == "Y":
         return cal.year_value(anchor.year + n)
     if letter == "M":
-        return cal.shift_months(anchor, n).strftime("%Y-%m")
+        return cal.month_value(cal.shift_months(anchor, n))
     return (anchor + (dt.timedelta(days=n) if letter == "D" else dt.timedelta(weeks=n))).isoformat()
 
 
@@ -118,7 +119,7 @@ RESOLVERS = {
     "quarter": _quarter,
     "context_quarter": context_quarter,
     "offset": _offset,
-    "century": lambda anchor, offset: f"{anchor.year // 100 + offset:02d}",
+    "century": lambda anchor, offset: _century(anchor.year // 100 + offset),
     "quarter_of": lambda anchor, n, year, shift: quarter_of(anchor, n, year, shift),
     "weekend": lambda anchor, tense: cal.week_value(cal.resolve_weekday(5, anchor, tense)) + "-WE",
     "holiday": lambda anchor, rule, granularity, tense, year: cal.resolve_holiday(rule, granularity, anchor, tense, year),
@@ -131,6 +132,13 @@ RESOLVERS = {
 }
 
 
+def _century(c: int) -> str:
+    """A century as TIMEX3 writes it (``20`` for the 2000s); ``OverflowError`` outside the calendar."""
+    if not 0 <= c <= 99:
+        raise OverflowError(f"century {c} is outside the calendar")
+    return f"{c:02d}"
+
+
 def _around(value: str, n: int | None) -> str:
     """A day value moved by ``n`` days, or (``n`` None) the week that holds it; an
     unspecified value when the named day has no calendar date."""
@@ -140,6 +148,11 @@ def _around(value: str, n: int | None) -> str:
     return (d + dt.timedelta(days=n)).isoformat() if n is not None else cal.week_value(d)
 
 
+def _year_or_x(year: int | None) -> str:
+    """A year the text gives, in four digits, or ``XXXX``."""
+    return "XXXX" if year is None else f"{year:04d}"
+
+
 #: Values with no anchor: what each kind of ``Spec`` keeps of the text.
 _PERIOD_X = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
              "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX"}
@@ -147,7 +160,7 @@ _UNIT_X = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE"
 UNANCHORED = {
     "value": lambda value: value,
     "month": lambda month, tense: f"XXXX-{month:02d}",
-    "daymonth": lambda month, day, tense, year: f"{year if year is not None else 'XXXX'}-{month:02d}-{day:02d}",
+    "daymonth": lambda month, day, tense, year: f"{_year_or_x(year)}-{month:02d}-{day:02d}",
     "weekday": lambda weekday, tense, part: f"XXXX-WXX-{weekday + 1}" + part,
     "next_weekday": lambda weekday, tense, part: f"XXXX-WXX-{weekday + 1}" + part,
     "period": lambda unit, offset: _PERIOD_X.get(unit, "XXXX-" + vocab.SEASONS.get(unit, "XX")),
@@ -155,14 +168,14 @@ UNANCHORED = {
     "ago": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
     "clock": lambda suffix: "XXXX-XX-XX" + suffix,
     "dayof": lambda suffix: "XXXX-XX-XX" + suffix,
-    "quarter": lambda n, year, tense: f"{year if year is not None else 'XXXX'}-Q{n}",
+    "quarter": lambda n, year, tense: f"{_year_or_x(year)}-Q{n}",
     "context_quarter": lambda shift: "XXXX-QX",
     "offset": lambda n, unit: _UNIT_X.get(vocab.TIMEX_UNITS[unit], "XXXX"),
     "century": lambda offset: "XX",
     "month_of_year": lambda month, shift: f"XXXX-{month:02d}",
     "anaphoric": lambda unit, n: _PERIOD_X.get(unit, "XXXX"),
     "weekend": lambda tense: "XXXX-WXX-WE",
-    "quarter_of": lambda n, year, shift: f"{f'{year:04d}' if year is not None else 'XXXX'}-Q{n or 'X'}",
+    "quarter_of": lambda n, year, shift: f"{_year_or_x(year)}-Q{n or 'X'}",
     "holiday": lambda rule, granularity, tense, year: cal.holiday_unanchored(rule, granularity, year),
     "clock_on": lambda date, suffix: UNANCHORED["daymonth"](*date) + suffix,
     "season": lambda season, tense: f"XXXX-{season}",

@@ -226,19 +226,19 @@ def part_of_period(toks, i):
         return Match(begin, i + 1, "DATE", fixed(d[1]), vocab.PART_MODS[m[1].lower()])
     if (m := PART_MONTH.fullmatch(toks[i].text)) and (mo := vocab.MONTHS.get(m[2].lower())):
         if i + 1 < len(toks) and (y := w.year(toks[i + 1])) is not None:
-            return Match(i, i + 2, "DATE", fixed(f"{y}-{mo:02d}"), vocab.PART_MODS[m[1].lower()])
+            return Match(i, i + 2, "DATE", fixed(f"{y:04d}-{mo:02d}"), vocab.PART_MODS[m[1].lower()])
         return Match(i, i + 1, "DATE", Spec("month", (mo, w.tense(toks, i, i + 1))), vocab.PART_MODS[m[1].lower()])
     mod = vocab.PART_MODS.get(toks[i].lower)
     if mod is None or i + 1 >= len(toks):
         return None
     if (y := w.year(toks[i + 1])) is not None:
-        return Match(i, i + 2, "DATE", fixed(str(y)), mod)
+        return Match(i, i + 2, "DATE", fixed(f"{y:04d}"), mod)
     if (d := DECADE.fullmatch(toks[i + 1].lower)) is not None:
         begin = i - 1 if w.low(toks, i - 1) == "the" else i
         return Match(begin, i + 2, "DATE", fixed(d[1]), mod)
     if (mo := w.month(toks[i + 1])) is not None:
         if i + 2 < len(toks) and (y := w.year(toks[i + 2])) is not None:
-            return Match(i, i + 3, "DATE", fixed(f"{y}-{mo:02d}"), mod)
+            return Match(i, i + 3, "DATE", fixed(f"{y:04d}-{mo:02d}"), mod)
         if (shift := vocab.DEICTIC.get(w.low(toks, i + 2))) is not None and w.low(toks, i + 3) == "year":
             return Match(i, i + 4, "DATE", Spec("month_of_year", (mo, shift)), mod)  # "early October this year"
         return Match(i, i + 2, "DATE", Spec("month", (mo, w.tense(toks, i, i + 2))), mod)
@@ -463,7 +463,7 @@ def month_first(toks, i):
             return Match(i, k + 2, "DATE", Spec("daymonth", (mo, day, "", y)))
         return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, k + 1), None)))
     if k < len(toks) and (y := w.year(toks[k])) is not None:
-        return Match(i, k + 1, "DATE", fixed(f"{y}-{mo:02d}"))
+        return Match(i, k + 1, "DATE", fixed(f"{y:04d}-{mo:02d}"))
     if (said := w.spoken_year(toks, k)) is not None:  # "January nineteen ninety-seven"
         return Match(i, said[1], "DATE", fixed(f"{said[0]:04d}-{mo:02d}"))
     if (shift := vocab.DEICTIC.get(w.low(toks, k))) is not None and w.low(toks, k + 1) == "year":
@@ -577,7 +577,7 @@ def spoken_year(toks, i):
       "He sent 2000 troops.|||")
 def year(toks, i):
     y = w.year(toks[i])
-    return Match(i, i + 1, "DATE", fixed(str(y))) if y is not None and _is_year_use(toks, i) else None
+    return Match(i, i + 1, "DATE", fixed(f"{y:04d}")) if y is not None and _is_year_use(toks, i) else None
 
 
 def _is_year_use(toks: list[Token], i: int) -> bool:

@@ -46,7 +46,7 @@ def fiscal_year(toks, i):
         return None
     k = i + 2 if w.low(toks, i + 1) == "year" else i + 1
     y = w.year(toks[k]) if k < len(toks) else None
-    return Match(i, k + 1, "DATE", fixed(str(y))) if y is not None else None
+    return Match(i, k + 1, "DATE", fixed(f"{y:04d}")) if y is not None else None
 
 
 @rule("Sales for the full year rose 13%.|the full year|DATE|2025",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from .. import numbers, vocab
 from ..records import Token
@@ -120,15 +122,18 @@ def tense(toks: list[Token], i: int, j: int) -> str:
     """past / future / present for the clause around tokens ``i``..``j``: the nearest tense
     cue wins (a future word, a past verb not in a modal chain, a modal, a present verb). A
     cue found only outside the clause (``payable Dec. 7``, in a sentence whose verb is
-    ``said``) is weak, marked ``past?``/``future?``/``present?``."""
+    ``said``) is weak, marked ``past?``/``future?``/``present?``.
+
+    The sentence's clause breaks and cues are found once (:func:`_tense_index`) and looked
+    up by bisection, so a sentence with many expressions costs its length, not its square."""
     if low(toks, i - 1) == "since":
         return "past"  # "since March": the start of a period that runs to now
-    lo = i
-    while lo > 0 and toks[lo - 1].text not in CLAUSE_PUNCT:
-        lo -= 1
-    if _deferred_to(toks, lo, i):
+    idx = _tense_index(toks)
+    k = bisect_left(idx.breaks, i)
+    lo = idx.breaks[k - 1] + 1 if k else 0  # after the clause punctuation before the expression
+    if _deferred_to(toks, lo, i, idx):
         return "future"
-    hi = _clause_end(toks, j)
+    hi = idx.clause_end(j)
     windows = [((lo, hi), "")]
     if lo == 0 and hi < len(toks) and toks[hi].text == ",":
         # a phrase fronted before the main clause ("In March, the firm received …"): the
@@ -136,39 +141,92 @@ def tense(toks: list[Token], i: int, j: int) -> str:
         # ("In January, a week after the anniversary, a bombing killed …")
         start = hi + 1
         for _ in range(5):
-            end = _clause_end(toks, start)
+            end = idx.clause_end(start)
             windows.append(((start, end), ""))
-            if any(t.tag.startswith(("VB", "MD")) for t in toks[start:end]) or end >= len(toks) or toks[end].text != ",":
+            if _any_in(idx.verbs, start, end) or end >= len(toks) or toks[end].text != ",":
                 break
             start = end + 1
     windows.append(((0, len(toks)), "?"))
-    deadline = False  # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
-    for window, weak in windows:
-        cues = []
-        for k in range(*window):
-            if i <= k < j:
-                continue
-            tok = toks[k]
-            if tok.lower in vocab.WEAK_FUTURE_CUES:
-                deadline = True
-            elif tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k) or _future_chain(toks, k):
-                cues.append((abs(k - i), "past" if _past_perfect(toks, k) else "future"))
-            elif tok.tag in ("VBD", "VBN") and not after_modal(toks, k) and not _present_passive(toks, k):
-                cues.append((abs(k - i), "past"))
-            elif tok.tag == "MD":
-                cues.append((abs(k - i), "future" if tok.lower in {"will", "shall", "would", "'ll", "’ll"} else "present"))
-            elif tok.tag in ("VBZ", "VBP"):
-                cues.append((abs(k - i), "present"))
-        if cues:
-            return min(cues)[1] + weak
+    for (a, b), weak in windows:
+        before, after = bisect_left(idx.cues, min(b, i)) - 1, bisect_left(idx.cues, max(a, j))
+        found = [(abs(idx.cues[c] - i), idx.labels[c]) for c in (before, after)
+                 if 0 <= c < len(idx.cues) and a <= idx.cues[c] < b and not i <= idx.cues[c] < j]
+        if found:
+            return min(found)[1] + weak
+    # "until" marks a deadline, not a tense: a verb anywhere in the sentence wins
+    deadline = _any_in(idx.weak, 0, i) or _any_in(idx.weak, j, len(toks))
     return "future" if deadline else "present"
 
 
-def _deferred_to(toks: list[Token], lo: int, i: int) -> bool:
+def _any_in(positions: list[int], a: int, b: int) -> bool:
+    """Whether a sorted list of token positions has one in ``a``..``b``."""
+    k = bisect_left(positions, a)
+    return k < len(positions) and positions[k] < b
+
+
+@dataclass(frozen=True)
+class _TenseIndex:
+    """A sentence's tense cues and clause breaks, in token order (for :func:`tense`)."""
+
+    size: int
+    breaks: list[int]  # clause punctuation
+    ends: list[int]  # clause punctuation or a full stop
+    cues: list[int]  # tense cues and the tense each gives
+    labels: list[str]
+    weak: list[int]  # "until" and the like: a deadline, no tense
+    verbs: list[int]  # verbs and modals
+    deferrals: list[int]  # words that put something off ("postponed")
+
+    def clause_end(self, k: int) -> int:
+        """Index of the first clause punctuation or full stop at or after ``k``."""
+        e = bisect_left(self.ends, k)
+        return self.ends[e] if e < len(self.ends) else max(k, self.size)
+
+
+def _cue_label(toks: list[Token], k: int) -> str | None:
+    """The tense token ``k`` gives, wherever the expression is; None for no tense."""
+    tok = toks[k]
+    if tok.lower in vocab.WEAK_FUTURE_CUES:
+        return None
+    if tok.lower in vocab.FUTURE_CUES and _future_cue(toks, k) or _future_chain(toks, k):
+        return "past" if _past_perfect(toks, k) else "future"
+    if tok.tag in ("VBD", "VBN") and not after_modal(toks, k) and not _present_passive(toks, k):
+        return "past"
+    if tok.tag == "MD":
+        return "future" if tok.lower in {"will", "shall", "would", "'ll", "’ll"} else "present"
+    if tok.tag in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+#: The last sentence indexed: the rules call ``tense`` many times on one token list.
+_LAST_INDEX: tuple = (None, None)
+
+
+def _tense_index(toks: list[Token]) -> _TenseIndex:
+    global _LAST_INDEX
+    seen, idx = _LAST_INDEX
+    if seen is toks and idx.size == len(toks):
+        return idx
+    labels = [(k, label) for k in range(len(toks)) if (label := _cue_label(toks, k)) is not None]
+    idx = _TenseIndex(
+        len(toks),
+        [k for k, t in enumerate(toks) if t.text in CLAUSE_PUNCT],
+        [k for k, t in enumerate(toks) if t.text in CLAUSE_PUNCT or t.text == "."],
+        [k for k, _ in labels], [label for _, label in labels],
+        [k for k, t in enumerate(toks) if t.lower in vocab.WEAK_FUTURE_CUES],
+        [k for k, t in enumerate(toks) if t.tag.startswith(("VB", "MD"))],
+        [k for k, t in enumerate(toks) if t.lower.startswith(vocab.DEFERRAL_STEMS)],
+    )
+    _LAST_INDEX = (toks, idx)
+    return idx
+
+
+def _deferred_to(toks: list[Token], lo: int, i: int, idx: _TenseIndex) -> bool:
     """A new deadline: ``until`` before the expression in a clause whose verb puts something
     off (``postponed until Tuesday``, ``gave them until 9 a.m. Tuesday``)."""
     u = next((k for k in range(i - 1, max(lo, i - 5) - 1, -1) if toks[k].lower == "until"), None)
-    return u is not None and any(t.lower.startswith(vocab.DEFERRAL_STEMS) for t in toks[lo:u])
+    return u is not None and _any_in(idx.deferrals, lo, u)
 
 
 def _clause_end(toks: list[Token], k: int) -> int:
