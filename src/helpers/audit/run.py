@@ -60,15 +60,15 @@ def _audit_file(date, path: Path) -> tuple[str, list[Problem]]:
     return _name(path), audit_document(Document(article))
 
 
-def _audit_record(date, numbered: tuple[int, str | None]) -> tuple[str, list[Problem]]:
+def _audit_record(date, numbered: tuple) -> tuple[str, list[Problem]]:
     import matplotlib
 
     matplotlib.use("Agg")
     from ..batch import parse_record
     from ..document import Document
 
-    lineno, line = numbered
-    rec, problem = parse_record(line) if line is not None else (None, "not UTF-8 text")
+    lineno, line, unread = (*numbered, None)[:3]  # batch.read_lines: (line number, text, why it was not read)
+    rec, problem = parse_record(line) if line is not None else (None, unread or "not UTF-8 text")
     key = str(rec.get("id")) if isinstance(rec, dict) and rec.get("id") is not None else f"line {lineno}"
     if problem:
         return key, [Problem("raises", "record", problem)]
