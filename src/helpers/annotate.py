@@ -85,7 +85,7 @@ def marks(doc) -> list[Mark]:
     out: list[Mark] = []
     colours = camp_colours(s.camp for s in doc.statements)
     for s in doc.statements:
-        label = f'<span class="lab l-st">{e(s.speaker or "no source")} · {e(s.cue)}</span>'
+        label = f'<span class="lab l-st">{e(s.speaker or "no source")} · {e(s.cue or "")}</span>'
         pieces = list(s.fragments) or [(s.start, s.end)]
         for k, (a, b) in enumerate(pieces):
             out.append(Mark(a, b, "st", anchor("statements", s) if k == 0 else None,
