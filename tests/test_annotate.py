@@ -45,3 +45,25 @@ def test_the_lab_is_set_to_ask_nothing_and_check_nothing(tmp_path):
     server = json.loads((tmp_path / "etc" / "jupyter" / "jupyter_server_config.json").read_text())
     assert server["LabApp"]["check_for_updates_class"] == "jupyterlab.NeverCheckForUpdate"
     assert len(written) == 3
+
+
+def test_a_statement_without_a_cue_word_is_marked_with_its_speaker_alone():
+    """A quoted paragraph of a transcript that carries on a direct quote has no cue word
+    (PolNeAR dev, 2016): report 00 failed on ``html.escape(None)``. Hand-built, as spaCy
+    builds a Doc for one component: the statement layer holds one such statement."""
+    import datetime as dt
+
+    from helpers import annotate
+    from helpers.article import parse_article
+    from helpers.document import Document
+    from helpers.records import Statement
+
+    text = '"PENCE: And that is why he is on his way to the White House."\n'
+    start, end = 1, len(text) - 2
+    doc = Document(parse_article(text, date=dt.date(2016, 9, 25)))
+    doc._layers["statements"] = (Statement(
+        quote_id=1, speaker="Mike Pence", speaker_mention=None, speaker_start=None, speaker_end=None,
+        speaker_type="person", camp="unknown", kind="direct", cue=None, cue_class=None, text=text[start:end],
+        start=start, end=end, sentence_id=0, reported_speaker=None, voice="quoted",
+        quoted=((start, end),), fragments=((start, end),)),)
+    assert '<span class="lab l-st">Mike Pence · </span>' in annotate.annotated_html(doc)
