@@ -138,3 +138,10 @@ def test_an_audit_is_recorded_beside_the_measurements(tmp_path, monkeypatch):
     assert body["audits"][0]["articles"] == 3 and body["audits"][0]["checks"]["offsets"] == {"problems": 2, "articles": 1}
     table = evaluate.summary.audit_results()
     assert table.iloc[0][["dataset", "articles", "with_problems", "offsets"]].tolist() == ["Corpus", 3, 1, 2]
+
+
+def test_the_sourcing_note_is_said_once_whether_or_not_an_attribution_lacks_a_source():
+    v = views.build("10-compare-sentiment-by-speaker", _doc())
+    assert v.notes["sourcing"] == "Every attribution in the article names its source."
+    assert v.tables["unsourced"].empty and "unsourced" not in v.notes  # so show_table says nothing more
+    v.close()

@@ -208,7 +208,7 @@ def build(doc, CAMP_SCHEME=None, **_parameters) -> View:  # noqa: N803 (the note
     v = View("10-compare-sentiment-by-speaker")
     scored, unsourced = statements(doc, CAMP_SCHEME)
     stats = _tables(v, doc, scored, unsourced)
-    v.notes["unsourced"] = sourcing.unsourced_note(unsourced)
+    v.notes["sourcing"] = sourcing.unsourced_note(unsourced)  # shown above the table of unsourced attributions, if any
     source = source_line(article)
     if scored.empty:
         v.notes["statements"] = "This article has no attributed statements: there is no speaker to compare, and the charts are left out."
