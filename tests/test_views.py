@@ -57,6 +57,8 @@ def test_speaker_title_counts_signs_as_its_table_does():
     title = speakers.speaker_title(summary)
     assert title == "1 of 3 speakers score positive in both lexicons; 1 negative in at least one; the lexicons split on 2"
     assert checks.title_matches_table("t", title, summary) == []
+    agree = speakers.speaker_summary(by_speaker[by_speaker["speaker"] == "A"])
+    assert speakers.speaker_title(agree) == "1 of 1 speakers score positive in both lexicons; the lexicons agree on every speaker's sign"
 
 
 def test_camp_title_states_the_means_of_every_camp_the_chart_shows():

@@ -64,7 +64,7 @@ def speaker_title(summary: pd.DataFrame) -> str:
     parts = [f"{s['positive_in_both']} of {s['speakers']} speakers score positive in both lexicons"]
     if s["negative_in_one_or_both"]:
         parts.append(f"{s['negative_in_one_or_both']} negative in at least one")
-    parts.append(f"the lexicons split on {s['lexicons_split']}")
+    parts.append(f"the lexicons split on {s['lexicons_split']}" if s["lexicons_split"] else "the lexicons agree on every speaker's sign")
     return "; ".join(parts)
 
 
