@@ -3,6 +3,7 @@ knows the project's kernel, and exports HTML through the offline report template
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -37,7 +38,6 @@ def server(tmp_path_factory):
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # CI containers run as root
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
 
     def get(path: str, raw: bool = False):
@@ -47,22 +47,35 @@ def server(tmp_path_factory):
             return body if raw else json.loads(body)
 
     get.token = token
-    deadline = time.time() + 60
+    with running(cmd, base, token, "Jupyter server", deadline=60):
+        yield get, base
+
+
+@contextlib.contextmanager
+def running(cmd: list[str], base: str, token: str, what: str, deadline: float = 60, **popen):
+    """Run a Jupyter server (``cmd``) until the block ends: wait until ``/api/status``
+    answers with the token (fail the test with the server's last words if it dies or takes
+    longer than ``deadline`` seconds), then stop it."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **popen)
+    until = time.time() + deadline
     while True:
         try:
-            get("/api/status")
+            req = urllib.request.Request(base + "/api/status", headers={"Authorization": f"token {token}"})
+            urllib.request.urlopen(req, timeout=10).close()
             break
         except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.time() > deadline:
+            if proc.poll() is not None or time.time() > until:
                 proc.kill()
-                pytest.fail(f"Jupyter server did not start: {proc.stderr.read()[-2000:]}")
+                pytest.fail(f"{what} did not start: {proc.stderr.read()[-2000:]}")
             time.sleep(0.3)
-    yield get, base
-    proc.terminate()
     try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def test_status_and_token_required(server):

@@ -7,17 +7,13 @@ import hashlib
 import json
 import os
 import secrets
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 
 from conftest import ROOT
 from helpers import paths
-from test_jupyter import _free_port
+from test_jupyter import _free_port, running
 from test_report import CHROMIUM_FLAGS, _chromium
 
 NOTEBOOK = "10-compare-sentiment-by-speaker.ipynb"  # the statements as interactive tables
@@ -42,25 +38,9 @@ def lab(tmp_path_factory):
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     env = {**os.environ, paths.ARTICLE_OUTPUT_ENV: str(tmp / "output"), "IPYTHONDIR": str(tmp / "ipython")}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while True:
-        try:
-            req = urllib.request.Request(base + "/api/status", headers={"Authorization": f"token {token}"})
-            urllib.request.urlopen(req, timeout=10).close()
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                pytest.fail(f"JupyterLab did not start: {proc.stderr.read()[-2000:]}")
-            time.sleep(0.3)
-    yield base, token
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running(cmd, base, token, "JupyterLab", deadline=90, cwd=ROOT, env=env):
+        yield base, token
 
 
 _ALL_RUN = """() => {
