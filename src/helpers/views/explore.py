@@ -88,7 +88,8 @@ def _length_chart(lengths: pd.DataFrame, summary: pd.DataFrame, title: str, sour
     ax.hist(lengths["words"], bins=range(0, int(lengths["words"].max()) + 6, 5), color=plots.OKABE_ITO["blue"], edgecolor="white")
     ax.axvline(med, color=plots.OKABE_ITO["vermillion"], lw=2)
     ax.annotate(f"median {med} words", (med, ax.get_ylim()[1] * 0.92), xytext=(6, 0),
-                textcoords="offset points", color=plots.OKABE_ITO["vermillion"])
+                textcoords="offset points", color=plots.OKABE_ITO["vermillion"],
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5})  # readable over a bar
     plots.title(ax, title)
     ax.set_xlabel("Words per sentence (whitespace-separated)")
     ax.set_ylabel("Sentences")
