@@ -105,6 +105,34 @@ def test_approximators_imply_intervals():
     "One of the toughest moments came in February 2022.",
     "The F-16 and MH17 files were reopened under Resolution 2231.",
     "The two met in Minsk.",
+    # years and year ranges, before the usual range of years too
+    "The flu season of 2009-2010 was mild.",
+    "He was president from 2010 to 2014.",
+    "Between 2009 and 2011, prices doubled.",
+    "It follows the Constitution of 1780.",
+    "The office, started in 1789, carries no pay.",
+    "The crowd stormed the Bastille on July 14, 1789.",
+    "Steve Jobs (1955-2011) founded the firm.",
+    "Output grew in 2014-15.",
+    # identifiers: a numeral after a word that names something, a # or a camel-case name
+    "She counted the ballots of precinct 519 twice.",
+    "The search for flight 370 ended.",
+    "They drove down Route 66.",
+    "The case, No. 14-915, was argued.",
+    "He ranks #3 in the polls.",
+    "The iPhone 4 and iOS 5 were launched.",
+    "Ryanair ordered Boeing 737-800 jets.",
+    "The ruling cited Article 33 and section 1001.",
+    # scores and tallies
+    "Chelsea lost 1-3 at home.",
+    "The court split 4-4 on the case.",
+    "It was a 5-4 decision.",
+    "United won 3-1.",
+    "The bill passed by a vote of 52 to 48.",
+    # dates and clock times
+    "It happened at 3 p.m. on 12/25/2014.",
+    "Rain fell on 2014-05-03.",
+    "They met at 9 o'clock.",
 ])
 def test_not_figures(sentence):
     assert figure_records(figures_in_sentence(sentence)) == []
@@ -113,12 +141,19 @@ def test_not_figures(sentence):
 @pytest.mark.parametrize("sentence, text, value, unit, kind", [
     ("He has served nearly 11 years in office.", "nearly 11 years", 11, "year", "duration"),
     ("The talks lasted six hours.", "six hours", 6, "hour", "duration"),
-    ("Maria Lopez, 41, is a 30-year-old nurse's mother.", "30-year-old", 30, "year", "age"),
+    ("Maria Lopez is a 30-year-old nurse's mother.", "30-year-old", 30, "year", "age"),
+    ("Maria Lopez, 41, is a nurse.", "41", 41, "year", "age"),
+    ("Voters 65 and older favoured him.", "65", 65, "year", "age"),
+    ("Tickets are free for children 12 and under.", "12", 12, "year", "age"),
+    ("The show draws an 18-plus crowd.", "18", 18, "year", "age"),
+    ("Turnout among voters ages 18 to 29 fell.", "18 to 29", None, "year", "age"),
+    ("He left 20 mins later.", "20 mins", 20, "minute", "duration"),
     ("The bridge is more than 500 years old.", "more than 500 years old", 500, "year", "age"),
     ("Most cases are found at around eighteen months of age.", "around eighteen months of age", 18, "month", "age"),
     ("The patient, aged 87, was discharged.", "87", 87, "year", "age"),
 ])
 def test_durations_and_ages_are_quantities_but_not_figures(sentence, text, value, unit, kind):
+    """Ages and durations are quantities of the layer, never figures of the table."""
     [q] = [q for q in figures_in_sentence(sentence) if q.kind in ("duration", "age")]
     assert (q.text, q.value, q.unit, q.kind) == (text, value, unit, kind)
     assert q not in figure_records(figures_in_sentence(sentence))
@@ -383,3 +418,26 @@ def test_listed_kinds_names_and_bare_scaled_numbers(sentence, expected):
 ])
 def test_cue_words_with_another_sense_need_their_context(sentence, measure):
     assert [q.measure for q in figures_in_sentence(sentence)] == [measure]
+
+
+@pytest.mark.parametrize("sentence, text, low, high", [
+    ("Some 1500-2000 troops arrived.", "Some 1500-2000", 1500, 2000),  # a range of years' size, counting troops
+    ("Between 20 and 30 people died.", "Between 20 and 30", 20, 30),
+    ("In 2015, 40 people were killed.", "40", 40, 40),  # a count after a year
+])
+def test_year_sized_counts_stay_figures(sentence, text, low, high):
+    [q] = figure_records(figures_in_sentence(sentence))
+    assert (q.text, q.low, q.high) == (text, low, high)
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("He won a $2 million grant.", "$2 million", "USD"),  # "a $" is no Australian prefix
+    ("A $2 million grant was paid.", "$2 million", "USD"),
+    ("They paid A$2 million.", "A$2 million", "AUD"),
+    ("They paid AU$ 3 million.", "AU$ 3 million", "AUD"),
+    ("It cost C$5.", "C$5", "CAD"),
+    ("It cost US$5.", "US$5", "USD"),
+])
+def test_currency_prefix_only_where_it_is_one(sentence, text, unit):
+    [q] = figure_records(figures_in_sentence(sentence))
+    assert (q.text, q.unit) == (text, unit)

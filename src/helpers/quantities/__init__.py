@@ -29,7 +29,7 @@ from .. import numbers, resources, vocab
 from ..document import as_document
 from ..records import Quantity, to_frame
 from .meaning import FUNCTION_WORDS, IRREGULAR_PLURALS, counted_noun, measure, subject
-from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, WORDNUM, alt, ends_at, is_excluded
+from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, WORDNUM, alt, ends_at, is_excluded, not_a_figure
 
 COLUMNS = Quantity.COLUMNS
 APPROX_BEFORE = re.compile(rf"(?:\b(?P<approx>{alt(vocab.APPROXIMATORS)})\s+)\Z", re.IGNORECASE)
@@ -144,6 +144,7 @@ def _unit_range_end(sent: str, r: _Reading) -> float | None:
 def _read_time(sent: str, r: _Reading, timed: re.Match) -> None:
     """``four years`` (a duration), ``29 years old``, ``30-year-old``, ``aged 45`` (ages)."""
     unit = timed.group("unit").lower().replace("centurie", "century")
+    unit = {"min": "minute", "hr": "hour", "sec": "second"}.get(unit, unit)  # "20 mins later"
     r.unit = unit
     r.kind = "age" if timed.group("age") or ends_at(AGE_BEFORE, sent, r.start) else "duration"
     r.end = timed.end()
@@ -188,7 +189,11 @@ def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
         return "|".join(re.escape(f).replace("\\ ", r"\s?") for f in sorted(forms, key=len, reverse=True))
 
     forms_before, forms_after = resources.units()
-    before = re.compile(rf"(?<![\w$€£¥])(?P<u>{alternation(forms_before)})\s?\Z", re.IGNORECASE)
+    # a prefix of letters and a sign (A$, C$, US$) only in capitals, as units.csv writes it: "a $2" is no A$
+    prefixed = [r["before"] for r in resources.rows("units.csv")]
+    prefixes = {f.strip() for cell in prefixed for f in cell.split("|") if re.search(r"[A-Za-z]", f) and re.search(r"[^\w\s]", f)}
+    plain = alternation(f for f in forms_before if f not in {p.lower() for p in prefixes})
+    before = re.compile(rf"(?<![\w$€£¥])(?P<u>{alternation(prefixes)}|(?i:{plain}))\s?\Z")
     after = re.compile(rf"(?:\s*|-)(?P<u>{alternation(forms_after)})(?![\w])", re.IGNORECASE)  # .match(sent, end)
     return before, after
 
@@ -230,6 +235,14 @@ def _approximate(sent: str, m: re.Match, r: _Reading) -> tuple[str | None, int]:
         r.low = r.value * lo if lo is not None else None
         r.high = r.value * hi if hi is not None else None
     return qualifier, found.start("approx")
+
+
+def _not_a_figure(sent: str, r: _Reading, noun: str | None) -> str | None:
+    """:func:`recognize.not_a_figure` for a reading: its text without ``between``, and whether
+    a plural noun follows it."""
+    core = re.sub(r"^between\s+", "", sent[r.start : r.end], flags=re.IGNORECASE)
+    counted = noun is not None and (noun.endswith("s") or noun in IRREGULAR_PLURALS)
+    return not_a_figure(sent, r.start, r.end, core, counted=counted, unit=r.unit)
 
 
 def _is_label(sent: str, m: re.Match, r: _Reading, noun, qualifier) -> bool:
@@ -303,6 +316,10 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
         taken = r.end
         qualifier, q_start = _approximate(sent, m, r)
         noun = None if r.unit else counted_noun(sent, r.end)
+        if r.kind == "count" and (kind := _not_a_figure(sent, r, noun)):
+            if kind != "age":
+                continue  # a year, an identifier, a score: not a quantity at all
+            r.unit, r.kind = "year", "age"  # an age stays in the layer, out of the figures table
         if r.kind in Quantity.NOT_FIGURES:  # a duration or an age measures time, not a count of people
             meas, category = None, r.kind
             out.append(_quantity(sent, r, qualifier, q_start, noun, meas, category, None, offset, sentence_id))

@@ -10,8 +10,9 @@ timeline owns them), ordinals, and numerals inside names (``World War 2``, ``G7`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .. import numbers, vocab
+from .. import numbers, resources, vocab
 
 
 def alt(words) -> str:
@@ -80,7 +81,7 @@ def prev_word(text: str, pos: int) -> str | None:
 #: A time unit after a number: a duration (``four years``), or an age (``29 years old``,
 #: ``30-year-old``, ``six weeks of age``).
 TIME_AFTER = re.compile(
-    r"(?:\s*|-)(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?"
+    r"(?:\s*|-)(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie|min|hr|sec)s?"
     r"(?P<age>-old\b|\s+old\b|\s+of\s+age\b)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -133,3 +134,95 @@ def _in_name(sent: str, start: int) -> bool:
     if not _WORD_CHAR.search(sent, 0, sent.rfind(prev_raw, max(0, start - BEFORE), start)):
         return False  # the sentence's first word is capitalised by position, not as a name
     return prev_raw.lower() not in vocab.APPROXIMATORS
+
+
+# ---------------------------------------------------------------- what is not a figure
+#
+# Read after a number has been read (its unit and counted noun known), from
+# ``data/reference/not_figures.csv``: years and year ranges, identifiers, scores and tallies
+# (all three dropped), and ages (kept in the quantity layer as ``kind="age"``, out of the table).
+
+
+@lru_cache(maxsize=1)
+def _not_figure_forms() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(kind, where) -> forms, longest first."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for row in resources.rows("not_figures.csv"):
+        out.setdefault((row["kind"], row["where"]), []).extend(
+            f.strip().lower() for f in row["forms"].split("|") if f.strip())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _forms_pattern(kind: str, where: str) -> re.Pattern:
+    forms = alt(_not_figure_forms()[(kind, where)]).replace("\\ ", r"\s+")
+    if where == "after":
+        return re.compile(rf"(?:\s+|(?=-))(?:{forms})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.#])(?:{forms})\s*\Z", re.IGNORECASE)
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/-])")
+_YEAR_RANGE = re.compile(r"(?P<a>\d{4})\s*(?:-|–|—|/|to|through|and|until)\s*(?P<b>\d{4}|\d{2})")
+_TALLY = re.compile(r"\d{1,3}\s*[-–]\s*\d{1,3}")
+_TALLY_TO = re.compile(r"\d{1,3}\s+to\s+\d{1,3}")
+_ID_RANGE = re.compile(r"\d+(?:-\d+)?")
+_CAMEL = re.compile(r"(?<![\w.])[a-z]+[A-Z][\w]*\s+\Z")  # iPhone 4, iOS 5, macOS 14
+_NAME_AGE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|[A-Z][\w’'\-]+)\.?,\s+\Z")  # "Barra, 51,"
+_AGE_CLOSE = re.compile(r"\s*(?:,|\)|;|\.(?:\s|\Z)|\Z)")
+_YEAR_BEFORE = re.compile(r"\b(?:in|of|since|from|until|till|by|before|after|circa|c\.|around|during|[A-Z][a-z]+\.?\s+\d{1,2},)\s+\Z")
+LOWEST_YEAR = 1000
+
+
+def _is_year_text(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and LOWEST_YEAR <= int(text) <= max(numbers.YEARS)
+
+
+def not_a_figure(sent: str, start: int, end: int, core: str, *, counted: bool, unit: str | None) -> str | None:
+    """What the number ``core`` at ``start``..``end`` of ``sent`` is when it is no figure:
+    ``"date"`` (``2014-05-03``, ``12/25/2014``), ``"year"`` (``1780`` after *of*, a year range ``2009-2010``, ``from 2010 to 2014``),
+    ``"identifier"`` (``precinct 519``, ``Flight 370``, ``No. 14-915``, ``#3``, ``iPhone 4``),
+    ``"score"`` (``lost 1-3``, ``a 4-4 split``, ``a vote of 48 to 52``) or ``"age"``
+    (``Barra, 51,``, ``65 and older``, ``ages 18 to 29``); None for a figure. ``counted``: a
+    plural noun follows (``1500-2000 troops``: a figure, but ``Boeing 737-800 jets`` is a name); ``unit``: its unit,
+    if any (a number with a unit is always a figure)."""
+    if unit is not None:
+        return None
+    for d in _NUMERIC_DATE.finditer(sent, max(0, start - 11), min(len(sent), end + 11)):
+        if d.start() <= start and end <= d.end():
+            return "date"  # 2014-05-03, 12/25/2014
+    core = core.strip()
+    if _ID_RANGE.fullmatch(core):  # a name's numeral, even before a plural: "Boeing 737-800 jets"
+        if start and sent[start - 1] == "#":
+            return "identifier"
+        if ends_at(_forms_pattern("identifier", "before"), sent, start) or ends_at(_CAMEL, sent, start):
+            return "identifier"
+    if counted:
+        return None
+    if (y := _YEAR_RANGE.fullmatch(core)) and _is_year_text(y.group("a")):
+        b = y.group("b")
+        if (len(b) == 4 and _is_year_text(b) and int(b) >= int(y.group("a"))) or len(b) == 2:
+            return "year"
+    if _is_year_text(core) and ends_at(_YEAR_BEFORE, sent, start):
+        return "year"  # "the Constitution of 1780", "July 14, 1789": before the usual range of years too
+    if _TALLY.fullmatch(core) and (ends_at(_forms_pattern("score", "before"), sent, start)
+                                   or _forms_pattern("score", "after").match(sent, end)):
+        return "score"
+    if _TALLY_TO.fullmatch(core) and (ends_at(_forms_pattern("score", "vote of"), sent, start)
+                                      or ends_at(_forms_pattern("score", "before"), sent, start)):
+        return "score"
+    return _age(sent, start, end, core)
+
+
+_AGE_CORE = re.compile(r"(?P<a>\d{1,3})(?:\s*(?:-|–|to|and)\s*(?P<b>\d{1,3}))?")
+
+
+def _age(sent: str, start: int, end: int, core: str) -> str | None:
+    m = _AGE_CORE.fullmatch(core)
+    if not m or int(m.group("a")) > 124 or (m.group("b") and int(m.group("b")) > 124):
+        return None
+    if ends_at(_forms_pattern("age", "before"), sent, start) or _forms_pattern("age", "after").match(sent, end):
+        return "age"  # "aged 44", "ages 18 to 29", "65 and older", "18-plus"
+    if not m.group("b") and ends_at(_NAME_AGE, sent, start) and _AGE_CLOSE.match(sent, end) \
+            and (prev_word(sent, start) or "").lower().rstrip(".,") not in vocab.MONTHS:
+        return "age"  # "Mary Barra, 51, ...": a number alone between commas after a name
+    return None
