@@ -34,11 +34,15 @@ def test_analyze_file_is_the_single_commands_in_one_object():
     res = run("analyze", SEED)
     assert res.returncode == 0, res.stderr
     [record] = [json.loads(x) for x in res.stdout.splitlines()]
-    assert list(record) == ["id", "sentences", "quotes", "timexes", "figures"]
-    for layer in ("sentences", "quotes", "timexes", "figures"):
+    assert list(record) == ["id", "sentences", "quotes", "timexes", "figures", "quantities"]
+    for layer in ("sentences", "quotes", "timexes", "figures", "quantities"):
         single = [json.loads(x) for x in run(layer, SEED).stdout.splitlines()]
         assert record[layer] == single, layer
     assert (len(record["quotes"]), len(record["timexes"]), len(record["figures"])) == (27, 23, 5)
+    # the layer: the five figures and the seed's two durations, in text order
+    assert [(q["text"], q["kind"]) for q in record["quantities"] if q["kind"] == "duration"] == [("one day", "duration"), ("nearly 11 years", "duration")]
+    assert [q for q in record["quantities"] if q["kind"] not in ("duration", "age", "multiplier")] == record["figures"]
+    assert list(record["quantities"][0]) == list(record["figures"][0])  # the same fields
 
 
 def test_analyze_jsonl_keeps_order_and_reports_bad_records_on_their_own_lines():
@@ -93,3 +97,17 @@ def test_records_stream_before_the_input_ends():
 def test_jobs_and_dask_need_jsonl():
     res = run("analyze", SEED, "--jobs", "2")
     assert res.returncode == 2 and "--jobs and --dask go with --jsonl" in res.stderr
+
+
+def test_quantities_command_keeps_ages_and_durations_that_figures_leaves_out():
+    records = [{"id": "x", "text": "Mary Barra, 51, said 300 workers left after 20 minutes in 2014-15.", "date": "2024-05-08"}]
+    quantities = [json.loads(x) for x in run("quantities", "--jsonl", "-", stdin=jsonl(records)).stdout.splitlines()]
+    figures = [json.loads(x) for x in run("figures", "--jsonl", "-", stdin=jsonl(records)).stdout.splitlines()]
+    assert [(q["text"], q["kind"]) for q in quantities[0]["quantities"]] == [("51", "age"), ("300", "count"), ("20 minutes", "duration")]
+    assert [(q["text"], q["kind"]) for q in figures[0]["figures"]] == [("300", "count")]
+
+
+def test_quantities_command_bad_input_is_one_line_and_exit_2(tmp_path):
+    res = run("quantities", str(tmp_path / "missing.txt"))
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1 and res.stderr.startswith("helpers: error:")

@@ -54,8 +54,9 @@ def layer_records(command: str, doc) -> list[dict] | dict[str, list[dict]]:
 
 
 #: command -> the document layer it prints; ``analyze`` prints all of them under these keys.
-COMMAND_LAYERS = {"sentences": "sentences", "quotes": "statements", "timexes": "timexes", "figures": "quantities"}
-ANALYZE_LAYERS = ("sentences", "quotes", "timexes", "figures")
+COMMAND_LAYERS = {"sentences": "sentences", "quotes": "statements", "timexes": "timexes", "figures": "quantities",
+                  "quantities": "quantities"}
+ANALYZE_LAYERS = ("sentences", "quotes", "timexes", "figures", "quantities")
 
 
 def process_line(command: str, default_date: str | None, numbered: tuple[int, str | None, str | None]) -> tuple[str, str | None]:

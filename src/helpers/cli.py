@@ -2,7 +2,7 @@
 
 Every command prints one JSON object per line (strict JSON). Offsets are Python string
 indices into the file's decoded text. The layer commands (``sentences``, ``quotes``,
-``timexes``, ``figures``) print one record per line; ``analyze`` prints every layer of an
+``timexes``, ``figures``, ``quantities``) print one record per line; ``analyze`` prints every layer of an
 article as one object. ``evaluate`` scores an extractor against annotated data; ``report``
 builds the HTML reports.
 
@@ -26,7 +26,8 @@ COMMANDS = {
     "quotes": "attributed statements: speaker, camp, kind, cue, content offsets, TextBlob and VADER scores",
     "timexes": "temporal expressions with TIMEX3 type, value, mod and the date they were resolved against",
     "figures": "numeric figures with value, interval, unit, measure, category and subject",
-    "analyze": "every layer in one pass: one object per article with sentences, quotes, timexes and figures",
+    "quantities": "every quantity of the layer (durations, ages and bare counts too), with the fields of figures",
+    "analyze": "every layer in one pass: one object per article with sentences, quotes, timexes, figures and quantities",
 }
 
 
