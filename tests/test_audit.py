@@ -127,6 +127,8 @@ def test_duplicate_and_nested_statements():
     ("52 percent", "won ", " of the vote", None),
     ("1,351", "", " soldiers had been killed", None),
     ("20 million", "a city of ", ".", None),
+    ("1,237", "we think about the big number: ", ". That", None),  # a colon between: the number is given, not named
+    ("152", "commercial center, and building ", " single-family homes", None),  # 'building' the verb
 ])
 def test_figure_kind(text, before, after, kind):
     assert checks.figure_kind(text, before, after) == kind

@@ -231,7 +231,8 @@ def figure_kind(text: str, before: str, after: str) -> str | None:
         prev = re.findall(r"[\w#.]+", before[-20:])
         if before.rstrip().endswith("#") or re.search(r"[A-Za-z]-$", before):
             return "identifier"
-        if prev and prev[-1].lower() in resources.words("audit_identifier_words.txt"):
+        # the word right before the number, with nothing but a space between ("number: 1,237" is a figure)
+        if prev and prev[-1].lower() in resources.words("audit_identifier_words.txt") and re.search(r"[\w#.]\s+$", before):
             return "identifier"
     return None
 
