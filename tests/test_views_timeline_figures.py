@@ -84,15 +84,15 @@ def test_seed_figures(seed_views):
     assert figs.set_index("text").loc["about a fifth", "value"] == "0.2"
     assert figs.set_index("text").loc["tens of thousands", "value"] == ""  # a vague magnitude has no point value
     assert v.tables["derived"].iloc[0][["text", "share", "area_km2", "low_km2", "high_km2", "whole_km2"]].tolist() == [
-        "about a fifth", "20%", "120,710", "108,639", "132,781", "603,550"]  # 0.2 × 603,550; ±10% for "about"
+        "about a fifth", "20%", "120,710", "110,651", "130,769", "603,550"]  # 0.2 × 603,550; "about": the shares nearer 1/5 than 1/4 or 1/6
     iv = v.tables["intervals"]
     assert iv[["text", "low", "high", "factor"]].values.tolist() == [
-        ["about 9-10km", 9.0, 10.0, "1.1"], ["about a fifth", 18.0, 22.0, "1.2"],
+        ["about 9-10km", 9.0, 10.0, "1.1"], ["about a fifth", 18.33, 21.67, "1.2"],
         ["tens of thousands", 10_000.0, 100_000.0, "10"], ["millions", 1_000_000.0, 10_000_000.0, "10"]]
     assert v.titles["intervals"] == "“tens of thousands” spans a factor of 10 between its bounds"
     assert v.findings[:3] == [
         "5 figures: 3 territorial, 1 casualty, 1 displacement.",
-        "“about a fifth of Ukraine” is about 120,710 km² (108,639–132,781 km²) of 603,550 km².",
+        "“about a fifth of Ukraine” is about 120,710 km² (110,651–130,769 km²) of 603,550 km².",
         "3 of the 5 figures are intervals rather than points (ranges or vague magnitudes).",
     ]
     assert "“tens of thousands” is below the 122,883 of “Russian military deaths identified by name”" in " ".join(v.findings)
@@ -132,7 +132,7 @@ def test_a_plain_text_without_a_date():
                              "(25–31 December 2019); 1 on that day itself.")
     _clean(v)
     w = _view("30-tabulate-figures", "Some 300 people came.")
-    assert w.tables["figures"]["interval"].tolist() == ["[270, 330]"]  # 'some' is ±10%: 270.0000…4 written 270
+    assert w.tables["figures"]["interval"].tolist() == ["[250, 350]"]  # 'some 300': the values that round to 300
     _clean(w)
 
 
@@ -234,3 +234,28 @@ def test_the_views_of_articles_of_our_own_pass_their_audits(name, notebook, modu
     assert module.audit(v) == []
     _clean(v)
     v.close()
+
+
+def test_interval_chart_is_linear_when_an_interval_starts_at_zero():
+    """An interval from zero cannot be drawn on a log axis: that panel stays linear, and the
+    title names no factor an axis produced."""
+    import pandas as pd
+
+    table = pd.DataFrame({"label": ["less than 2% (share)", "about 73% (share)"], "text": ["less than 2%", "about 73%"],
+                          "axis": ["%", "%"], "low": [0.0, 72.5], "high": [2.0, 73.5], "factor": ["", "1.0"],
+                          "widest": [False, True]})
+    fig = figures.interval_chart(table, figures.interval_title(table), "caption")
+    [ax] = fig.axes
+    assert ax.get_xscale() == "linear" and ax.get_xlim()[0] <= 0
+    assert figures.interval_title(table) == "“about 73%” spans a factor of 1.0 between its bounds"
+    wide = table.assign(low=[0.5, 72.5])
+    assert figures.interval_chart(wide, "t", "c").axes[0].get_xscale() == "log"
+
+
+def test_an_article_without_the_missions_figures_says_so_plainly():
+    text = ("Turnout rose\n\nTurnout rose 4 percent in 2016, and the campaign spent $5 million on ads. "
+            "Clinton, 68, won 52 percent of the vote in the districts she controls.")
+    v = figures.build(Document(parse_article(text, id="us", path="us", date=dt.date(2016, 11, 9))))
+    assert v.findings[1] == "The article gives no casualty, displacement or territorial figure."
+    assert set(v.tables["figures"]["category"]) <= {"other", "economic"}
+    assert "68" not in set(v.tables["figures"]["text"])  # an age is no figure

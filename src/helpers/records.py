@@ -156,7 +156,7 @@ class Event:
 class Quantity:
     COLUMNS: ClassVar = [
         "start", "end", "text", "value", "low", "high", "unit", "approx", "qualifier", "noun",
-        "measure", "category", "subject", "sentence_id", "kind",
+        "measure", "category", "subject", "sentence_id", "kind", "evidence",
     ]
     INT_COLUMNS: ClassVar = []
     #: Kinds that are quantities but not figures a reader tabulates (the timeline owns durations).
@@ -177,6 +177,7 @@ class Quantity:
     subject: str | None
     sentence_id: int
     kind: str = "count"  # count / money / percent / share / a unit's dimension (length …) / age / duration / multiplier
+    evidence: str | None = None  # the words that govern the measure and category, as written ("were killed", "of the Donetsk region")
 
 
 def _float_fields(cls) -> frozenset[str]:

@@ -28,10 +28,13 @@ import pandas as pd
 from .. import numbers, resources, vocab
 from ..document import as_document
 from ..records import Quantity, to_frame
+from .govern import govern
 from .meaning import FUNCTION_WORDS, IRREGULAR_PLURALS, counted_noun, measure, subject
 from .recognize import AGE_BEFORE, CANDIDATE, TIME_AFTER, WORDNUM, alt, ends_at, is_excluded, not_a_figure
 
 COLUMNS = Quantity.COLUMNS
+#: Categories only structure gives (helpers.quantities.govern), never a cue word in the sentence.
+_GOVERNED_ONLY = ("casualty", "displacement", "territorial", "military")
 APPROX_BEFORE = re.compile(rf"(?:\b(?P<approx>{alt(vocab.APPROXIMATORS)})\s+)\Z", re.IGNORECASE)
 parse_number = numbers.parse_number
 Figure = Quantity  # the record's name before the Document
@@ -209,8 +212,8 @@ def _counts_a_noun(sent: str, end: int, first: str) -> bool:
     """A number word counts something: a plural or measure noun follows (at ``end``), and it
     is not ``one``."""
     if first.lower() == "one":
-        return False
-    if _OF_GROUP.match(sent, end):
+        return _one_governed(sent, end)  # "one civilian killed": a count; "one of the toughest" is not
+    if _OF_GROUP.match(sent, end) or _OF_THEM.match(sent, end):
         return True  # "two of CERN's LHC experiments", "three of the victims"
     nxt = _NEXT_WORDS.match(sent, end)
     if not nxt:
@@ -220,8 +223,30 @@ def _counts_a_noun(sent: str, end: int, first: str) -> bool:
         return word and word not in FUNCTION_WORDS and (
             word.endswith("s") or word in IRREGULAR_PLURALS or word in resources.measures())
 
-    # the noun right after, or after one modifier ("eight cabinet ministers", "two large contracts")
-    return bool(counted(nxt.group(1)) or (nxt.group(1) not in FUNCTION_WORDS and counted(nxt.group(2))))
+    # the noun right after, or after one modifier ("eight cabinet ministers", "two large contracts", "four more villages")
+    return bool(counted(nxt.group(1)) or ((nxt.group(1) not in FUNCTION_WORDS or nxt.group(1) in _MORE) and counted(nxt.group(2)))
+                or _governed_bare(sent, end))
+
+
+_MORE = frozenset({"more", "other", "additional", "further", "new"})
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom)\b")
+_SINGULAR_PEOPLE = re.compile(r"\s+(?:(?:[\w’'-]+-year-old|more|other|single|elderly|civilian|Ukrainian|Russian|Palestinian|Israeli|Sudanese)\s+)?"
+                              r"(?:person|civilian|man|woman|child|soldier|resident|boy|girl|baby|infant|worker|policeman|officer|journalist|patient)\b",
+                              re.IGNORECASE)
+
+
+def _one_governed(sent: str, end: int) -> bool:
+    """``one civilian killed``, ``one 79-year-old woman died``: one person, governed by a
+    casualty or displacement predicate."""
+    return _SINGULAR_PEOPLE.match(sent, end) is not None and _governed_bare(sent, end)
+
+
+def _governed_bare(sent: str, end: int) -> bool:
+    """A number in words with no noun that a casualty or displacement predicate governs (``two
+    died``, ``wounded three more``)."""
+    from .govern import casualty_or_displacement_after
+
+    return casualty_or_displacement_after(sent, end)
 
 
 def _approximate(sent: str, m: re.Match, r: _Reading) -> tuple[str | None, int]:
@@ -231,10 +256,89 @@ def _approximate(sent: str, m: re.Match, r: _Reading) -> tuple[str | None, int]:
         return None, r.start
     qualifier = found.group("approx").lower()
     if r.value is not None:
-        _, lo, hi = vocab.APPROXIMATORS[qualifier]
-        r.low = r.value * lo if lo is not None else None
-        r.high = r.value * hi if hi is not None else None
+        r.low, r.high = approximate_interval(qualifier, r.value, _written_number(sent, m, r))
     return qualifier, found.start("approx")
+
+
+def approximate_interval(qualifier: str, value: float, written: str | None) -> tuple[float | None, float | None]:
+    """The interval a qualified value stands for, by the kind of its qualifier (``vocab.APPROXIMATORS``).
+
+    Bounds keep their direction and are open on the other side, as Recognizers-Text resolves
+    them (``more than 30`` → (30,), ``under 170`` → (,170): ``Specs/Number/English/
+    NumberRangeModel.json``); a count's lower end is 0. CQE marks ``about``, ``nearly`` and
+    ``roughly`` as an approximate bound (``~``, ``CQE/number_lookup.py``) with no width, and
+    Recognizers-Text gives ``about 20`` none either; the width here is the number's own
+    precision as written, the interval of the values that round to it (significant figures:
+    trailing zeros of a whole number are taken as not significant): ``about 73%`` is [72.5,
+    73.5], ``about 600`` [550, 650], ``some 1.9 million`` [1.85, 1.95] million, ``about a fifth``
+    the shares nearer 1/5 than 1/4 or 1/6. ``nearly``/``almost`` take the half below the value,
+    ``just over`` the half above."""
+    kind, lo, hi = vocab.APPROXIMATORS[qualifier]
+    half = precision_half(written, value)
+    if kind == "around":
+        return value - half, value + half
+    if kind == "near":
+        return value - half, value
+    if kind == "above":
+        return value, (value + half if hi is not None else None)
+    return (value * lo if lo is not None else None), (value * hi if hi is not None else None)
+
+
+_MANTISSA = re.compile(r"(?P<int>\d[\d,\u00a0\u202f ]*)(?:\.(?P<dec>\d+))?")
+
+
+def precision_half(written: str | None, value: float) -> float:
+    """Half the unit of the last significant digit of a number as written: ``73`` → 0.5,
+    ``600`` → 50, ``1.9 million`` → 50,000, ``seven`` → 0.5, ``forty`` → 5; a fraction in
+    words or characters gives half its distance to the nearest simpler fractions (:func:`_fraction_half`)."""
+    if written is None:
+        return abs(value) * 0.05
+    text = written.strip()
+    if (frac := _fraction_half(text, value)) is not None:
+        return frac
+    m = _MANTISSA.search(text)
+    if m is None:  # in words: "seven", "forty", "a hundred"
+        whole = int(round(abs(value)))
+        if whole == 0 or abs(value) != whole:
+            return 0.5
+        zeros = len(str(whole)) - len(str(whole).rstrip("0"))
+        return 0.5 * 10 ** zeros
+    mantissa = float(re.sub(r"[,\u00a0\u202f ]", "", m.group("int")) + (("." + m.group("dec")) if m.group("dec") else ""))
+    scale = abs(value) / mantissa if mantissa else 1.0
+    if m.group("dec"):
+        unit = 10 ** -len(m.group("dec"))
+    else:
+        digits = re.sub(r"\D", "", m.group("int"))
+        unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1
+    return 0.5 * unit * scale
+
+
+def _fraction_half(text: str, value: float) -> float | None:
+    """For a fraction (``a fifth``, ``two-thirds``, ``¾``): half the gap to the nearest
+    fractions with a denominator up to one more than its own, on the side that is nearer; the
+    interval is then symmetric about the value, so its midpoint stays the value."""
+    words = re.split(r"[\s-]+", text.lower())
+    den = next((vocab.DENOMINATORS[w] for w in words if w in vocab.DENOMINATORS), None)
+    if den is None:
+        den = next((int(d) for d in re.findall(r"/(\d+)", text)), None)
+    if den is None or not 0 < value < 1:
+        return None
+    others = {p / q for q in range(1, den + 2) for p in range(0, q + 1)} - {value}
+    others = {x for x in others if abs(x - value) > 1e-9}
+    below = max((x for x in others if x < value), default=0.0)
+    above = min((x for x in others if x > value), default=1.0)
+    return min(value - below, above - value) / 2
+
+
+def _written_number(sent: str, m: re.Match, r: _Reading) -> str | None:
+    """The number as written, without its unit: ``1.9 million``, ``73``, ``a fifth``."""
+    if m.group("frac"):
+        return m.group("frac")
+    if m.group("halfscale"):
+        return m.group("halfscale")
+    if m.groupdict().get("n1") and not m.group("between"):
+        return m.group("n1")
+    return None
 
 
 def _not_a_figure(sent: str, r: _Reading, noun: str | None) -> str | None:
@@ -307,6 +411,7 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
     """All quantities in one sentence; offsets are ``offset`` + index into ``sent``."""
     out: list[Quantity] = []
     taken = 0  # the end of the last quantity: a range's upper end ("to 50 mg") is not read again
+    previous = None  # what governed the figure before ("11 civilians were injured, seven of them seriously")
     for m in CANDIDATE.finditer(sent):
         if m.start() < taken:
             continue
@@ -324,15 +429,24 @@ def figures_in_sentence(sent: str, offset: int = 0, sentence_id: int = 0) -> lis
             meas, category = None, r.kind
             out.append(_quantity(sent, r, qualifier, q_start, noun, meas, category, None, offset, sentence_id))
             continue
-        if _is_label(sent, m, r, noun, qualifier):
-            continue
-        meas, category = measure(sent, r.start, r.end, noun)
+        governed = govern(sent, q_start if qualifier else r.start, r.end, noun, r.unit, r.kind, previous)
+        if governed is None and _is_label(sent, m, r, noun, qualifier):
+            continue  # a bare number nothing governs ("wounded 25 more" is governed)
+        if governed is not None:
+            meas, category, evidence = governed.measure, governed.category, governed.evidence
+            previous = governed
+        else:
+            meas, category = measure(sent, r.start, r.end, noun)  # the other cues (cost): never a mission category
+            if category in _GOVERNED_ONLY:
+                meas, category = None, "other"
+            evidence = None
         if r.kind == "money" and meas is None:
             meas = "amount of money"
         subj = subject(sent, r.start, r.end, category)
         if r.unit == "share" and meas is None:
-            meas, category = "share", "territorial" if subj else "other"
-        out.append(_quantity(sent, r, qualifier, q_start, noun, meas, category, subj, offset, sentence_id))
+            meas, category = "share", "other"
+        q = _quantity(sent, r, qualifier, q_start, noun, meas, category, subj, offset, sentence_id)
+        out.append(replace(q, evidence=evidence))
     return _join_subunits(sent, out, offset)
 
 

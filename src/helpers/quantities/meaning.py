@@ -28,22 +28,45 @@ FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "
 
 
 #: names as modifiers are skipped: "12 Airbus A320 jets", "40 Ukrainian soldiers"
-_COUNTED = re.compile(r"\s+(?:of\s+)?(?:[A-Z][\w\-’']*\s+){0,2}(?:([a-z][\w\-’']*)\s+)?([a-z][\w\-’']*)")
+_COUNTED = re.compile(r"\s+(?:of\s+)?(?P<names>(?:[A-Z][\w\-’']*\s+){0,2})(?:([a-z][\w\-’']*)\s+)?([a-z][\w\-’']*)")
+#: a people's plural written as a name: "165 Gazans were killed", "36,000 Sudanese have fled"
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians|ese|is|ites)\Z")
 
 
 def counted_noun(sent: str, end: int) -> str | None:
-    """The counted noun right after a figure (``four regions``, ``of people``)."""
+    """The counted noun right after a figure (``four regions``, ``of people``, ``pregnant
+    women``, ``Gazans``)."""
     m = _COUNTED.match(sent, end)
     if not m:
         return None
-    first, second = m.group(1), m.group(2)
+    first, second = m.group(2), m.group(3)
+    names = m.group("names").split()
+    if names and _DEMONYM.match(names[-1]) and (first is None or first in FUNCTION_WORDS) \
+            and (first is not None or second in FUNCTION_WORDS or second not in _noun_forms()):
+        return names[-1]
+    if first in ("more", "other", "additional", "further") and second not in FUNCTION_WORDS:
+        return second  # "four more villages"
     if first and first not in FUNCTION_WORDS and second not in FUNCTION_WORDS:
         # adjective + noun ("civilian deaths") or a single noun followed by a verb
-        if second.endswith("s") or second in resources.measures():
+        if second.endswith("s") or second in IRREGULAR_PLURALS or second in _noun_forms():
             return second
         return first
     word = first or second
     return None if word in FUNCTION_WORDS else word
+
+
+@lru_cache(maxsize=1)
+def _noun_forms() -> frozenset[str]:
+    """Words that are a measure when counted (``deaths``, ``refugees``, ``troops``; ``measures.csv``, role noun)."""
+    return frozenset(f.strip().lower() for r in resources.rows("measures.csv") if r["role"] in ("noun", "cue")
+                     for f in r["forms"].split("|") if f.strip())
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, str]]:
+    """The cue words of the measures that structure does not give (``measures.csv``, role cue: cost)."""
+    return {f.strip().lower(): (r["measure"], r["category"]) for r in resources.rows("measures.csv") if r["role"] == "cue"
+            for f in r["forms"].split("|") if f.strip()}
 
 
 @dataclass(frozen=True)
@@ -66,7 +89,7 @@ _OPENS, _CLOSES = re.compile(r"[,;:—(]"), re.compile(r"[,;:—)]")
 
 @lru_cache(maxsize=1)  # the figures of a sentence are read one after another
 def _index(sent: str) -> _Index:
-    cues = resources.measures()
+    cues = _cues()
     found = list(WORD.finditer(sent))
     words = frozenset(w.group().lower() for w in found)
     held = [w for w in found if w.group().lower() in cues and _cue_holds(w.group().lower(), words)]
@@ -107,7 +130,7 @@ def measure(sent: str, start: int, end: int, noun: str | None) -> tuple[str | No
     """The measure and category of a figure: its counted noun's when that is a cue, else the
     nearest cue within 60 characters in its clause, else (for a figure that counts no noun)
     the nearest outside it."""
-    cues = resources.measures()
+    cues = _cues()
     idx = _index(sent)
     if noun and noun.lower() in cues and _cue_holds(noun.lower(), idx.words):
         return cues[noun.lower()]
@@ -148,6 +171,8 @@ def subject(sent: str, start: int, end: int, category: str) -> str | None:
     m = _OF_NAME.match(sent, end)
     if m and _known(m.group(1)):
         return _known(m.group(1))
+    if m and category in ("territorial", "other"):
+        return m.group(1)  # "1,266 square miles of Hillsborough County": the whole named after the figure
     m = _NEAR_PLACE.search(sent[end : end + 80])
     if m and m.group(1).lower() not in vocab.MONTHS and m.group(1).lower() not in vocab.WEEKDAYS:
         return _known(m.group(1)) or m.group(1)
@@ -158,8 +183,10 @@ def subject(sent: str, start: int, end: int, category: str) -> str | None:
     if category in ("casualty", "displacement"):
         return idx.name_known[0 if inside[0] > 0 else inside[1]]
     c0, c1 = _clause_bounds(sent, start, end)
-    return _nearest_name(idx, inside, bisect_left(idx.name_starts, c0), bisect_left(idx.name_starts, c1), start) \
-        or _nearest_name(idx, inside, 0, len(idx.name_starts), start)
+    in_clause = _nearest_name(idx, inside, bisect_left(idx.name_starts, c0), bisect_left(idx.name_starts, c1), start)
+    if in_clause or category not in ("territorial", "military"):
+        return in_clause  # whose figure: a name of its own clause ("two states" is not the White House's)
+    return _nearest_name(idx, inside, 0, len(idx.name_starts), start)
 
 
 _OF_NAME = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?(" + _NAME.pattern + ")")

@@ -28,6 +28,8 @@ from . import View
 from .cells import display_ready, missing
 
 NAME = "30-tabulate-figures"
+#: The mission's categories (issue 24): what the notebook's question asks for.
+MISSION = ("territorial", "casualty", "displacement")
 
 
 def build(doc, REFERENCE=None, ARTICLE=None, DATE=None) -> View:  # noqa: N803
@@ -40,7 +42,7 @@ def build(doc, REFERENCE=None, ARTICLE=None, DATE=None) -> View:  # noqa: N803
     v = View(NAME)
     sents = {s.sentence_id: s.text for s in doc.sentences}
     shown = figs.assign(sentence=figs["sentence_id"].map(sents))
-    shown = shown[["start", "category", "measure", "text", "value", "interval", "unit", "approx", "subject", "sentence"]]
+    shown = shown[["start", "category", "measure", "evidence", "text", "value", "interval", "unit", "approx", "subject", "sentence"]]
     v.tables["figures"] = display_ready(shown.sort_values(["category", "measure"], kind="stable"), precision=4)
     counts = figs["category"].value_counts()
     v.tables["categories"] = pd.DataFrame({"category": list(counts.index), "figures": [int(n) for n in counts]})
@@ -190,7 +192,8 @@ def interval_title(table: pd.DataFrame) -> str:
 
 def interval_chart(table: pd.DataFrame, title: str, caption: str):
     """One panel per unit (no axis mixes people, kilometres and shares), one bar per interval,
-    on a log scale where the bounds span orders of magnitude; drawn from ``intervals`` only."""
+    on a log scale where the bounds span orders of magnitude and no interval starts at zero (a
+    scale every interval of the panel can be drawn on); drawn from ``intervals`` only."""
     from .. import plots
 
     groups = list(table.groupby("axis", sort=False))
@@ -207,10 +210,12 @@ def _interval_panel(ax, unit: str, g: pd.DataFrame) -> None:
     from .. import plots
 
     ys = list(range(len(g)))
+    # a log scale only where the bounds span orders of magnitude and every interval can be drawn on it: an
+    # interval from zero ("less than 2%") cannot, so its panel stays linear (a log axis would cut the bar
+    # at an arbitrary edge, and the eye would read a factor the text never gave)
+    wide = bool((g["low"] > 0).all()) and g["high"].max() / g["low"].min() >= 20
+    lows = g["low"]
     positive = g["low"][g["low"] > 0]
-    # a log scale only where the bounds span orders of magnitude; a bar from zero then starts at the axis' edge
-    wide = len(positive) > 0 and g["high"].max() / positive.min() >= 20
-    lows = g["low"].where(g["low"] > 0, positive.min() / 1.6) if wide else g["low"]
     ax.hlines(ys, lows, g["high"], lw=8, color=plots.OKABE_ITO["blue"], alpha=0.8)
     ax.set_yticks(ys, ["\n".join(textwrap.wrap(label, 40)) for label in g["label"]])
     ax.set_ylim(-0.7, len(g) - 0.3)
@@ -325,6 +330,8 @@ def findings(tables: dict) -> list[str]:
     if figs.empty:
         return ["The article gives no figures to tabulate."]
     items = [f"{int(cats['figures'].sum())} figures: " + ", ".join(f"{n} {c}" for c, n in zip(cats["category"], cats["figures"])) + "."]
+    if not set(cats["category"]) & set(MISSION):
+        items.append("The article gives no casualty, displacement or territorial figure.")
     for _, d in tables["derived"].iterrows():
         bounds = f" ({d['low_km2']}–{d['high_km2']} km²)" if d["low_km2"] and d["high_km2"] else ""
         if d["area_km2"]:
