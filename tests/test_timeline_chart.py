@@ -109,6 +109,17 @@ def test_a_duration_is_drawn_over_the_days_it_covers_in_the_direction_it_points(
     assert chart.duration_span({**ahead, "date": None}, article_date, " in office") is None  # not measured from the anchor
     assert chart.forward(" left before the election") and chart.forward(" to go") and not chart.forward(", he left")
     assert not chart.forward(" ago")
+    assert chart.forward_phrase(" of campaigning left, Trump said") == "of campaigning left"
+    assert chart.forward_phrase(" to go, Trump still trails") == "to go" and chart.forward_phrase(" in office") == ""
+
+
+def test_a_forward_duration_without_an_event_is_labelled_with_the_words_that_point_forward():
+    ev = pd.DataFrame([{"timex_id": 1, "text": "two months", "type": "DURATION", "value": "P2M", "date": None,
+                        "precision": None, "event": None}])
+    tx = pd.DataFrame([{"timex_id": 1, "anchor": "2016-09-08", "end": 15}])
+    text = "With two months to go, Trump still trails."
+    points = chart.article_points(ev, pd.DataFrame(columns=["ref", "timex_ids", "date"]), pd.DataFrame(), tx, text)
+    assert points[["date", "until", "label"]].values.tolist() == [[dt.date(2016, 9, 8), dt.date(2016, 11, 8), "“two months to go”"]]
 
 
 def test_headline_names_the_focal_event_of_any_article():

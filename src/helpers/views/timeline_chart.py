@@ -189,12 +189,21 @@ def _add_duration(date: dt.date, value: str, sign: int) -> dt.date | None:
     return shift(date, n * (7 if unit == "W" else 1))
 
 
-def forward(after: str) -> bool:
-    """A duration pointing forward from its anchor: a word of ``FORWARD_WORDS`` among the three
-    words after the expression, before any punctuation (``two weeks left``, ``two weeks of
-    campaigning left``), or ``to go`` right after it (``five days to go``)."""
+def forward_phrase(after: str) -> str:
+    """The words after a duration that make it point forward from its anchor, up to the word
+    that does (``of campaigning left``, ``to go``), or ``""``: a word of ``FORWARD_WORDS``
+    among the three words after the expression, before any punctuation, or ``to go`` right
+    after it."""
     near = re.findall(r"[A-Za-z]+", re.split(r"[,.;:!?—]", after, maxsplit=1)[0])[:3]
-    return any(w.lower() in FORWARD_WORDS for w in near) or " ".join(near[:2]).lower() == "to go"
+    if " ".join(near[:2]).lower() == "to go":
+        return "to go"
+    hit = next((k for k, w in enumerate(near) if w.lower() in FORWARD_WORDS), None)
+    return " ".join(near[:hit + 1]) if hit is not None else ""
+
+
+def forward(after: str) -> bool:
+    """A duration pointing forward from its anchor (``two weeks left``, ``five days to go``; see ``forward_phrase``)."""
+    return bool(forward_phrase(after))
 
 
 def duration_span(e, anchor, after: str = "") -> tuple[dt.date, dt.date] | None:
@@ -231,6 +240,7 @@ def article_points(events: pd.DataFrame, matches: pd.DataFrame, context: pd.Data
     for _, e in events.iterrows():
         tid = int(e["timex_id"])
         period = duration_span(e, anchors.get(tid), text[ends[tid]:ends[tid] + 40] if tid in ends else "")
+        # a forward duration's label keeps the words that make it point forward ("two months to go")
         if period is None and (e["date"] is None or (isinstance(e["date"], float) and pd.isna(e["date"]))):
             continue
         if period is not None:
@@ -240,9 +250,11 @@ def article_points(events: pd.DataFrame, matches: pd.DataFrame, context: pd.Data
             date, ref = day_of.get(tid, (e["date"], ""))
             until = date if ref else period_end(e["date"], e["precision"])
             stamp = _stamp(e["date"], e["precision"])
+        after = text[ends[tid]:ends[tid] + 40] if tid in ends else ""
+        said = f"{e['text']} {forward_phrase(after)}" if period is not None and period[0] != e["date"] else e["text"]
         rows.append({
             "date": date, "until": until, "stamp": stamp, "text": e["text"], "event": text_of(e["event"]),
-            "label": point_label(e["event"], e["text"]), "context_ref": ref, "type": e["type"], "timex_id": tid,
+            "label": point_label(e["event"], said), "context_ref": ref, "type": e["type"], "timex_id": tid,
         })
     out = pd.DataFrame(rows, columns=["date", "until", "stamp", "text", "event", "label", "context_ref", "type", "timex_id"])
     out = out.sort_values(["date", "timex_id"], kind="stable").drop(columns="timex_id").reset_index(drop=True)
@@ -358,7 +370,7 @@ def group_label(members: list[str], noun: str, stamp: str = "") -> str:
         counts[m] = counts.get(m, 0) + 1
     if len(members) == 1 and not stamp:
         return members[0]
-    ordered = sorted(counts, key=lambda m: -counts[m])
+    ordered = sorted(counts, key=lambda m: (m.startswith("“"), -counts[m]))  # an event's phrase before a bare expression
     if not stamp and len(counts) <= 3:
         lines = [_one_line(m) + (f" ×{counts[m]}" if counts[m] > 1 else "") for m in ordered]
         return "\n".join(f"• {line}" for line in lines) if len(lines) > 1 else lines[0]
