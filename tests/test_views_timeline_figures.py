@@ -68,6 +68,10 @@ def test_seed_timeline(seed_views):
                                     "days before the Alaska summit (8–14 August 2025)")
     assert v.findings[2] == ("12 of 21 dated references fall in the seven days before the Alaska summit (8–14 August 2025); "
                              "3 on the Alaska summit itself (15 August 2025).")
+    # every finding names what it counts over: the article, the seven days before the summit, the context's span
+    assert v.findings[0] == "The article uses 23 temporal expressions: 20 DATE, 3 DURATION."
+    assert v.findings[3].startswith("Of 33 context events from 22 February 2014 to the article's date (14 August 2025), "
+                                    "the article refers to 7; ")
     # the panels: 1 January 2014 (the settings' start) to two days after the summit; the recent one from 1 August.
     # 34 context events: C31-C34 fall in 1-17 August, the other 30 before
     assert v.tables["panels"].values.tolist() == [

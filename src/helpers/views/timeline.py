@@ -138,7 +138,7 @@ def findings(tables: dict, focus: tc.Focus, article_date) -> list[str]:
     items = []
     types, points, s = tables["types"], tables["points"], dict(zip(tables["summary"]["measure"], tables["summary"]["value"]))
     if len(types):
-        items.append(f"{_n(int(types['expressions'].sum()), 'temporal expression')}: "
+        items.append(f"The article uses {_n(int(types['expressions'].sum()), 'temporal expression')}: "
                      + ", ".join(f"{n} {t}" for t, n in zip(types["type"], types["expressions"])) + ".")
     if len(points):
         first = points.iloc[0]
@@ -153,7 +153,10 @@ def findings(tables: dict, focus: tc.Focus, article_date) -> list[str]:
         before = ctx[ctx["when"] == ""]
         referred = before[before["timex_ids"] != ""]
         missing = before[before["timex_ids"] == ""]
-        upto = f"up to the article's date ({article_date})" if article_date else f"up to {focus.label}"
+        last = article_date or focus.date
+        first = min(before["date"]) if len(before) else last
+        upto = (f"from {first.day} {first:%B %Y} to the article's date ({last.day} {last:%B %Y})" if article_date
+                else f"from {first.day} {first:%B %Y} to {focus.label}")
         left = "; ".join(f"{e} ({d.year})" for d, e in zip(missing["date"][:3], missing["event"][:3]))
         items.append(f"Of {len(before)} context events {upto}, the article refers to {len(referred)}"
                      + (f"; among those it leaves out: {left}" if left else "") + ".")
