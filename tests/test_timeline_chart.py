@@ -77,6 +77,7 @@ def test_a_long_phrase_is_shortened_where_a_phrase_of_its_own_begins():
     assert chart.short_phrase("By running up a lead well in advance of the", lines=1) == "By running up a lead well"
     assert chart.short_phrase("Trump threatened “severe consequences for Russia if it does not agree”", lines=1) == ""
     assert chart.point_label("", "last week") == "“last week”"
+    assert chart.point_label("RT America is", "Monday") == "“Monday”"  # a clause without its verb is no label
     assert chart.point_label("Trump threatened “severe consequences for Russia if it does not agree” by Friday",
                              "Wednesday") == "“Wednesday”"  # no whole beginning fits in two lines
 

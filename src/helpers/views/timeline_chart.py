@@ -288,6 +288,15 @@ def cut_phrase(text: str) -> bool:
     return bool(words) and words[-1].lower() in OPEN_ENDS
 
 
+#: A label does not end on an auxiliary either (``RT America is``): the clause's verb is missing.
+_LABEL_OPEN_ENDS = OPEN_ENDS | {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did"}
+
+
+def _open_label(text: str) -> bool:
+    words = re.findall(r"[\w’'-]+", text)
+    return bool(words) and words[-1].lower() in _LABEL_OPEN_ENDS
+
+
 def _balanced(text: str) -> bool:
     return text.count("“") == text.count("”") and text.count("(") == text.count(")") and text.count('"') % 2 == 0
 
@@ -311,7 +320,7 @@ def short_phrase(text, chars: int = LABEL_CHARS, lines: int = LABEL_LINES) -> st
     def fits(t):
         return len(_wrap(t, chars)) <= lines and all(len(w) <= chars for w in t.split())
 
-    if fits(text) and not cut_phrase(text):
+    if fits(text) and not _open_label(text):
         return "\n".join(_wrap(text, chars))
     words = text.split()
     for k in range(len(words) - 1, 0, -1):
@@ -319,7 +328,7 @@ def short_phrase(text, chars: int = LABEL_CHARS, lines: int = LABEL_LINES) -> st
         if not (nxt in _CUT_BEFORE or last.endswith((",", ";", ":")) or words[k] in {"—", "–", "-"}):
             continue
         head = " ".join(words[:k]).rstrip(",;:")
-        if head and not cut_phrase(head) and _balanced(head) and fits(head):
+        if head and not _open_label(head) and _balanced(head) and fits(head):
             return "\n".join(_wrap(head, chars))
     return ""
 
