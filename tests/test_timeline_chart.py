@@ -77,6 +77,9 @@ def test_a_long_phrase_is_shortened_where_a_phrase_of_its_own_begins():
     assert chart.short_phrase("By running up a lead well in advance of the", lines=1) == "By running up a lead well"
     assert chart.short_phrase("Trump threatened “severe consequences for Russia if it does not agree”", lines=1) == ""
     assert chart.point_label("", "last week") == "“last week”"
+    assert chart.whole_beginning("a last ditch virtual meeting\nwith European leaders", long)
+    assert not chart.whole_beginning("RT America is the United", "RT America is the United States version of Russia")
+    assert chart.whole_beginning("they exposed his accounts", "even though they exposed his accounts")
     assert chart.point_label("RT America is", "Monday") == "“Monday”"  # a clause without its verb is no label
     assert chart.point_label("Trump threatened “severe consequences for Russia if it does not agree” by Friday",
                              "Wednesday") == "“Wednesday”"  # no whole beginning fits in two lines
@@ -87,6 +90,9 @@ def test_crowded_references_are_grouped_by_period_with_a_count():
     assert chart.group_label(["Wednesday’s meeting", "Wednesday’s meeting", "talks with Trump"], "reference") == \
         "• Wednesday’s meeting ×2\n• talks with Trump"
     assert chart.group_label(["talks with Trump", "talks with Trump"], "reference") == "talks with Trump ×2"
+    # a phrase with no whole beginning of one line is not cut to one: the group is counted instead
+    assert chart.group_label(["RT America is the United States\nversion of Russia", "owns Mr. King's Russia"], "reference") == \
+        "2 references\nsuch as owns Mr. King's Russia"
     many = ["a", "b", "b", "c", "d"]
     assert chart.group_label(many, "reference") == "5 references\nsuch as b"
     assert chart.group_label(["x", "y"], "event", "Aug 2025") == "2 events, Aug 2025\nsuch as x"

@@ -239,8 +239,15 @@ def audit(view: View) -> list[tuple[str, str]]:
     ``panels``."""
     problems = [("event phrase", f"{row['no']}: {row['event']!r} is cut mid-phrase")
                 for _, row in view.tables["points"].iterrows() if cut_phrase(str(row["event"]))]
-    problems += [("chart label", f"{row['no']}: {row['on_the_chart']!r} is cut mid-phrase")
-                 for _, row in view.tables["points"].iterrows() if cut_phrase(str(row["on_the_chart"]).rstrip("”"))]
+    for _, row in view.tables["points"].iterrows():
+        shown = str(row["on_the_chart"])
+        if shown.startswith(("in “", "not drawn")):
+            parts = [p.removeprefix("such as ").rsplit(" ×", 1)[0] for p in shown.removeprefix("in “").rstrip("”").split("; ")]
+            whole = not any(cut_phrase(p) for p in parts)
+        else:  # its own label: the event phrase whole or cut where a phrase of its own begins, or the expression
+            whole = shown.startswith("“") or tc.whole_beginning(shown, row["event"])
+        if not whole:
+            problems.append(("chart label", f"{row['no']}: {shown!r} is not a whole phrase of {row['event']!r}"))
     problems += _recount(view)
     for name, title in view.titles.items():
         cells = " ".join(str(x) for x in view.tables[view.sources[name]].to_numpy().ravel())

@@ -333,6 +333,21 @@ def short_phrase(text, chars: int = LABEL_CHARS, lines: int = LABEL_LINES) -> st
     return ""
 
 
+def whole_beginning(label: str, event) -> bool:
+    """``label`` (newlines as spaces) is ``event`` whole, or a beginning of it that ends where
+    a phrase of its own begins (as ``short_phrase`` cuts), leading conjunctions aside."""
+    flat = " ".join(label.split())
+    text = " ".join(text_of(event).split())
+    text = _LEAD.sub("", text) or text
+    if flat == text:
+        return True
+    if not text.startswith(flat):
+        return False
+    rest = text[len(flat):]
+    nxt = rest.split()[0].lower().strip("“”\"'(‘") if rest.split() else ""
+    return rest[:1] in {",", ";", ":"} or (rest[:1] == " " and (nxt in _CUT_BEFORE or nxt in {"—", "–", "-"}))
+
+
 def point_label(event, text) -> str:
     """A reference's label on the chart: its event phrase, shortened whole; the expression
     itself, quoted, when there is no event or no whole phrase short enough."""
@@ -340,9 +355,8 @@ def point_label(event, text) -> str:
 
 
 def _one_line(label: str) -> str:
-    """A label in one line: its first line when that is a whole phrase, else the phrase shortened to one line."""
-    flat = " ".join(label.split())
-    return short_phrase(flat, LABEL_CHARS, 1) or (label.split("\n")[0] if not cut_phrase(label.split("\n")[0]) else "")
+    """A label in one line, shortened whole (``""`` when no whole beginning fits one line)."""
+    return short_phrase(" ".join(label.split()), LABEL_CHARS, 1)
 
 
 # ---------------------------------------------------------------- what a panel draws: labels, grouped when crowded
@@ -380,11 +394,12 @@ def group_label(members: list[str], noun: str, stamp: str = "") -> str:
     if len(members) == 1 and not stamp:
         return members[0]
     ordered = sorted(counts, key=lambda m: (m.startswith("“"), -counts[m]))  # an event's phrase before a bare expression
-    if not stamp and len(counts) <= 3:
-        lines = [_one_line(m) + (f" ×{counts[m]}" if counts[m] > 1 else "") for m in ordered]
+    ones = {m: _one_line(m) for m in ordered}
+    if not stamp and len(counts) <= 3 and all(ones.values()):
+        lines = [ones[m] + (f" ×{counts[m]}" if counts[m] > 1 else "") for m in ordered]
         return "\n".join(f"• {line}" for line in lines) if len(lines) > 1 else lines[0]
     head = f"{len(members)} {noun}{'' if len(members) == 1 else 's'}" + (f", {stamp}" if stamp else "")
-    first = _one_line(ordered[0])
+    first = next((ones[m] for m in ordered if ones[m]), "")
     return head + (f"\nsuch as {first}" if first and len(counts) > 1 else f"\n{first}" if first else "")
 
 
