@@ -47,29 +47,86 @@ def test_computed_matches_agree_with_the_hand_made_reading_of_the_seed(seed):
     assert "Friday" in summit["why"] and "meet" in summit["why"]
 
 
-def test_points_are_numbered_in_date_order_and_labels_are_short(seed):
-    ev = _events(seed)
+def test_points_are_in_date_order_and_every_one_is_on_the_chart_under_a_whole_phrase(seed):
+    doc = Document(seed)
+    ev = doc.frame("events")
     context = chart.load_context()
-    points = chart.article_points(ev, chart.match_context(ev, context), context)
+    points = chart.article_points(ev, chart.match_context(ev, context), context, doc.frame("timexes"), doc.text)
     assert list(points["no"]) == list(range(1, len(points) + 1))
     assert list(points["date"]) == sorted(points["date"])
     last_week = points[points["text"] == "last week"].iloc[0]
     assert last_week["date"] == dt.date(2025, 8, 8) and last_week["context_ref"]  # the day the context names
     items = chart.chart_items(points, context, dt.date(2014, 1, 1), dt.date(2025, 8, 17))
-    assert not items["label"].str.contains("…|more").any()
-    numbered = set()
-    for label in items.loc[items["kind"] == "article", "label"]:
-        for part in label.split(", "):
-            first, _, last = part.partition("–")
-            numbered |= set(range(int(first), int(last or first) + 1))
-    assert numbered == set(points["no"])  # every reference is on the chart, by its number
+    drawn = [no for members in items.loc[items["kind"] == "article", "members"] for no in members]
+    assert sorted(drawn) == list(points["no"])  # every reference on the chart, once
+    assert sorted(r for members in items.loc[items["kind"] == "context", "members"] for r in members) == sorted(context["ref"])
+    for label, members in zip(items["label"], items["members"]):
+        lines = label.split("\n")
+        assert len(lines) <= 3 and all(len(line) <= chart.LABEL_CHARS + 4 for line in lines), label
+        phrases = [" ".join(lines)] if len(members) == 1 else [line.removeprefix("• ").removesuffix(" ×2") for line in lines]
+        assert not any(chart.cut_phrase(p) for p in phrases), label  # one phrase wrapped, or a group's phrase a line
+    assert "…" not in "".join(items["label"])
 
 
-def test_number_labels_shorten_runs():
-    assert chart.number_label([8, 9, 10, 11, 12, 13, 14, 15, 16]) == "8–16"
-    assert chart.number_label([3, 5]) == "3, 5"
-    assert chart.number_label([1, 2, 3, 7, 8]) == "1–3, 7, 8"
-    assert chart.number_label([4]) == "4"
+def test_a_long_phrase_is_shortened_where_a_phrase_of_its_own_begins():
+    long = "a last ditch virtual meeting with European leaders and Ukrainian President Volodymyr Zelensky"
+    assert chart.short_phrase(long) == "a last ditch virtual meeting\nwith European leaders"
+    assert chart.short_phrase(long, lines=1) == "a last ditch virtual meeting"
+    assert chart.short_phrase("Putin met Joe Biden") == "Putin met Joe Biden"
+    # never on a function word, never inside quotation marks
+    assert chart.short_phrase("By running up a lead well in advance of the", lines=1) == "By running up a lead well"
+    assert chart.short_phrase("Trump threatened “severe consequences for Russia if it does not agree”", lines=1) == ""
+    assert chart.point_label("", "last week") == "“last week”"
+    assert chart.whole_beginning("a last ditch virtual meeting\nwith European leaders", long)
+    assert not chart.whole_beginning("RT America is the United", "RT America is the United States version of Russia")
+    assert chart.whole_beginning("they exposed his accounts", "even though they exposed his accounts")
+    assert chart.point_label("RT America is", "Monday") == "“Monday”"  # a clause without its verb is no label
+    assert chart.point_label("Trump threatened “severe consequences for Russia if it does not agree” by Friday",
+                             "Wednesday") == "“Wednesday”"  # no whole beginning fits in two lines
+
+
+def test_crowded_references_are_grouped_by_period_with_a_count():
+    assert chart.group_label(["talks with Trump"], "reference") == "talks with Trump"
+    assert chart.group_label(["Wednesday’s meeting", "Wednesday’s meeting", "talks with Trump"], "reference") == \
+        "• Wednesday’s meeting ×2\n• talks with Trump"
+    assert chart.group_label(["talks with Trump", "talks with Trump"], "reference") == "talks with Trump ×2"
+    # a phrase with no whole beginning of one line is not cut to one: the group is counted instead
+    assert chart.group_label(["RT America is the United States\nversion of Russia", "owns Mr. King's Russia"], "reference") == \
+        "2 references\nsuch as owns Mr. King's Russia"
+    many = ["a", "b", "b", "c", "d"]
+    assert chart.group_label(many, "reference") == "5 references\nsuch as b"
+    assert chart.group_label(["x", "y"], "event", "Aug 2025") == "2 events, Aug 2025\nsuch as x"
+    day = dt.date(2025, 8, 13)
+    points = pd.DataFrame({"no": range(1, 31), "date": [day + dt.timedelta(days=k % 3) for k in range(30)],
+                           "until": [day + dt.timedelta(days=k % 3) for k in range(30)],
+                           "label": [f"event number {k}" for k in range(30)]})
+    items = chart.chart_items(points, points.iloc[:0].assign(ref=[], category=[]), dt.date(2025, 8, 1), dt.date(2025, 8, 17))
+    assert sorted(n for m in items["members"] for n in m) == list(range(1, 31))
+    assert chart._estimate(items.to_dict("records"), dt.date(2025, 8, 1), dt.date(2025, 8, 17), 619) <= chart.MAX_LINES
+    assert items["label"].str.startswith("10 references").all() and len(items) == 3
+
+
+def test_a_duration_is_drawn_over_the_days_it_covers_in_the_direction_it_points():
+    article_date = dt.date(2016, 10, 25)
+    back = {"type": "DURATION", "value": "P11Y", "date": dt.date(2005, 10, 1), "event": "efforts to seize land"}
+    assert chart.duration_span(back, article_date, " of efforts to seize land") == (dt.date(2005, 10, 1), article_date)
+    ahead = {"type": "DURATION", "value": "P2W", "date": dt.date(2016, 10, 11), "event": "campaigning left"}
+    assert chart.duration_span(ahead, article_date, " of campaigning left, Trump said") == (article_date, dt.date(2016, 11, 8))
+    assert chart.duration_span({**ahead, "date": None}, article_date, " to go until the vote") == (article_date, dt.date(2016, 11, 8))
+    assert chart.duration_span({**ahead, "date": None}, article_date, " in office") is None  # not measured from the anchor
+    assert chart.forward(" left before the election") and chart.forward(" to go") and not chart.forward(", he left")
+    assert not chart.forward(" ago")
+    assert chart.forward_phrase(" of campaigning left, Trump said") == "of campaigning left"
+    assert chart.forward_phrase(" to go, Trump still trails") == "to go" and chart.forward_phrase(" in office") == ""
+
+
+def test_a_forward_duration_without_an_event_is_labelled_with_the_words_that_point_forward():
+    ev = pd.DataFrame([{"timex_id": 1, "text": "two months", "type": "DURATION", "value": "P2M", "date": None,
+                        "precision": None, "event": None}])
+    tx = pd.DataFrame([{"timex_id": 1, "anchor": "2016-09-08", "end": 15}])
+    text = "With two months to go, Trump still trails."
+    points = chart.article_points(ev, pd.DataFrame(columns=["ref", "timex_ids", "date"]), pd.DataFrame(), tx, text)
+    assert points[["date", "until", "label"]].values.tolist() == [[dt.date(2016, 9, 8), dt.date(2016, 11, 8), "“two months to go”"]]
 
 
 def test_headline_names_the_focal_event_of_any_article():

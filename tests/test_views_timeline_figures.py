@@ -47,26 +47,38 @@ def test_seed_timeline(seed_views):
     assert len(v.tables["timexes"]) == 23
     assert v.tables["types"].values.tolist() == [["DATE", 20], ["DURATION", 3]]
     points = v.tables["points"]
-    assert len(points) == 20 and list(points["no"]) == list(range(1, 21))
+    assert len(points) == 21 and list(points["no"]) == list(range(1, 22))
     by_day = points.groupby("date")["no"].apply(list).to_dict()
     # by hand: last week drawn on Trump's 8 August announcement (C31); nine on the 13th (Wednesday's call); Thursday
-    # the 14th; three on Friday the 15th (the summit)
+    # the 14th, and "one day to go until a US-Russia summit", drawn from the article's date to the day after; three
+    # on Friday the 15th (the summit). "nearly 11 years of efforts" runs from 2014 up to the article's date.
     assert by_day[dt.date(2025, 8, 8)] == [7]
     assert by_day[dt.date(2025, 8, 13)] == list(range(8, 17))
-    assert by_day[dt.date(2025, 8, 14)] == [17] and by_day[dt.date(2025, 8, 15)] == [18, 19, 20]
+    assert by_day[dt.date(2025, 8, 14)] == [17, 18] and by_day[dt.date(2025, 8, 15)] == [19, 20, 21]
+    spans = {t: (d, u) for t, d, u in zip(points["text"], points["date"], points["until"])}
+    assert spans["one day"] == (dt.date(2025, 8, 14), dt.date(2025, 8, 15))
+    assert spans["nearly 11 years"] == (dt.date(2014, 8, 1), dt.date(2025, 8, 14))
+    shown = dict(zip(points["no"], points["on_the_chart"]))
+    assert shown[1] == "efforts to seize Ukrainian land" and shown[18] == "a US-Russia summit on ending the war"
+    assert {shown[n] for n in range(8, 17)} == {"in “9 references; such as Wednesday’s meeting”"}
+    assert {shown[n] for n in (19, 20, 21)} == {"in “a meeting in Alaska; Friday’s summit; his meeting”"}
     s = dict(zip(v.tables["summary"]["measure"], v.tables["summary"]["value"]))
-    assert (s["dated references"], s["earliest year"], s["in the window"], s["on the focal date"]) == (20, 2014, 11, 3)
-    assert v.titles["timeline"] == ("The article reaches back to 2014; 11 of its 20 dated references fall in the seven "
+    assert (s["dated references"], s["earliest year"], s["in the window"], s["on the focal date"]) == (21, 2014, 12, 3)
+    assert v.titles["timeline"] == ("The article reaches back to 2014; 12 of its 21 dated references fall in the seven "
                                     "days before the Alaska summit (8–14 August 2025)")
-    assert v.findings[2] == ("11 of 20 dated references fall in the seven days before the Alaska summit (8–14 August 2025); "
+    assert v.findings[2] == ("12 of 21 dated references fall in the seven days before the Alaska summit (8–14 August 2025); "
                              "3 on the Alaska summit itself (15 August 2025).")
+    # every finding names what it counts over: the article, the seven days before the summit, the context's span
+    assert v.findings[0] == "The article uses 23 temporal expressions: 20 DATE, 3 DURATION."
+    assert v.findings[3].startswith("Of 33 context events from 22 February 2014 to the article's date (14 August 2025), "
+                                    "the article refers to 7; ")
     # the panels: 1 January 2014 (the settings' start) to two days after the summit; the recent one from 1 August.
     # 34 context events: C31-C34 fall in 1-17 August, the other 30 before
     assert v.tables["panels"].values.tolist() == [
         ["overview", dt.date(2014, 1, 1), dt.date(2025, 8, 17), 4247, 6, 30],
-        ["recent", dt.date(2025, 8, 1), dt.date(2025, 8, 17), 17, 14, 4],
+        ["recent", dt.date(2025, 8, 1), dt.date(2025, 8, 17), 17, 15, 4],
     ]
-    assert v.titles["timeline_recent"] == "1–17 August 2025: 14 references, 4 context events"
+    assert v.titles["timeline_recent"] == "1–17 August 2025: 15 references, 4 context events"
     assert v.titles["timeline_overview"] == "1 January 2014 to 17 August 2025: 6 references, 30 context events outside the panel below"
     assert {v.sources[k] for k in v.titles} == {"summary", "panels"}
     assert v.tables["accuracy"].set_index("measure").loc["value_f1", "seed"] == "1"
@@ -179,7 +191,7 @@ def test_the_audit_finds_a_title_or_a_panel_that_disagrees_with_its_table(seed_v
     v = seed_views["20"]
     title, panels, summary = v.titles["timeline"], v.tables["panels"], v.tables["summary"]
     try:
-        v.titles["timeline"] = title.replace("11 of", "14 of")  # the old count, which took in the summit day
+        v.titles["timeline"] = title.replace("12 of", "15 of")  # the old count, which took in the summit day
         v.tables["panels"] = panels.assign(end=[dt.date(2025, 8, 17), dt.date(2025, 8, 15)])  # the title's old claim
         problems = timeline.audit(v)
         v.tables["summary"] = summary.assign(value=[14 if m == "in the window" else x
@@ -187,10 +199,10 @@ def test_the_audit_finds_a_title_or_a_panel_that_disagrees_with_its_table(seed_v
         recount = timeline.audit(v)
     finally:
         v.titles["timeline"], v.tables["panels"], v.tables["summary"] = title, panels, summary
-    assert ("title", f"timeline: {title.replace('11 of', '14 of')!r} is not what the summary table says") in problems
+    assert ("title", f"timeline: {title.replace('12 of', '15 of')!r} is not what the summary table says") in problems
     assert ("panel span", "recent: drawn 2025-08-01 to 2025-08-17, titled 2025-08-01 to 2025-08-15") in problems
-    assert ("title", "timeline_recent: '1–17 August 2025: 14 references, 4 context events' is not its row") in problems
-    assert ("summary", "in the window: the summary says 14, the points table 11") in recount
+    assert ("title", "timeline_recent: '1–17 August 2025: 15 references, 4 context events' is not its row") in problems
+    assert ("summary", "in the window: the summary says 14, the points table 12") in recount
     assert timeline.audit(v) == []
 
 

@@ -288,52 +288,68 @@ def _drop_overlapping(ax, texts: list) -> list:
 
 def _levels(extents: list[tuple[float, float, int]], pad: float) -> list[int]:
     """Greedy stacking: each (x0, x1, lines) gets the lowest level where it overlaps nothing."""
+    return [lv for lv, _ in place_levels([[e] for e in extents], pad)]
+
+
+def place_levels(options: list[list[tuple[float, float, int]]], pad: float) -> list[tuple[int, int]]:
+    """Greedy stacking with a choice: each item, in order, takes whichever of its ``options``
+    (x0, x1, lines) sits at the lowest level where it overlaps nothing placed before it (the
+    first option on a tie). Returns (level, option index) per item."""
     occupied: list[tuple[float, float, int, int]] = []  # x0, x1, level, lines
     out = []
-    for x0, x1, lines in extents:
-        level = 0
-        while any(
-            x0 < b + pad and a < x1 + pad and level < lv + ln and lv < level + lines
-            for a, b, lv, ln in occupied
-        ):
-            level += 1
-        occupied.append((x0, x1, level, lines))
-        out.append(level)
+    for opts in options:
+        best = None
+        for k, (x0, x1, lines) in enumerate(opts):
+            level = 0
+            while any(x0 < b + pad and a < x1 + pad and level < lv + ln and lv < level + lines for a, b, lv, ln in occupied):
+                level += 1
+            if best is None or level < best[0]:
+                best = (level, k)
+        x0, x1, lines = opts[best[1]]
+        occupied.append((x0, x1, best[0], lines))
+        out.append(best)
     return out
 
 
+#: The timeline chart's margins (inches): the left one holds the context lanes' names.
+TIMELINE_LEFT, TIMELINE_RIGHT = 1.3, 0.3
+#: The width of a timeline panel's axes (inches), which the view's label layout estimates with.
+AXES_WIDTH = WIDTH - TIMELINE_LEFT - TIMELINE_RIGHT
+LINE_PT = 12.5  # an 8.5 pt label line with its leading and room for a period's bar
+HEADROOM = 1.4  # label lines kept free at a panel's top for the focal date's label
+_TIMELINE_STYLES = {
+    "article": {"color": OKABE_ITO["blue"], "marker": "o", "side": 1, "mfc": OKABE_ITO["blue"]},
+    "context": {"color": OKABE_ITO["vermillion"], "marker": "D", "side": -1, "mfc": "white"},
+}
+
+
 def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "", band=None) -> dict:
-    """Article events above the axis (filled circles), context events below (open diamonds),
-    each label placed at the lowest free level so that no two labels overlap; a bar shows
-    the period a week-, month- or year-precise date covers; a dashed line marks ``marker_end``.
-    """
+    """Article references above the axis (filled circles on the day, a bar under the label over
+    the days a period covers), context events below in lanes by category (open diamonds
+    beside their labels); each label at the lowest free level of its lane, kept inside the
+    panel, so that no two labels overlap; a dashed line and a label mark ``marker_end``."""
     import matplotlib.dates as mdates
 
-    fig = ax.figure
     ax.set_xlim(start, end)
     if band is not None:  # the window a zoomed panel shows
         ax.axvspan(mdates.date2num(band[0]), mdates.date2num(band[1]), color="#999999", alpha=0.15, lw=0)
-    renderer = fig.canvas.get_renderer()
-    styles = {
-        "article": {"color": OKABE_ITO["blue"], "marker": "o", "side": 1, "mfc": OKABE_ITO["blue"]},
-        "context": {"color": OKABE_ITO["vermillion"], "marker": "D", "side": -1, "mfc": "white"},
-    }
-    levels_used = {1: 0, -1: 0}
-    for kind, style in styles.items():
-        sub = items[items["kind"] == kind].sort_values("date", kind="stable")
-        lanes = [""] if kind == "article" else sorted(set(sub["lane"])) if "lane" in sub else [""]
-        base = 0
-        for lane in lanes:
-            group = sub[sub["lane"] == lane] if kind == "context" and "lane" in sub else sub
-            used = _draw_labels(ax, group, style, start, end, renderer, base)
-            if kind == "context" and lane and used > base:  # the lane's name in the left margin
-                ax.annotate(lane, (0, style["side"] * (1.2 + base)), xycoords=("axes fraction", "data"), xytext=(-4, 0),
-                            textcoords="offset points", fontsize=8, style="italic", color="#767676", ha="right", va="top")
-            base = used + (1 if kind == "context" and used > base else 0)
-        levels_used[style["side"]] = base
+    renderer = ax.figure.canvas.get_renderer()
+    used = {1: 0.0, -1: 0.0}
+    article = items[items["kind"] == "article"]
+    used[1] = _draw_lane(ax, article, _TIMELINE_STYLES["article"], start, end, renderer, 0.0)
+    base = 0.0
+    context = items[items["kind"] == "context"]
+    for lane in sorted(set(context["lane"])):
+        top = _draw_lane(ax, context[context["lane"] == lane], _TIMELINE_STYLES["context"], start, end, renderer, base)
+        if lane:  # the lane's name in the left margin, beside its first row
+            ax.annotate(lane, (0, -(1.0 + base)), xycoords=("axes fraction", "data"), xytext=(-6, 0),
+                        textcoords="offset points", fontsize=8, style="italic", color="#767676", ha="right", va="top")
+            if base:
+                ax.axhline(-(0.85 + base), color="#dddddd", lw=0.6)
+        base = top + 0.3
+    used[-1] = base
     head = HEADROOM if marker_end is not None and end_label else 0.0  # a line above the labels for ``end_label``
-    top, bottom = levels_used[1] + 1.6 + head, levels_used[-1] + 1.6
-    ax.set_ylim(-bottom, top)
+    ax.set_ylim(-(used[-1] + 1.0), used[1] + 1.6 + head)
     ax.axhline(0, color="#333333", lw=1)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -346,67 +362,103 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
             ax.annotate(end_label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(-4 if right else 4, -2),
                         textcoords="offset points", ha="right" if right else "left", va="top", fontsize=9,
                         fontweight="bold")
-    levels_used["head"] = head
-    return levels_used
+    used["head"] = head
+    return used
 
 
-def _draw_labels(ax, sub, style, start, end, renderer, base: int) -> int:
-    """Draw one lane of labels from level ``base`` up, each at the lowest free level; returns
-    the first level above the lane."""
+def _draw_lane(ax, sub, style, start, end, renderer, base: float) -> float:
+    """Draw one lane of labels from level ``base`` outwards, each at the lowest free level and
+    inside the axes (anchored at its date, on its left when it would pass the right edge);
+    returns the first level beyond the lane."""
     import matplotlib.dates as mdates
 
-    extents, texts = [], []
-    span = mdates.date2num(end) - mdates.date2num(start)
-    for _, it in sub.iterrows():
-        x = mdates.date2num(it["date"])
-        right = (x - mdates.date2num(start)) / span > 0.6
-        t = ax.text(x, 0, it["label"], fontsize=8.5, ha="right" if right else "left", va="bottom" if style["side"] > 0 else "top")
-        bb = t.get_window_extent(renderer)
-        extents.append((bb.x0, bb.x1, it["label"].count("\n") + 1))
-        texts.append((t, x, it))
-    cursor = base
-    for (t, x, it), level, (_, _, lines) in zip(texts, _levels(extents, pad=6), extents):
-        y = style["side"] * (1.2 + base + level)
-        t.set_position((x, y))
-        t.set_color("#1d1d1d")
-        ax.vlines(x, 0, y, color=style["color"], lw=0.6, alpha=0.4)
-        ax.plot([x], [0], style["marker"], color=style["color"], mfc=style["mfc"], ms=6, zorder=3)
-        until = mdates.date2num(it["until"])
-        if until > x:
-            ax.hlines(0.25 * style["side"], x, until, color=style["color"], lw=3, alpha=0.7)
-        cursor = max(cursor, base + level + lines)
-    return cursor
-
-
-LINE_PT = 11.5  # an 8.5 pt label line with its leading
-HEADROOM = 1.4  # label lines kept free at a panel's top for the focal date's label
+    if sub.empty:
+        return base
+    ax_box = ax.get_window_extent(renderer)
+    to_px = ax.transData.transform
+    side = style["side"]
+    gap = 6 if side < 0 else 2  # a context label stands beside its diamond, a reference's over its stem
+    k = ax.figure.dpi / 72  # pixels a point
+    placed, options = [], []
+    for _, it in sub.sort_values("date", kind="stable").iterrows():
+        x, xu = mdates.date2num(it["date"]), mdates.date2num(it["until"])
+        t = ax.annotate(it["label"], (x, 0), textcoords="offset points", xytext=(gap, 0), fontsize=8.5,
+                        va="top" if side < 0 else "bottom", ha="left", color="#1d1d1d", linespacing=1.0,
+                        multialignment="left")
+        w = t.get_window_extent(renderer).width
+        px, pu = to_px((x, 0))[0], to_px((xu, 0))[0]
+        lines = it["label"].count("\n") + 1
+        opts = []  # (x0, x1, lines), with how to anchor the text: right of its date, left of it (or of a period's end)
+        start_at = px if side > 0 else pu  # a context group's label begins after its last diamond
+        if start_at + gap * k + w <= ax_box.x1:
+            opts.append(((px - 3, max(start_at + gap * k + w, pu) + 3, lines), ("left", gap, start_at)))
+        end = pu if pu > px and side > 0 else px  # a period's label may end where the period ends, over its bar
+        if end - gap * k - w >= ax_box.x0:
+            opts.append(((min(px, end - gap * k - w) - 3, max(end, pu) + 3, lines), ("right", -gap, end)))
+        if not opts:  # wider than either side: kept inside the axes, at its right edge
+            opts.append(((min(px, ax_box.x1 - w - 1) - 3, max(px, pu, ax_box.x1) + 3, lines), ("edge", 0)))
+        placed.append((t, x, it, w, px, lines, [o[1] for o in opts]))
+        options.append([o[0] for o in opts])
+    top = base
+    for (t, x, it, w, px, lines, anchors), (level, choice) in zip(placed, place_levels(options, pad=4)):
+        how = anchors[choice]
+        if how[0] == "left" and how[2] != px:
+            t.xyann = ((how[2] - px) / k + gap, 0)
+        elif how[0] == "right":
+            t.set_ha("right")
+            t.xyann = ((how[2] - px) / k - gap, 0)
+        elif how[0] == "edge":
+            t.xyann = ((ax_box.x1 - w - 1 - px) / k, 0)
+        y = side * (1.0 + base + level)
+        t.xy = (x, y + 0.22 if side > 0 else y)
+        if side > 0:  # the reference: a stem from its day on the axis up to its label, a bar under it over a period
+            px_day = max(to_px((1, 0))[0] - to_px((0, 0))[0], 1e-9)
+            for d0, d1 in it["spans"]:
+                a, b = mdates.date2num(d0), mdates.date2num(d1)
+                ax.plot([a], [0], style["marker"], color=style["color"], mfc=style["mfc"], ms=5, zorder=3)
+                if b > a:  # inset by a pixel and a half each end, so that adjacent years stay two bars
+                    ax.hlines(y + 0.11, a + 1.5 / px_day, b - 1.5 / px_day, color=style["color"], lw=2.5, alpha=0.75)
+            ax.vlines(x, 0, y + 0.11, color=style["color"], lw=0.6, alpha=0.4)
+        else:  # the context event: its diamond beside its label, in its lane (a group's: one for each, on a line)
+            days = sorted({mdates.date2num(d0) for d0, _ in it["spans"]}) or [x]
+            if len(days) > 1:
+                ax.hlines(y - 0.35, days[0], days[-1], color=style["color"], lw=0.8, alpha=0.6)
+            ax.plot(days, [y - 0.35] * len(days), style["marker"], color=style["color"], mfc=style["mfc"], ms=5, zorder=3, ls="")
+            ax.vlines(days, 0, y - 0.35, color=style["color"], lw=0.4, alpha=0.25)
+        top = max(top, base + level + lines)
+    return top
 
 
 def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH, marker_end=None, end_label: str = ""):
     """A figure of stacked timeline panels, each as tall as its stacked labels need.
 
-    ``panels``: dicts with ``items`` (``timeline.chart_items``), ``start``, ``end``, ``title``.
-    Label levels are computed at the final width; each panel's height is then set so that one
-    level is one text line, which is what keeps labels from overlapping vertically.
+    ``panels``: dicts with ``items`` (``timeline_chart.chart_items``), ``start``, ``end``,
+    ``title``, ``band``. The figure gets its final width before any label is placed, and each
+    panel's height is then set so that one level is one text line, which is what keeps
+    labels from overlapping vertically.
     """
-    fig = blank_figure(figsize=(width, 10))
-    left, right = 1.1, 0.3  # inches: the left margin holds the context lanes' names
-    axes = [fig.add_axes([left / width, 0.0, 1 - (left + right) / width, 0.1]) for _ in panels]
-    units = []
-    import matplotlib.dates as mdates
+    import textwrap
 
-    for ax, p in zip(axes, panels):
-        used = timeline_panel(ax, p["items"], p["start"], p["end"], marker_end=marker_end, end_label=end_label, band=p.get("band"))
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+
+    fig = blank_figure(figsize=(width, 10))
+    left, right = TIMELINE_LEFT, TIMELINE_RIGHT
+    axes, units = [], []
+    line_in = LINE_PT / 72
+    for p in panels:
+        # each panel laid out alone at its final width and at one line a level, then moved
+        ax = fig.add_axes([left / width, 0.0, 1 - (left + right) / width, 0.1])
+        axes.append(ax)
+        used = timeline_panel(ax, p["items"], p["start"], p["end"], marker_end=marker_end, end_label=end_label,
+                              band=p.get("band"))
         locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # no crowded full dates
-        units.append(used[1] + used[-1] + 3.2 + used["head"])
+        units.append(used[1] + used[-1] + 2.6 + used["head"])
         ax.set_title(p["title"], fontsize=11, loc="left")
-    line_in = LINE_PT / 72
     heads, foot = 0.55, 0.45  # title above, tick labels below each panel (inches)
     heights = [u * line_in for u in units]
-    import textwrap
-
     title = "\n".join(textwrap.wrap(title, 90))  # a long finding in two lines, not past the edge
     legend_rows = 2
     top = (0.6 + 0.25 * title.count("\n") + 0.22 * legend_rows) if title else 0.5
@@ -414,14 +466,12 @@ def timeline_chart(panels: list[dict], *, title: str = "", width: float = WIDTH,
     fig.set_size_inches(width, total)
     if title:
         fig.text(0.01, 1 - 0.15 / total, title, ha="left", va="top", fontsize=13, fontweight="bold")
-    from matplotlib.lines import Line2D
-
     has_context = any((p["items"]["kind"] == "context").any() for p in panels)
     handles = [
-        Line2D([], [], marker="o", color=OKABE_ITO["blue"], ls="", label="dated in the article, numbered (above)"),
+        Line2D([], [], marker="o", color=OKABE_ITO["blue"], ls="", label="dated in the article (above)"),
         Line2D([], [], marker="D", color=OKABE_ITO["vermillion"], mfc="white", ls="",
-               label="context event, C-numbered, by category (below)" if has_context else ""),
-        Line2D([], [], color=OKABE_ITO["blue"], lw=3, alpha=0.7, label="the week, month or year a date covers"),
+               label="context event, in lanes by category (below)" if has_context else ""),
+        Line2D([], [], color=OKABE_ITO["blue"], lw=3, alpha=0.75, label="the days a period covers"),
         Line2D([], [], color="#333333", ls="--", lw=1, label=end_label if marker_end is not None else ""),
     ]
     legend_top = 0.15 + 0.25 * (title.count("\n") + 1) + 0.1 if title else 0.05

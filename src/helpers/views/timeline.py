@@ -32,27 +32,29 @@ def build(doc, FOCAL_DATE=None, FOCAL_LABEL=None, START=None, CONTEXT=None, ARTI
     focus = tc.settings(article, events, FOCAL_DATE, FOCAL_LABEL, START, CONTEXT)
     context = tc.load_context(focus.context) if focus.context else pd.DataFrame(columns=["ref"] + tc.CONTEXT_COLUMNS)
     matches = tc.match_context(events, context)
-    points = tc.article_points(events, matches, context)
+    points = tc.article_points(events, matches, context, doc.frame("timexes"), doc.text)
     v = View(NAME)
     v.tables["timexes"] = timex_table(doc)
     v.tables["types"] = type_table(v.tables["timexes"])
     v.tables["events"] = display_ready(events[["timex_id", "text", "value", "date", "precision", "event", "participants"]])
-    v.tables["points"] = display_ready(points[["no", "date", "until", "stamp", "text", "event", "context_ref"]])
     v.tables["summary"] = summary(points, focus)
     v.tables["panels"] = tc.panels(points, context, focus)
+    items = tc.layout(points, context, v.tables["panels"], focus)
+    points = points.assign(on_the_chart=tc.on_chart(points, items))
+    v.tables["points"] = display_ready(points[["no", "date", "until", "stamp", "text", "event", "on_the_chart", "context_ref"]])
     v.tables["context"] = context_table(matches, context, article.date)
     v.captions.update(CAPTIONS)
     _accuracy(v, article)
     _notes(v, article, focus, context)
     v.findings = findings(v.tables, focus, article.date)
-    _chart(v, points, context, focus, article)
+    _chart(v, items, points, focus, article)
     return v
 
 
 CAPTIONS = {
     "timexes": "Temporal expressions (TIMEX3 type and value; in text: the expression in the annotated article of report 00)",
     "events": "Events dated by the article",
-    "points": "The article's dated references, as numbered on the chart",
+    "points": "Every dated reference of the article, and how the chart shows it (its label, or the group it is counted in)",
     "context": "Context events and the article's references to them (computed)",
     "errors": "Errors on the seed",
 }
@@ -136,7 +138,7 @@ def findings(tables: dict, focus: tc.Focus, article_date) -> list[str]:
     items = []
     types, points, s = tables["types"], tables["points"], dict(zip(tables["summary"]["measure"], tables["summary"]["value"]))
     if len(types):
-        items.append(f"{_n(int(types['expressions'].sum()), 'temporal expression')}: "
+        items.append(f"The article uses {_n(int(types['expressions'].sum()), 'temporal expression')}: "
                      + ", ".join(f"{n} {t}" for t, n in zip(types["type"], types["expressions"])) + ".")
     if len(points):
         first = points.iloc[0]
@@ -151,7 +153,10 @@ def findings(tables: dict, focus: tc.Focus, article_date) -> list[str]:
         before = ctx[ctx["when"] == ""]
         referred = before[before["timex_ids"] != ""]
         missing = before[before["timex_ids"] == ""]
-        upto = f"up to the article's date ({article_date})" if article_date else f"up to {focus.label}"
+        last = article_date or focus.date
+        first = min(before["date"]) if len(before) else last
+        upto = (f"from {first.day} {first:%B %Y} to the article's date ({last.day} {last:%B %Y})" if article_date
+                else f"from {first.day} {first:%B %Y} to {focus.label}")
         left = "; ".join(f"{e} ({d.year})" for d, e in zip(missing["date"][:3], missing["event"][:3]))
         items.append(f"Of {len(before)} context events {upto}, the article refers to {len(referred)}"
                      + (f"; among those it leaves out: {left}" if left else "") + ".")
@@ -203,7 +208,7 @@ def _notes(v: View, article, focus: tc.Focus, context: pd.DataFrame) -> None:
         v.notes["context"] = "No context file for this article (give one as CONTEXT)."
 
 
-def _chart(v: View, points: pd.DataFrame, context: pd.DataFrame, focus: tc.Focus, article) -> None:
+def _chart(v: View, items: list, points: pd.DataFrame, focus: tc.Focus, article) -> None:
     v.titles["timeline"], v.sources["timeline"] = headline(v.tables["summary"]), "summary"
     heads = []
     for _, row in v.tables["panels"].iterrows():
@@ -214,7 +219,7 @@ def _chart(v: View, points: pd.DataFrame, context: pd.DataFrame, focus: tc.Focus
         return
     caption = (f"Source: {article.byline or 'article'}, {article.date or 'undated'}"
                + (f"; context: {paths.shown(focus.context)} (sources per row)" if focus.context else ""))
-    v.figures["timeline"] = tc.draw(points, context, v.tables["panels"], focus, title=v.titles["timeline"],
+    v.figures["timeline"] = tc.draw(items, v.tables["panels"], focus, points, title=v.titles["timeline"],
                                     panel_titles=heads, caption=caption)
 
 
@@ -225,16 +230,7 @@ def exports(doc) -> dict[str, pd.DataFrame]:
 
 # ---------------------------------------------------------------- audit
 
-#: Words a whole phrase does not end on (determiners, prepositions, conjunctions, modals).
-_OPEN_ENDS = frozenset("""a an the its their his our your my of in on at to for from by with
-about as into onto than and or but nor if while because since until before after over under between among through
-during against without within will would can could should may might must""".split())
-
-
-def cut_phrase(text: str) -> bool:
-    """A phrase cut before its end: it ends on a function word (``in advance of the``)."""
-    words = re.findall(r"[\w’'-]+", text)
-    return bool(words) and words[-1].lower() in _OPEN_ENDS
+cut_phrase = tc.cut_phrase
 
 
 def audit(view: View) -> list[tuple[str, str]]:
@@ -243,6 +239,15 @@ def audit(view: View) -> list[tuple[str, str]]:
     ``panels``."""
     problems = [("event phrase", f"{row['no']}: {row['event']!r} is cut mid-phrase")
                 for _, row in view.tables["points"].iterrows() if cut_phrase(str(row["event"]))]
+    for _, row in view.tables["points"].iterrows():
+        shown = str(row["on_the_chart"])
+        if shown.startswith(("in “", "not drawn")):
+            parts = [p.removeprefix("such as ").rsplit(" ×", 1)[0] for p in shown.removeprefix("in “").rstrip("”").split("; ")]
+            whole = not any(cut_phrase(p) for p in parts)
+        else:  # its own label: the event phrase whole or cut where a phrase of its own begins, or the expression
+            whole = shown.startswith("“") or tc.whole_beginning(shown, row["event"])
+        if not whole:
+            problems.append(("chart label", f"{row['no']}: {shown!r} is not a whole phrase of {row['event']!r}"))
     problems += _recount(view)
     for name, title in view.titles.items():
         cells = " ".join(str(x) for x in view.tables[view.sources[name]].to_numpy().ravel())
