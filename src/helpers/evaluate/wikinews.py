@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from pathlib import Path
 
 from .. import paths
@@ -65,5 +66,50 @@ def read_selection(path: Path = GOLD_DIR / "selection.tsv") -> list[dict]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+GOLD_COLUMNS = ["file", "start", "end", "text", "type", "value", "mod", "note"]
+
+
+def locate(draft: list[dict], corpus: Path = CORPUS) -> list[dict]:
+    """Gold rows with offsets from hand-written rows in document order (``doc_id``, ``text``
+    with ``\\n`` for a line break, ``type``, ``value``, ``mod``, ``note``): each text is
+    found as a whole word at or after the end of the previous one in the same article
+    (and after the header line)."""
+    files = {r["doc_id"]: r["file"] for r in manifest(corpus)}
+    rows, pos = [], {}
+    for d in draft:
+        file = files[d["doc_id"]]
+        text = (corpus / file).read_text(encoding="utf-8")
+        want = d["text"].replace("\\n", "\n")
+        header = text.find("\n") + 1 if text.startswith(" date ") else 0  # the header line is no text
+        m = re.compile(rf"(?<!\w){re.escape(want)}(?!\w)").search(text, pos.get(file, header))
+        if m is None:
+            raise ValueError(f"{file}: {want!r} not found after offset {pos.get(file, 0)}")
+        pos[file] = m.end()
+        rows.append({"file": file, "start": m.start(), "end": m.end(), "text": want, "type": d["type"],
+                     "value": d["value"], "mod": d.get("mod") or "", "note": d.get("note") or ""})
+    return rows
+
+
+def write_gold(draft_path: Path, out: Path = GOLD_DIR) -> list[Path]:
+    """``development.csv`` and ``heldout.csv`` from the hand-written draft, by the selection."""
+    with open(draft_path, encoding="utf-8", newline="") as fh:
+        draft = list(csv.DictReader(fh, delimiter="\t"))
+    rows = locate(draft)
+    written = []
+    for compartment in ("development", "heldout"):
+        files = [s["file"] for s in read_selection() if s["compartment"] == compartment]
+        part = [r for f in files for r in rows if r["file"] == f] + [
+            {"file": f} for f in files if not any(r["file"] == f for r in rows)]
+        path = out / f"{compartment}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=GOLD_COLUMNS, lineterminator="\n")
+            w.writeheader()
+            w.writerows(part)
+        written.append(path)
+    return written
+
+
 if __name__ == "__main__":  # pragma: no cover
-    print(write_selection())
+    import sys
+
+    print(*(write_gold(Path(sys.argv[1])) if len(sys.argv) > 1 else [write_selection()]), sep="\n")
