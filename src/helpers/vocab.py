@@ -112,7 +112,7 @@ TIMEX_MODS = {word: _KIND_TO_MOD[kind] for word, (kind, _, _) in APPROXIMATORS.i
 #: Modifiers of a date's part -> TIMEX3 mod ("mid-2024", "early June", "late 2021").
 PART_MODS = {"early": "START", "mid": "MID", "late": "END"}
 #: "earlier this year" / "later this month" -> mod.
-RELATIVE_MODS = {"earlier": "BEFORE", "later": "AFTER"}
+RELATIVE_MODS = {"earlier": "START", "later": "AFTER"}  # TimeBank: "earlier this year/month" START (10 of 11)
 #: Adverbs for relative days: offset in days from the anchor.
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 #: Times of day -> TIMEX3 value suffix.
@@ -130,6 +130,9 @@ REFERENCES = {
     ("now",): "PRESENT_REF", ("currently",): "PRESENT_REF", ("current",): "PRESENT_REF", ("the", "present"): "PRESENT_REF",
     ("recently",): "PAST_REF", ("lately",): "PAST_REF", ("the", "past"): "PAST_REF",
     ("the", "future"): "FUTURE_REF", ("the", "near", "future"): "FUTURE_REF", ("the", "distant", "future"): "FUTURE_REF",
+    # the modifier inside the extent, as TimeBank has "More recently" and "right now"
+    ("more", "recently"): "PAST_REF", ("most", "recently"): "PAST_REF", ("right", "now"): "PRESENT_REF",
+    ("a", "later", "date"): "FUTURE_REF", ("a", "future", "date"): "FUTURE_REF",
 }
 #: "recent weeks" (the past, vaguely) and "the coming months" (the future, vaguely).
 VAGUE_PERIOD_REFS = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "FUTURE_REF"}

@@ -122,7 +122,9 @@ def quarter(toks, i):
       "Talks failed in March 2024. The following month they resumed.|The following month|DATE|2024-04",
       "He came home on 2 June. Earlier that day, police had raided the house.|Earlier that day|DATE|2025-06-02|START",
       "Traders who sold that day lost money.|||",
-      "Exports fell in March 2024; the previous month they had risen.|the previous month|DATE|2024-02")
+      "Exports fell in March 2024; the previous month they had risen.|the previous month|DATE|2024-02",
+      "The mill opened in 1952, and the following decade it doubled.|the following decade|DATE|196",
+      "The church was rebuilt in 1905; the previous century it had burned.|the previous century|DATE|18")
 def anaphoric(toks, i):
     """``that day``, ``the same year``, ``the following month``, ``the previous week``: a
     period counted from the date under discussion (the last one the text named, resolved in
@@ -138,7 +140,7 @@ def anaphoric(toks, i):
     elif first == "the" and second in ("same", "following", "previous", "preceding"):
         shift, k = {"same": 0, "following": 1, "previous": -1, "preceding": -1}[second], k + 2
     unit = w.low(toks, k)
-    if shift is None or unit not in ("day", "week", "month", "year"):
+    if shift is None or unit not in ("day", "week", "month", "year", "decade", "century"):
         return None
     if first == "that" and second != "same" and not mod and unit in ("day", "week"):
         return None  # "trades made that day": a day of a kind, not a date
@@ -158,6 +160,64 @@ def determined_period(toks, i):
         if (m := find(toks, i + 1)) is not None:
             return Match(i, m.j, m.type, m.spec, m.mod)
     return None
+
+
+@rule("The ceasefire lasted a mere three days.|a mere three days|DURATION|P3D",
+      "He had a scant two hours to decide.|a scant two hours|DURATION|PT2H",
+      "It was a mere formality.|||")
+def mere_duration(toks, i):
+    """``a mere three days``, ``a scant two hours``: the evaluative modifier inside the
+    extent, as TimeML puts a duration's modifiers; it gives no ``mod`` (it says small, not
+    less)."""
+    if toks[i].lower not in ("a", "an") or w.low(toks, i + 1) not in ("mere", "scant", "bare"):
+        return None
+    if (d := w.duration_at(toks, i + 2)) is None:
+        return None
+    return Match(i, d[0], "DURATION", fixed(d[1]))
+
+
+@rule("At the time, he was in Paris.|the time|DATE|PAST_REF",
+      "At that time, the plant employed 900.|that time|DATE|PAST_REF",
+      "It would be irresponsible at this time.|this time|DATE|PRESENT_REF",
+      "He was 12 at the time of the attack.|||",
+      "At the time Howes was captured, the group was split.|||",
+      "He was, at the time, the largest donor.|the time|DATE|PAST_REF",
+      "This time the vote passed.|||")
+def at_the_time(toks, i):
+    """``at the time``, ``at that time`` (the past under discussion: PAST_REF, as TimeBank
+    has ``the time``) and ``at this time`` (PRESENT_REF), the preposition outside the
+    extent; not ``at the time of …``, ``… when`` or ``at the time Howes was captured``, dated
+    by an event."""
+    value = {"the": "PAST_REF", "that": "PAST_REF", "this": "PRESENT_REF"}.get(toks[i].lower)
+    if value is None or w.low(toks, i - 1) != "at" or w.low(toks, i + 1) != "time":
+        return None
+    nxt = toks[i + 2] if i + 2 < len(toks) else None
+    if nxt is not None and (nxt.lower in ("of", "when", "that", "which") or nxt.tag.startswith(("NN", "PRP", "DT", "JJ"))):
+        return None  # "at the time of the attack", "at the time Howes was captured": an event's time
+    return Match(i, i + 2, "DATE", fixed(value))
+
+
+@rule("The index closed the day at 5,210.|the day|DATE|2025-08-14",
+      "For the day, the Nikkei fell 6%.|the day|DATE|2025-08-14",
+      "It was in freefall for most of the day.|the day|DATE|2025-08-14",
+      "The stock ended the day up 2%, after it fell on Monday.|the day|DATE|2025-08-14",
+      "Shares rose at the open but fell later in the day.|||",
+      "The day the deal was announced, shares fell.|||",
+      "At the end of the day, voters decide.|||",
+      "Episodes are available the day after airing.|||")
+def trading_day(toks, i):
+    """The day a market report is about: ``closed the day``, ``for the day``, ``most of the
+    day``: the article's day, the trading day a market report is written on (the last day named is
+    as often another market's, ``fell 8.3 percent on Friday``). Not ``the day`` an event
+    dates (``the day the deal was announced``, ``the day after airing``), nor ``earlier in
+    the day``, which TBAQ leaves (0 of 2)."""
+    if toks[i].lower != "the" or w.low(toks, i + 1) != "day":
+        return None
+    prev, after = w.low(toks, i - 1), w.low(toks, i + 2)
+    closing = prev.startswith(("end", "clos", "finish", "open", "start", "begin", "began"))
+    of_day = prev == "of" and w.low(toks, i - 2) in ("most", "much", "rest", "part", "remainder")
+    for_day = prev == "for" and after in (",", ".")
+    return Match(i, i + 2, "DATE", Spec("relday", (0, ""))) if closing or of_day or for_day else None
 
 
 @rule("The war has lasted nearly 11 years.|nearly 11 years|DURATION|P11Y|LESS_THAN",
@@ -181,7 +241,9 @@ def modified_duration(toks, i):
       "They meet every Monday.|every Monday|SET|XXXX-WXX-1",
       "The fair opens each July.|each July|SET|XXXX-07",
       "It pays $100 million in interest every quarter.|every quarter|SET|P1Q",
-      "He was arrested in each of the last three years.|each of the last three years|SET|P1Y")
+      "He was arrested in each of the last three years.|each of the last three years|SET|P1Y",
+      "He runs every morning.|every morning|SET|XXXX-XX-XXTMO",
+      "The river floods each spring.|each spring|SET|XXXX-SP")
 def every(toks, i):
     if toks[i].lower not in ("every", "each"):
         return None
@@ -196,6 +258,10 @@ def every(toks, i):
         return Match(i, k + 1, "SET", fixed("P1Q"))  # "every quarter"
     if w.low(toks, k) in vocab.WEEKDAYS:
         return Match(i, k + 1, "SET", fixed(f"XXXX-WXX-{vocab.WEEKDAYS[toks[k].lower] + 1}"))
+    if n == 1 and w.low(toks, k) in ("morning", "afternoon", "evening", "night"):
+        return Match(i, k + 1, "SET", fixed("XXXX-XX-XX" + vocab.PARTS_OF_DAY[toks[k].lower]))  # "every morning"
+    if n == 1 and w.low(toks, k) in vocab.SEASONS:
+        return Match(i, k + 1, "SET", fixed("XXXX-" + vocab.SEASONS[toks[k].lower]))  # "each summer"
     if k < len(toks) and (mo := w.month(toks[k])) is not None:
         return Match(i, k + 1, "SET", fixed(f"XXXX-{mo:02d}"))
     return None
@@ -245,7 +311,8 @@ def part_of_period(toks, i):
     return None
 
 
-@rule("Sales fell earlier this year.|earlier this year|DATE|2025|BEFORE")
+@rule("Sales fell earlier this year.|earlier this year|DATE|2025|START",
+      "He will return later this month.|later this month|DATE|2025-08|AFTER")
 def earlier_later(toks, i):
     mod = vocab.RELATIVE_MODS.get(toks[i].lower)
     offset = vocab.DEICTIC.get(w.low(toks, i + 1))
@@ -338,6 +405,46 @@ def ago(toks, i):
     if vocab.TIMEX_UNITS[unit] not in ("D", "W", "Y", "DE") and not unit.startswith("month"):
         return None  # "two hours ago": no calendar value at the unit's granularity
     return Match(i, num[1] + 2, "DATE", Spec("ago", (int(num[0]), toks[num[1]].lower)))
+
+
+@rule("The take-off, at 08:30 UTC, was normal.|08:30 UTC|TIME|2025-08-14T08:30",
+      "At 0800 GMT the central banks acted.|0800 GMT|TIME|2025-08-14T08:00",
+      "As of 18:00 UTC, the index was up.|18:00 UTC|TIME|2025-08-14T18:00",
+      "Trading resumed at 14:00 GMT Tuesday.|14:00 GMT Tuesday|TIME|2025-08-12T14:00",
+      "He paid 1030 GBP.|||",
+      "The blast came at 10:35 a.m. (0735 GMT) Friday.|10:35 a.m.|TIME|2025-08-14T10:35",
+      "Flight 0800 left.|||")
+def zoned_clock(toks, i):
+    """A 24-hour clock reading with its time zone (``08:30 UTC``, ``0800 GMT``): the zone
+    inside the extent and out of the value, as TimeBank writes ``4 a.m. EDT Thursday``."""
+    m = w.CLOCK_24.fullmatch(toks[i].text)
+    if not m or i + 1 >= len(toks) or toks[i + 1].text not in w.TIME_ZONES:
+        return None
+    if ":" not in toks[i].text and len(toks[i].text) != 4:
+        return None  # "830 GMT" is no clock reading; "0800 GMT" is
+    if w.low(toks, i - 1) == "(" and any(CLOCK.fullmatch(t.lower) or t.lower in MERIDIEM for t in toks[max(0, i - 4): i - 1]):
+        return None  # "10:35 a.m. (0735 GMT)": the same time again, which TimeBank leaves (0 of 1)
+    suffix, k = f"T{int(m[1]):02d}:{m[2]}", i + 2
+    if w.low(toks, k) in vocab.WEEKDAYS and toks[k].is_cap:  # "14:00 GMT Tuesday"
+        wd = vocab.WEEKDAYS[toks[k].lower]
+        return Match(i, k + 1, "TIME", Spec("weekday", (wd, w.tense(toks, i, k + 1), suffix)))
+    return Match(i, k, "TIME", Spec("clock", (suffix,)))
+
+
+@rule("He won the marathon in 2:03:59.|2:03:59|DURATION|PT2H3M59S",
+      "She swam the 200 m in 1:42.57.|1:42.57|DURATION|PT1M42.57S",
+      "The race took 2:00:05.|2:00:05|DURATION|PT2H5S",
+      "The alarm rang at 10:15:30.|||")
+def clock_duration(toks, i):
+    """A duration written as a clock reading: a race time (``2:03:59``, hours, minutes and
+    seconds; ``1:42.57``, minutes and seconds), not a time of day (``at 10:15:30``)."""
+    m = w.CLOCK_DURATION.fullmatch(toks[i].text)
+    if not m or w.low(toks, i - 1) in ("at", "until", "till", "by", "from", "before", "after", "around"):
+        return None
+    h, mi, sec = (m[1], m[2], m[3]) if m[1] else (None, m[4], m[5])
+    parts = [(int(h) if h else 0, "H"), (int(mi), "M"), (float(sec), "S")]
+    text = "".join(f"{n:g}{u}" for n, u in parts if n)
+    return Match(i, i + 1, "DURATION", fixed("PT" + (text or "0S")))
 
 
 @rule("Polls open at 11 a.m. on the day.|11 a.m.|TIME|2025-08-14T11:00",

@@ -18,7 +18,8 @@ from .grammar import RULES, Match, Spec, fixed, rule
 from .words import DECADE
 
 #: A period's bound -> TIMEX3 mod ("the end of the year" -> END).
-BOUNDS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}
+BOUNDS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID",
+          "rest": "END", "remainder": "END", "balance": "END"}  # "the rest of the week": its last part
 #: Periods named by "the" alone inside a bound ("the end of the month"): the one in progress.
 CURRENT_PERIODS = ("week", "month", "year")
 #: Words after "the year" that make it a year counted from another date or a name.
@@ -100,6 +101,8 @@ def year_end(toks, i):
       "Troops arrive by the end of the month.|the end of the month|DATE|2025-08|END",
       "Talks resume at the beginning of next year.|the beginning of next year|DATE|2026|START",
       "The plant opens at the end of 2026.|the end of 2026|DATE|2026|END",
+      "Shares may rise for the rest of the week.|the rest of the week|DATE|2025-W33|END",
+      "Gains could continue for the remainder of the year.|the remainder of the year|DATE|2025|END",
       "It ended at the end of the war.|||",
       "At the end of the day, voters decide.|||")
 def bound_of(toks, i):
@@ -172,6 +175,20 @@ def decade(toks, i):
         return None
     begin = i - 1 if w.low(toks, i - 1) == "the" else i
     return Match(begin, i + 1, "DATE", fixed(m[1]))
+
+
+@rule("The index fell to lows not seen since '82.|'82|DATE|1982",
+      "The class of ’09 returns in 2026.|’09|DATE|2009",
+      "The players' 82 points set a record.|||")
+def short_year(toks, i):
+    """A year written with two digits after an apostrophe (``since '82``): the latest year
+    with those digits not more than ten years after the article (``'82`` in 2008 is 1982)."""
+    if not re.fullmatch(r"\d\d", toks[i].text) or i == 0 or toks[i - 1].text not in ("'", "’"):
+        return None
+    mark = toks[i - 1]
+    if mark.end != toks[i].start or (i >= 2 and toks[i - 2].end == mark.start):
+        return None  # "players' 82": the apostrophe closes the word before
+    return Match(i - 1, i + 1, "DATE", Spec("short_year", (int(toks[i].text),)))
 
 
 @rule("The post-1959 politics split families.|post-1959|DATE|1959|AFTER",
