@@ -547,7 +547,35 @@ def day_month(toks, i):
     return Match(i, i + 2, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, i + 2), None)))
 
 
+#: Words joining the two ends of a range (``from May to July 2010``, ``March 3–5, 2019``).
+RANGE_JOINS = {"to", "through", "until", "till", "and", "-", "–", "—", "--"}
+
+
+def range_year(toks, k: int) -> int | None:
+    """The year the second end of a range gives the first, which has none: ``May`` in
+    ``from May to July 2010`` and ``March 3`` in ``March 3 to 5, 2027`` (two expressions,
+    as TimeML writes a range, each in the year written once)."""
+    if w.low(toks, k) not in RANGE_JOINS or k + 1 >= len(toks):
+        return None
+    if w.day(toks[k + 1]) is not None and w.month(toks[k + 1]) is None:  # "to 5, 2027"
+        j = k + 3 if w.low(toks, k + 2) == "," else k + 2
+        return w.year(toks[j]) if j < len(toks) else None
+    second = month_first(toks, k + 1)
+    if second is None:
+        return None
+    if second.spec.kind == "daymonth":
+        return second.spec.args[3]
+    if second.spec.kind == "value" and re.fullmatch(r"\d{4}-\d{2}", second.spec.args[0]):
+        return int(second.spec.args[0][:4])
+    return None
+
+
 @rule("It began on August 14, 2025.|August 14, 2025|DATE|2025-08-14",
+      "The show ran from May to July 2010.|May|DATE|2010-05",
+      "Sales fell between March and June 2009.|March|DATE|2009-03",
+      "The strike lasted from Oct. 3 to Nov. 2, 2019.|Oct. 3|DATE|2019-10-03",
+      "The fair runs from March 3 to 5, 2027.|March 3|DATE|2027-03-03",
+      "He left in May and came back in July 2010.|May|DATE|2025-05",
       "The invasion in February 2022 changed everything.|February 2022|DATE|2022-02",
       "Talks began in March.|March|DATE|2025-03",
       "He was arrested in June last year.|June last year|DATE|2024-06",
@@ -568,9 +596,13 @@ def month_first(toks, i):
             return Match(i, k + 3, "DATE", Spec("daymonth", (mo, day, "", y)))
         if k + 1 < len(toks) and (y := w.year(toks[k + 1])) is not None:
             return Match(i, k + 2, "DATE", Spec("daymonth", (mo, day, "", y)))
+        if (y := range_year(toks, k + 1)) is not None:  # "March 3 to 5, 2027", "Oct. 3 to Nov. 2, 2019"
+            return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, "", y)))
         return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, k + 1), None)))
     if k < len(toks) and (y := w.year(toks[k])) is not None:
         return Match(i, k + 1, "DATE", fixed(f"{y:04d}-{mo:02d}"))
+    if (y := range_year(toks, k)) is not None:  # "from May to July 2010": May of 2010
+        return Match(i, k, "DATE", fixed(f"{y:04d}-{mo:02d}"))
     if (said := w.spoken_year(toks, k)) is not None:  # "January nineteen ninety-seven"
         return Match(i, said[1], "DATE", fixed(f"{said[0]:04d}-{mo:02d}"))
     if (shift := vocab.DEICTIC.get(w.low(toks, k))) is not None and w.low(toks, k + 1) == "year":

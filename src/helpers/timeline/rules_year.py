@@ -211,16 +211,22 @@ def lasting(toks, i):
     return Match(i, i + 1, "DURATION", fixed(duration_value(None if m[1].endswith("s") else 1, m[1])))
 
 
-@rule("The summit is set for April 24 and 25.|25|DATE|2026-04-25")
+@rule("The summit is set for April 24 and 25.|25|DATE|2026-04-25",
+      "The fair runs from March 3 to 5, 2027.|5, 2027|DATE|2027-03-05",
+      "The fair ran March 3–5, 2019.|5, 2019|DATE|2019-03-05")
 def coordinated_day(toks, i):
-    """The second day of ``April 24 and 25``: a day number joined to a day and month."""
+    """The second day of ``April 24 and 25`` or ``March 3–5, 2019``: a day number joined to
+    a day and month, with the year written after it inside its extent."""
     day = w.day(toks[i])
-    if day is None or w.low(toks, i - 1) not in ("and", "or", "to", "through") or w.day(toks[i - 2]) is None or i < 3:
+    if day is None or w.low(toks, i - 1) not in ("and", "or", "to", "through", "-", "–", "—", "--") or i < 3 or w.day(toks[i - 2]) is None:
         return None
     first = rules.month_first(toks, i - 3) or rules.month_first(toks, i - 4)
     if first is None or first.spec.kind != "daymonth" or first.j != i - 1 or w.low(toks, i + 1) in vocab.TIMEX_UNITS:
         return None
     mo, _, tense, year = first.spec.args
+    j = i + 2 if w.low(toks, i + 1) == "," else i + 1
+    if j < len(toks) and (y := w.year(toks[j])) is not None:
+        return Match(i, j + 1, "DATE", Spec("daymonth", (mo, day, "", y)))
     return Match(i, i + 1, "DATE", Spec("daymonth", (mo, day, tense, year)))
 
 
