@@ -133,6 +133,7 @@ RESOLVERS = {
     "day_shift": lambda anchor, inner, n: _around(resolve(inner, anchor), n),
     "week_of": lambda anchor, inner: _around(resolve(inner, anchor), None),
     "short_year": lambda anchor, yy: cal.year_value(_short_year(yy, anchor.year)),
+    "period_half": lambda anchor, n, shift: f"{cal.year_value(anchor.year + shift)}-H{n}",
 }
 
 
@@ -192,6 +193,7 @@ UNANCHORED = {
     "day_shift": lambda inner, n: "XXXX-XX-XX",
     "week_of": lambda inner: "XXXX-WXX",
     "short_year": lambda yy: f"XX{yy:02d}",
+    "period_half": lambda n, shift: f"XXXX-H{n}",
 }
 
 

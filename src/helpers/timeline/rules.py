@@ -502,6 +502,7 @@ def duration(toks, i):
       "Pilgrims arrived in Easter week.|Easter week|DATE|2025-W16",
       "Sales rose after last Christmas.|last Christmas|DATE|2024-12-25",
       "He will speak on Labor Day.|Labor Day|DATE|2025-09-01",
+      "Markets closed for Martin Luther King Jr. Day.|Martin Luther King Jr. Day|DATE|2025-01-20",
       "Workers marched on May Day.|May Day|DATE|2025-05-01")
 def named_day(toks, i):
     """A holiday named in ``holidays.csv``, in the year given (``Christmas 2019``), else the

@@ -153,6 +153,39 @@ def the_season(toks, i):
     return Match(i, k + 1, "DATE", Spec("season", (season, w.tense(toks, i, k + 1))), mod)
 
 
+#: Which half of a year an ordinal names.
+HALVES = {"first": 1, "second": 2, "last": 2, "latter": 2}
+#: Nouns a ``first-half`` adjective dates in news of results.
+RESULT_NOUNS = {"profit", "profits", "earnings", "results", "sales", "loss", "losses", "revenue", "revenues",
+                "growth", "output", "income", "deficit", "surplus"}
+
+
+@rule("Output fell in the first half of 2024.|the first half of 2024|DATE|2024-H1",
+      "Earnings should improve in the last half of 1989.|the last half of 1989|DATE|1989-H2",
+      "The plant reopens in the second half of next year.|the second half of next year|DATE|2026-H2",
+      "Sales rose in the first half of the year.|the first half of the year|DATE|2025-H1",
+      "First-half profit rose 4%.|First-half|DATE|2025-H1",
+      "He scored in the second half of the match.|||",
+      "Messi scored in the second half.|||")
+def half_year(toks, i):
+    """Half a year, TIMEX3 ``H1``/``H2``: ``the first half of 2024``, ``the second half of
+    next year``, ``the first half of the year`` (the article's year) and the adjective before
+    a result (``first-half profit``); not a bare ``the second half``, as often a match's."""
+    word = toks[i].lower
+    if (m := re.fullmatch(r"(first|second)-half", word)) and w.low(toks, i + 1) in RESULT_NOUNS:
+        return Match(i, i + 1, "DATE", Spec("period_half", (HALVES[m[1]], 0)))
+    if word != "the" or w.low(toks, i + 1) not in HALVES or w.low(toks, i + 2) != "half" or w.low(toks, i + 3) != "of":
+        return None
+    n, k = HALVES[toks[i + 1].lower], i + 4
+    if k < len(toks) and (y := w.year(toks[k])) is not None:
+        return Match(i, k + 1, "DATE", fixed(f"{y:04d}-H{n}"))
+    if (shift := vocab.DEICTIC.get(w.low(toks, k))) is not None and w.low(toks, k + 1) == "year":
+        return Match(i, k + 2, "DATE", Spec("period_half", (n, shift)))
+    if w.low(toks, k) == "the" and w.low(toks, k + 1) == "year" and w.low(toks, k + 2) not in ("ended", "ending", "before", "after"):
+        return Match(i, k + 2, "DATE", Spec("period_half", (n, 0)))
+    return None
+
+
 @rule("Cities grew fast in the 20th century.|the 20th century|DATE|19",
       "It was the worst flood this century.|this century|DATE|20")
 def century(toks, i):
