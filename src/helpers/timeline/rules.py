@@ -31,6 +31,8 @@ from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_MONTH, PART
 
 
 @rule("Talks are now under way.|now|DATE|PRESENT_REF",
+      "Few people write letters these days.|these days|DATE|PRESENT_REF",
+      "Rates may stay low in the near term.|the near term|DATE|FUTURE_REF",
       "Prices fell recently.|recently|DATE|PAST_REF",
       "Such deals failed in the past.|the past|DATE|PAST_REF",
       "Rates will rise in the near future.|the near future|DATE|FUTURE_REF",
@@ -54,9 +56,17 @@ def reference(toks, i):
 
 
 @rule("Talks stalled in recent weeks.|recent weeks|DATE|PAST_REF",
-      "Prices may fall in the coming months.|the coming months|DATE|FUTURE_REF")
+      "Prices may fall in the coming months.|the coming months|DATE|FUTURE_REF",
+      "The years ahead are going to be exciting.|The years ahead|DATE|FUTURE_REF",
+      "Investors may sell in the weeks ahead.|the weeks ahead|DATE|FUTURE_REF",
+      "In the days ahead of the vote, talks stalled.|||")
 def vague_period(toks, i):
-    """``recent weeks`` and ``the coming months``: the past or the future, vaguely."""
+    """``recent weeks``, ``the coming months``, ``the weeks ahead``: the past or the future,
+    vaguely."""
+    unit = w.low(toks, i + 1)
+    if toks[i].lower == "the" and unit in vocab.TIMEX_UNITS and unit.endswith("s") and w.low(toks, i + 2) == "ahead" \
+            and w.low(toks, i + 3) != "of":  # "the days ahead of the vote": before it
+        return Match(i, i + 3, "DATE", fixed("FUTURE_REF"))
     k = i + 1 if toks[i].lower == "the" else i
     value = vocab.VAGUE_PERIOD_REFS.get(w.low(toks, k))
     unit = w.low(toks, k + 1)
@@ -268,6 +278,7 @@ def every(toks, i):
 
 
 @rule("The report is published annually.|annually|SET|P1Y",
+      "Average hourly earnings rose 4%.|hourly|SET|PT1H",
       "The Communist Party daily Granma said so.|||")
 def frequency_adverb(toks, i):
     value = vocab.SET_ADVERBS.get(toks[i].lower)

@@ -201,8 +201,23 @@ def century(toks, i):
     return None
 
 
-@rule("Prices were lower in the 1990s.|the 1990s|DATE|199")
+#: Decades of the twentieth century as words ("the nineties"); "the twenties" is left out,
+#: which could be either century's.
+DECADE_WORDS = {"thirties": "193", "forties": "194", "fifties": "195", "sixties": "196", "seventies": "197",
+                "eighties": "198", "nineties": "199"}
+
+
+@rule("Prices were lower in the 1990s.|the 1990s|DATE|199",
+      "Sales rose through the nineties.|the nineties|DATE|199",
+      "It grew in the '80s.|the '80s|DATE|198",
+      "She is in her sixties.|||")
 def decade(toks, i):
+    """``the 1990s``, ``the nineties``, ``the '80s``: a decade (TIMEX3 ``199``); not an age
+    (``in her sixties``)."""
+    if toks[i].lower == "the" and w.low(toks, i + 1) in DECADE_WORDS:
+        return Match(i, i + 2, "DATE", fixed(DECADE_WORDS[toks[i + 1].lower]))
+    if toks[i].lower == "the" and w.low(toks, i + 1) in ("'", "’") and re.fullmatch(r"[2-9]0s", w.low(toks, i + 2)):
+        return Match(i, i + 3, "DATE", fixed("19" + toks[i + 2].lower[0]))  # "the '80s": the last century's
     m = DECADE.fullmatch(toks[i].lower)
     if not m:
         return None
