@@ -64,9 +64,10 @@ def test_the_accuracy_card_quotes_a_data_sets_newest_measurement(accuracy_build)
     found = re.findall(r'<p class="finding">(.*?)</p>', index)
     assert len(found) == 1
     card = found[0]
-    newest = _newest_recorded()
-    named = [name for name in newest if f" on {name} (" in card]
-    assert len(named) == 1, card  # the card names one data set ...
+    measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
+    newest = {(m["dataset"], m["compartment"]): m for m in measurements}  # a data set may have compartments
+    named = [key for key in newest if f" on {key[0]} ({key[1]}, " in card]
+    assert len(named) == 1, card  # the card names one data set and compartment ...
     metrics = newest[named[0]]["metrics"]
     assert f"F1 {metrics['f1']:.2f}" in card  # ... with its newest numbers
     if "value_f1" in metrics:
