@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from .. import numbers, vocab
+from ..records import Token
 from . import rules
 from . import words as w
 from .calendar import duration_value
 from .grammar import RULES, Match, Spec, fixed, rule
-from .words import DECADE
+from .words import DECADE, PREPOSITIONS
 
 #: A period's bound -> TIMEX3 mod ("the end of the year" -> END).
 BOUNDS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID",
@@ -25,6 +26,51 @@ CURRENT_PERIODS = ("week", "month", "year")
 #: Words after "the year" that make it a year counted from another date or a name.
 _NOT_THE_YEAR = {"ended", "ending", "to", "before", "after", "earlier", "later", "ago", "-", "'s", "’s", "of", "in",
                  "when", "that", "which"}
+
+
+@rule("The bomb went off in nineteen ninety-six.|nineteen ninety-six|DATE|1996",
+      "It was built in nineteen oh five.|nineteen oh five|DATE|1905",
+      "He promised jobs by the year two thousand.|the year two thousand|DATE|2000",
+      "It fell to that level in the winter of nineteen ninety-four.|the winter of nineteen ninety-four|DATE|1994-WI",
+      "Prices peaked in the summer of 2008.|the summer of 2008|DATE|2008-SU",
+      "They sold two thousand tickets.|||",
+      "The academy has twelve hundred students.|||",
+      "Nineteen people died.|||")
+def spoken_year(toks, i):
+    """A year as a transcript spells it, with ``the year`` before it inside the extent; a
+    season of a year (``the winter of nineteen ninety-four``, ``the summer of 2008``)."""
+    if toks[i].lower == "the" and w.low(toks, i + 1) == "year" and (y := w.spoken_year(toks, i + 2)):
+        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
+    k = i + 1 if toks[i].lower == "the" else i
+    if (season := vocab.SEASONS.get(w.low(toks, k))) is not None:
+        j = k + 2 if w.low(toks, k + 1) == "of" else k + 1
+        y = w.spoken_year(toks, j) or ((w.year(toks[j]), j + 1) if j < len(toks) and w.year(toks[j]) else None)
+        if y:
+            return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}-{season}"))
+        return None
+    if (y := w.spoken_year(toks, i)) is not None:
+        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
+    return None
+
+
+@rule("The summit in 2019 failed.|2019|DATE|2019",
+      "He sent 2000 troops.|||")
+def year(toks, i):
+    y = w.year(toks[i])
+    return Match(i, i + 1, "DATE", fixed(f"{y:04d}")) if y is not None and _is_year_use(toks, i) else None
+
+
+def _is_year_use(toks: list[Token], i: int) -> bool:
+    """A four-digit number used as a year, not a count (``2000 troops``) or part of a number."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and (prev.text in {"$", "€", "£", "#", "No.", "no."} or prev.lower in {"about", "some", "nearly", "than", "over", "almost"}):
+        return False
+    if nxt is not None and (nxt.text in {"%", "km", "m"} or nxt.lower in vocab.UNITS or nxt.lower in vocab.TIME_UNITS):
+        return False
+    if nxt is not None and nxt.tag == "NNS" and (prev is None or prev.lower not in PREPOSITIONS | {"the", "of"}):
+        return False  # "2000 people"
+    return True
 
 
 @rule("Net income for the year ended March 31 rose.|the year|DURATION|P1Y",
