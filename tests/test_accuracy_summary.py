@@ -64,12 +64,26 @@ def test_the_accuracy_card_quotes_a_data_sets_newest_measurement(accuracy_build)
     found = re.findall(r'<p class="finding">(.*?)</p>', index)
     assert len(found) == 1
     card = found[0]
-    newest = _newest_recorded()
-    named = [name for name in newest if f" on {name} (" in card]
-    assert len(named) == 1, card  # the card names one data set ...
+    measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
+    newest = {(m["dataset"], m["compartment"]): m for m in measurements}  # a data set may have compartments
+    named = [key for key in newest if f" on {key[0]} ({key[1]}, " in card]
+    assert len(named) == 1, card  # the card names one data set and compartment ...
     metrics = newest[named[0]]["metrics"]
     assert f"F1 {metrics['f1']:.2f}" in card  # ... with its newest numbers
     if "value_f1" in metrics:
         assert f"value F1 {metrics['value_f1']:.2f}" in card
     page = (accuracy_build / "90-measure-accuracy.html").read_text(encoding="utf-8")
     assert "quantulum3 test suite (all kinds): F1 0.71, value F1 0.60" not in page  # the old measurement
+
+
+def test_the_history_gives_the_untouched_value_f1_beside_the_latest(monkeypatch):
+    records = [
+        _m("Wikinews", "held-out 10", "a0", 0.96, layer="timexes", value_f1=0.90),
+        _m("Wikinews", "held-out 10", "b1", 0.97, layer="timexes", value_f1=0.93),
+        _m("PolNeAR", "dev", "a0", 0.40, layer="quotes"),
+    ]
+    monkeypatch.setattr(summary, "load_results", lambda: records)
+    rows = summary.first_and_latest().set_index("dataset")
+    wiki = rows.loc["Wikinews"]
+    assert (wiki["first_untouched"], wiki["first_value_f1"], wiki["latest_value_f1"], wiki["measurements"]) == (True, 0.90, 0.93, 2)
+    assert rows.loc["PolNeAR", "latest_f1"] == 0.40

@@ -199,7 +199,7 @@ def test_periods_across_the_year_end():
 
 
 def test_earlier_this_year_and_ago():
-    assert tx("Earlier this year the army pulled back.", "2023-05-08") == [("Earlier this year", "DATE", "2023", "BEFORE")]
+    assert tx("Earlier this year the army pulled back.", "2023-05-08") == [("Earlier this year", "DATE", "2023", "START")]  # TimeBank: START (10 of 11)
     assert tx("It happened two days ago, not three years ago.", "2024-03-01") == [
         ("two days ago", "DATE", "2024-02-28", None),
         ("three years ago", "DATE", "2021", None),

@@ -112,7 +112,7 @@ TIMEX_MODS = {word: _KIND_TO_MOD[kind] for word, (kind, _, _) in APPROXIMATORS.i
 #: Modifiers of a date's part -> TIMEX3 mod ("mid-2024", "early June", "late 2021").
 PART_MODS = {"early": "START", "mid": "MID", "late": "END"}
 #: "earlier this year" / "later this month" -> mod.
-RELATIVE_MODS = {"earlier": "BEFORE", "later": "AFTER"}
+RELATIVE_MODS = {"earlier": "START", "later": "AFTER"}  # TimeBank: "earlier this year/month" START (10 of 11)
 #: Adverbs for relative days: offset in days from the anchor.
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 #: Times of day -> TIMEX3 value suffix.
@@ -130,6 +130,11 @@ REFERENCES = {
     ("now",): "PRESENT_REF", ("currently",): "PRESENT_REF", ("current",): "PRESENT_REF", ("the", "present"): "PRESENT_REF",
     ("recently",): "PAST_REF", ("lately",): "PAST_REF", ("the", "past"): "PAST_REF",
     ("the", "future"): "FUTURE_REF", ("the", "near", "future"): "FUTURE_REF", ("the", "distant", "future"): "FUTURE_REF",
+    # the modifier inside the extent, as TimeBank has "More recently" and "right now"
+    ("more", "recently"): "PAST_REF", ("most", "recently"): "PAST_REF", ("right", "now"): "PRESENT_REF",
+    ("a", "later", "date"): "FUTURE_REF", ("a", "future", "date"): "FUTURE_REF",
+    # as TimeBank tags them (1 of 1 each)
+    ("these", "days"): "PRESENT_REF", ("the", "near", "term"): "FUTURE_REF", ("the", "short", "term"): "FUTURE_REF",
 }
 #: "recent weeks" (the past, vaguely) and "the coming months" (the future, vaguely).
 VAGUE_PERIOD_REFS = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "FUTURE_REF"}
@@ -139,7 +144,7 @@ QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, 
 #: they shift it by ("the year-earlier quarter" is that quarter a year before).
 CONTEXT_QUARTER = {"the": 0, "this": 0, "that": 0, "latest": 0, "current": 0, "same": 0, "year-earlier": -1, "year-ago": -1}
 #: Adverbs of frequency -> SET value.
-SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 #: Words that place an event after the reference time, for resolving a bare weekday or month.
 FUTURE_CUES = {"will", "'ll", "’ll", "shall", "would", "due", "scheduled", "set", "planned", "plans", "planning", "preparing", "poised", "effective", "upcoming", "expected", "next", "until", "ahead"}
 #: Nouns that make "today's" generic, the present age rather than a day ("today's youth").

@@ -11,12 +11,16 @@
   ``unit``, ``surface``, ``uncertainty``); a range is the interval value ± uncertainty.
 - ``cqe``: CQE's formatted test sets (``text`` and ``quantities`` with ``value`` and
   ``normalized_unit``), which give no spans: scored by value.
+- ``corpus``: stand-off gold on the shipped corpus (``data/corpus/``): CSV rows ``file``,
+  ``start``, ``end``, ``text``, ``type``, ``value``, ``mod`` (the Wikinews TIMEX3 gold,
+  ``data/annotations/wikinews_timexes/``); the text is the corpus file, its date its header's.
 - ``project``: the project's own gold, the held-out JSON-lines sets (``{"id", "date",
   "text", "gold"}``, each gold item naming its exact text) and the seed's CSV files.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -275,4 +279,42 @@ def _seed_csv(path: Path) -> GoldDoc:
     return GoldDoc(paths.SEED_ARTICLE.stem, text, date.group(1) if date else None, items)
 
 
-READERS = {"timeml": read_timeml, "brat": read_brat, "quantulum": read_quantulum, "cqe": read_cqe, "project": read_project}
+# ---------------------------------------------------------------- stand-off gold on the shipped corpus
+
+
+def read_corpus(path, corpus: Path | None = None) -> list[GoldDoc]:
+    """Stand-off CSV gold (``file``, ``start``, ``end``, ``text`` and attributes) on the
+    articles of ``data/corpus/``: one document per file named, in the order first named; a
+    row without offsets lists an article with no items. Every row's text must be the text
+    at its offsets."""
+    corpus = Path(corpus) if corpus is not None else paths.DATA / "corpus"
+    docs: dict[str, GoldDoc] = {}
+    for f in _files(Path(path), ".csv"):
+        with open(f, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if not {"file", "start", "end", "text"} <= set(reader.fieldnames or ()):
+                raise GoldFormatError(f, "not stand-off gold (needs the columns file, start, end, text)")
+            for n, row in enumerate(reader, 2):
+                name = row["file"]
+                if name not in docs:
+                    article = corpus / name
+                    if not article.is_file():
+                        raise GoldFormatError(f, f"row {n}: no such corpus file: {name}")
+                    text = read_text(article)
+                    date = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})", text)
+                    docs[name] = GoldDoc(Path(name).stem, text, date.group(1) if date else None, [])
+                doc = docs[name]
+                if not row["start"]:
+                    continue
+                try:
+                    start, end = int(row["start"]), int(row["end"])
+                except ValueError:
+                    raise GoldFormatError(f, f"row {n}: offsets are not integers") from None
+                if doc.text[start:end] != row["text"]:
+                    raise GoldFormatError(f, f"row {n}: the text at {start}:{end} is not {row['text'][:40]!r}")
+                attrs = {k: v for k, v in row.items() if k not in ("file", "start", "end", "text", "note") and v}
+                doc.items.append(Item(doc.id, start, end, row["text"], attrs))
+    return list(docs.values())
+
+
+READERS = {"corpus": read_corpus, "timeml": read_timeml, "brat": read_brat, "quantulum": read_quantulum, "cqe": read_cqe, "project": read_project}

@@ -41,15 +41,19 @@ def newest(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def first_and_latest() -> pd.DataFrame:
-    """For each data set, the first (untouched) F1 and value F1 beside the latest."""
+    """For each data set, the first (untouched) F1 and value F1 beside the latest: the first
+    measurement of a compartment, whether it was untouched, and the newest."""
     df = public_results(latest=False)
     if df.empty:
         return df
     keys = ["layer", "dataset", "compartment"]
-    first = df.groupby(keys, sort=False).first()
-    last = df.groupby(keys, sort=False).last()
-    out = pd.DataFrame({"first_date": first["date"], "first_f1": first["f1"], "latest_date": last["date"], "latest_f1": last["f1"],
-                        "measurements": df.groupby(keys, sort=False).size()})
+    groups = df.groupby(keys, sort=False)
+    first, last = groups.head(1).set_index(keys), groups.tail(1).set_index(keys)
+    out = pd.DataFrame({"first_date": first["date"], "first_untouched": first["untouched"], "first_f1": first["f1"],
+                        "latest_date": last["date"], "latest_f1": last["f1"], "measurements": groups.size()})
+    if "value_f1" in df:
+        out.insert(3, "first_value_f1", first["value_f1"])
+        out["latest_value_f1"] = last["value_f1"]
     return out.reset_index()
 
 

@@ -14,7 +14,7 @@ arithmetic they share.
 - DATE: ``14 August 2025``, ``August 14, 2025``, ``Aug. 15``, ``2025-08-14``, ``February
   2022``, ``March``, ``2019``, ``the 1990s`` (``199``), ``mid-2024`` (mod ``MID``),
   weekdays, ``today``, ``this week`` (``2025-W33``), ``last year``, ``earlier this year``
-  (mod ``BEFORE``), ``two days ago``.
+  (mod ``START``, as TimeBank), ``two days ago``.
 - TIME: ``tonight``, ``overnight``, ``Saturday morning``, ``11 a.m.``, ``midnight``.
 - DURATION: ``one day`` (``P1D``), ``nearly 11 years`` (``P11Y``, mod ``LESS_THAN``),
   ``48 hours`` (``PT48H``), ``weeks`` (``PXW``), ``the past week``.

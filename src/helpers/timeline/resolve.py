@@ -83,6 +83,9 @@ def anaphoric(base: str | dt.date, unit: str, n: int) -> str | None:
     """``that year``, ``the following month``: the period of ``unit`` holding ``base`` (a DATE
     value or a date), moved by ``n`` units; None when ``base`` is coarser than ``unit``."""
     d, precision = (base, "day") if isinstance(base, dt.date) else cal.value_to_date(base)
+    if d is not None and unit in ("decade", "century") and precision in ("decade", "year", "month", "day", "week"):
+        # "the following decade", "the previous century": counted from the period holding the date
+        return cal.relative_period(unit, n, d) if unit == "decade" else _century(d.year // 100 + n)
     order = ("year", "month", "day")
     if d is None or precision not in order or order.index(precision) < order.index(unit if unit != "week" else "day"):
         return None
@@ -129,7 +132,15 @@ RESOLVERS = {
     "season": lambda anchor, season, tense: f"{cal.season_year(season, anchor, tense)}-{season}",
     "day_shift": lambda anchor, inner, n: _around(resolve(inner, anchor), n),
     "week_of": lambda anchor, inner: _around(resolve(inner, anchor), None),
+    "short_year": lambda anchor, yy: cal.year_value(_short_year(yy, anchor.year)),
+    "period_half": lambda anchor, n, shift: f"{cal.year_value(anchor.year + shift)}-H{n}",
 }
+
+
+def _short_year(yy: int, year: int) -> int:
+    """The latest year ending in ``yy`` at most ten years after ``year`` (``'82`` in 2008: 1982)."""
+    y = (year + 10) // 100 * 100 + yy
+    return y if y <= year + 10 else y - 100
 
 
 def _century(c: int) -> str:
@@ -155,7 +166,7 @@ def _year_or_x(year: int | None) -> str:
 
 #: Values with no anchor: what each kind of ``Spec`` keeps of the text.
 _PERIOD_X = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-             "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX"}
+             "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}
 _UNIT_X = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX"}
 UNANCHORED = {
     "value": lambda value: value,
@@ -181,6 +192,8 @@ UNANCHORED = {
     "season": lambda season, tense: f"XXXX-{season}",
     "day_shift": lambda inner, n: "XXXX-XX-XX",
     "week_of": lambda inner: "XXXX-WXX",
+    "short_year": lambda yy: f"XX{yy:02d}",
+    "period_half": lambda n, shift: f"XXXX-H{n}",
 }
 
 

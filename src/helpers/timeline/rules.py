@@ -31,6 +31,8 @@ from .words import CLOCK, DECADE, ISO, MERIDIEM, MODS_BY_FIRST, PART_MONTH, PART
 
 
 @rule("Talks are now under way.|now|DATE|PRESENT_REF",
+      "Few people write letters these days.|these days|DATE|PRESENT_REF",
+      "Rates may stay low in the near term.|the near term|DATE|FUTURE_REF",
       "Prices fell recently.|recently|DATE|PAST_REF",
       "Such deals failed in the past.|the past|DATE|PAST_REF",
       "Rates will rise in the near future.|the near future|DATE|FUTURE_REF",
@@ -54,9 +56,17 @@ def reference(toks, i):
 
 
 @rule("Talks stalled in recent weeks.|recent weeks|DATE|PAST_REF",
-      "Prices may fall in the coming months.|the coming months|DATE|FUTURE_REF")
+      "Prices may fall in the coming months.|the coming months|DATE|FUTURE_REF",
+      "The years ahead are going to be exciting.|The years ahead|DATE|FUTURE_REF",
+      "Investors may sell in the weeks ahead.|the weeks ahead|DATE|FUTURE_REF",
+      "In the days ahead of the vote, talks stalled.|||")
 def vague_period(toks, i):
-    """``recent weeks`` and ``the coming months``: the past or the future, vaguely."""
+    """``recent weeks``, ``the coming months``, ``the weeks ahead``: the past or the future,
+    vaguely."""
+    unit = w.low(toks, i + 1)
+    if toks[i].lower == "the" and unit in vocab.TIMEX_UNITS and unit.endswith("s") and w.low(toks, i + 2) == "ahead" \
+            and w.low(toks, i + 3) != "of":  # "the days ahead of the vote": before it
+        return Match(i, i + 3, "DATE", fixed("FUTURE_REF"))
     k = i + 1 if toks[i].lower == "the" else i
     value = vocab.VAGUE_PERIOD_REFS.get(w.low(toks, k))
     unit = w.low(toks, k + 1)
@@ -122,7 +132,9 @@ def quarter(toks, i):
       "Talks failed in March 2024. The following month they resumed.|The following month|DATE|2024-04",
       "He came home on 2 June. Earlier that day, police had raided the house.|Earlier that day|DATE|2025-06-02|START",
       "Traders who sold that day lost money.|||",
-      "Exports fell in March 2024; the previous month they had risen.|the previous month|DATE|2024-02")
+      "Exports fell in March 2024; the previous month they had risen.|the previous month|DATE|2024-02",
+      "The mill opened in 1952, and the following decade it doubled.|the following decade|DATE|196",
+      "The church was rebuilt in 1905; the previous century it had burned.|the previous century|DATE|18")
 def anaphoric(toks, i):
     """``that day``, ``the same year``, ``the following month``, ``the previous week``: a
     period counted from the date under discussion (the last one the text named, resolved in
@@ -138,7 +150,7 @@ def anaphoric(toks, i):
     elif first == "the" and second in ("same", "following", "previous", "preceding"):
         shift, k = {"same": 0, "following": 1, "previous": -1, "preceding": -1}[second], k + 2
     unit = w.low(toks, k)
-    if shift is None or unit not in ("day", "week", "month", "year"):
+    if shift is None or unit not in ("day", "week", "month", "year", "decade", "century"):
         return None
     if first == "that" and second != "same" and not mod and unit in ("day", "week"):
         return None  # "trades made that day": a day of a kind, not a date
@@ -181,7 +193,9 @@ def modified_duration(toks, i):
       "They meet every Monday.|every Monday|SET|XXXX-WXX-1",
       "The fair opens each July.|each July|SET|XXXX-07",
       "It pays $100 million in interest every quarter.|every quarter|SET|P1Q",
-      "He was arrested in each of the last three years.|each of the last three years|SET|P1Y")
+      "He was arrested in each of the last three years.|each of the last three years|SET|P1Y",
+      "He runs every morning.|every morning|SET|XXXX-XX-XXTMO",
+      "The river floods each spring.|each spring|SET|XXXX-SP")
 def every(toks, i):
     if toks[i].lower not in ("every", "each"):
         return None
@@ -196,12 +210,17 @@ def every(toks, i):
         return Match(i, k + 1, "SET", fixed("P1Q"))  # "every quarter"
     if w.low(toks, k) in vocab.WEEKDAYS:
         return Match(i, k + 1, "SET", fixed(f"XXXX-WXX-{vocab.WEEKDAYS[toks[k].lower] + 1}"))
+    if n == 1 and w.low(toks, k) in ("morning", "afternoon", "evening", "night"):
+        return Match(i, k + 1, "SET", fixed("XXXX-XX-XX" + vocab.PARTS_OF_DAY[toks[k].lower]))  # "every morning"
+    if n == 1 and w.low(toks, k) in vocab.SEASONS:
+        return Match(i, k + 1, "SET", fixed("XXXX-" + vocab.SEASONS[toks[k].lower]))  # "each summer"
     if k < len(toks) and (mo := w.month(toks[k])) is not None:
         return Match(i, k + 1, "SET", fixed(f"XXXX-{mo:02d}"))
     return None
 
 
 @rule("The report is published annually.|annually|SET|P1Y",
+      "Average hourly earnings rose 4%.|hourly|SET|PT1H",
       "The Communist Party daily Granma said so.|||")
 def frequency_adverb(toks, i):
     value = vocab.SET_ADVERBS.get(toks[i].lower)
@@ -245,7 +264,8 @@ def part_of_period(toks, i):
     return None
 
 
-@rule("Sales fell earlier this year.|earlier this year|DATE|2025|BEFORE")
+@rule("Sales fell earlier this year.|earlier this year|DATE|2025|START",
+      "He will return later this month.|later this month|DATE|2025-08|AFTER")
 def earlier_later(toks, i):
     mod = vocab.RELATIVE_MODS.get(toks[i].lower)
     offset = vocab.DEICTIC.get(w.low(toks, i + 1))
@@ -395,6 +415,7 @@ def duration(toks, i):
       "Pilgrims arrived in Easter week.|Easter week|DATE|2025-W16",
       "Sales rose after last Christmas.|last Christmas|DATE|2024-12-25",
       "He will speak on Labor Day.|Labor Day|DATE|2025-09-01",
+      "Markets closed for Martin Luther King Jr. Day.|Martin Luther King Jr. Day|DATE|2025-01-20",
       "Workers marched on May Day.|May Day|DATE|2025-05-01")
 def named_day(toks, i):
     """A holiday named in ``holidays.csv``, in the year given (``Christmas 2019``), else the
@@ -441,6 +462,11 @@ def day_month(toks, i):
 
 
 @rule("It began on August 14, 2025.|August 14, 2025|DATE|2025-08-14",
+      "The show ran from May to July 2010.|May|DATE|2010-05",
+      "Sales fell between March and June 2009.|March|DATE|2009-03",
+      "The strike lasted from Oct. 3 to Nov. 2, 2019.|Oct. 3|DATE|2019-10-03",
+      "The fair runs from March 3 to 5, 2027.|March 3|DATE|2027-03-03",
+      "He left in May and came back in July 2010.|May|DATE|2025-05",
       "The invasion in February 2022 changed everything.|February 2022|DATE|2022-02",
       "Talks began in March.|March|DATE|2025-03",
       "He was arrested in June last year.|June last year|DATE|2024-06",
@@ -461,9 +487,13 @@ def month_first(toks, i):
             return Match(i, k + 3, "DATE", Spec("daymonth", (mo, day, "", y)))
         if k + 1 < len(toks) and (y := w.year(toks[k + 1])) is not None:
             return Match(i, k + 2, "DATE", Spec("daymonth", (mo, day, "", y)))
+        if (y := rules_news.range_year(toks, k + 1)) is not None:  # "March 3 to 5, 2027", "Oct. 3 to Nov. 2, 2019"
+            return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, "", y)))
         return Match(i, k + 1, "DATE", Spec("daymonth", (mo, day, w.tense(toks, i, k + 1), None)))
     if k < len(toks) and (y := w.year(toks[k])) is not None:
         return Match(i, k + 1, "DATE", fixed(f"{y:04d}-{mo:02d}"))
+    if (y := rules_news.range_year(toks, k)) is not None:  # "from May to July 2010": May of 2010
+        return Match(i, k, "DATE", fixed(f"{y:04d}-{mo:02d}"))
     if (said := w.spoken_year(toks, k)) is not None:  # "January nineteen ninety-seven"
         return Match(i, said[1], "DATE", fixed(f"{said[0]:04d}-{mo:02d}"))
     if (shift := vocab.DEICTIC.get(w.low(toks, k))) is not None and w.low(toks, k + 1) == "year":
@@ -548,50 +578,7 @@ def part_of_today(toks, i):
     return None
 
 
-@rule("The bomb went off in nineteen ninety-six.|nineteen ninety-six|DATE|1996",
-      "It was built in nineteen oh five.|nineteen oh five|DATE|1905",
-      "He promised jobs by the year two thousand.|the year two thousand|DATE|2000",
-      "It fell to that level in the winter of nineteen ninety-four.|the winter of nineteen ninety-four|DATE|1994-WI",
-      "Prices peaked in the summer of 2008.|the summer of 2008|DATE|2008-SU",
-      "They sold two thousand tickets.|||",
-      "The academy has twelve hundred students.|||",
-      "Nineteen people died.|||")
-def spoken_year(toks, i):
-    """A year as a transcript spells it, with ``the year`` before it inside the extent; a
-    season of a year (``the winter of nineteen ninety-four``, ``the summer of 2008``)."""
-    if toks[i].lower == "the" and w.low(toks, i + 1) == "year" and (y := w.spoken_year(toks, i + 2)):
-        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
-    k = i + 1 if toks[i].lower == "the" else i
-    if (season := vocab.SEASONS.get(w.low(toks, k))) is not None:
-        j = k + 2 if w.low(toks, k + 1) == "of" else k + 1
-        y = w.spoken_year(toks, j) or ((w.year(toks[j]), j + 1) if j < len(toks) and w.year(toks[j]) else None)
-        if y:
-            return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}-{season}"))
-        return None
-    if (y := w.spoken_year(toks, i)) is not None:
-        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
-    return None
-
-
-@rule("The summit in 2019 failed.|2019|DATE|2019",
-      "He sent 2000 troops.|||")
-def year(toks, i):
-    y = w.year(toks[i])
-    return Match(i, i + 1, "DATE", fixed(f"{y:04d}")) if y is not None and _is_year_use(toks, i) else None
-
-
-def _is_year_use(toks: list[Token], i: int) -> bool:
-    """A four-digit number used as a year, not a count (``2000 troops``) or part of a number."""
-    prev = toks[i - 1] if i > 0 else None
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if prev is not None and (prev.text in {"$", "€", "£", "#", "No.", "no."} or prev.lower in {"about", "some", "nearly", "than", "over", "almost"}):
-        return False
-    if nxt is not None and (nxt.text in {"%", "km", "m"} or nxt.lower in vocab.UNITS or nxt.lower in vocab.TIME_UNITS):
-        return False
-    if nxt is not None and nxt.tag == "NNS" and (prev is None or prev.lower not in PREPOSITIONS | {"the", "of"}):
-        return False  # "2000 people"
-    return True
-
-
-# rules about a year's bounds, tried after the ones above
-from . import rules_year  # noqa: E402,F401
+# rules about spoken years, years, a year's bounds, then those written from news of other
+# kinds, tried after the ones above
+from . import rules_year  # noqa: E402,F401,I001
+from . import rules_news  # noqa: E402,F401,I001

@@ -11,19 +11,66 @@ from __future__ import annotations
 import re
 
 from .. import numbers, vocab
+from ..records import Token
 from . import rules
 from . import words as w
 from .calendar import duration_value
 from .grammar import RULES, Match, Spec, fixed, rule
-from .words import DECADE
+from .words import DECADE, PREPOSITIONS
 
 #: A period's bound -> TIMEX3 mod ("the end of the year" -> END).
-BOUNDS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}
+BOUNDS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID",
+          "rest": "END", "remainder": "END", "balance": "END"}  # "the rest of the week": its last part
 #: Periods named by "the" alone inside a bound ("the end of the month"): the one in progress.
 CURRENT_PERIODS = ("week", "month", "year")
 #: Words after "the year" that make it a year counted from another date or a name.
 _NOT_THE_YEAR = {"ended", "ending", "to", "before", "after", "earlier", "later", "ago", "-", "'s", "’s", "of", "in",
                  "when", "that", "which"}
+
+
+@rule("The bomb went off in nineteen ninety-six.|nineteen ninety-six|DATE|1996",
+      "It was built in nineteen oh five.|nineteen oh five|DATE|1905",
+      "He promised jobs by the year two thousand.|the year two thousand|DATE|2000",
+      "It fell to that level in the winter of nineteen ninety-four.|the winter of nineteen ninety-four|DATE|1994-WI",
+      "Prices peaked in the summer of 2008.|the summer of 2008|DATE|2008-SU",
+      "They sold two thousand tickets.|||",
+      "The academy has twelve hundred students.|||",
+      "Nineteen people died.|||")
+def spoken_year(toks, i):
+    """A year as a transcript spells it, with ``the year`` before it inside the extent; a
+    season of a year (``the winter of nineteen ninety-four``, ``the summer of 2008``)."""
+    if toks[i].lower == "the" and w.low(toks, i + 1) == "year" and (y := w.spoken_year(toks, i + 2)):
+        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
+    k = i + 1 if toks[i].lower == "the" else i
+    if (season := vocab.SEASONS.get(w.low(toks, k))) is not None:
+        j = k + 2 if w.low(toks, k + 1) == "of" else k + 1
+        y = w.spoken_year(toks, j) or ((w.year(toks[j]), j + 1) if j < len(toks) and w.year(toks[j]) else None)
+        if y:
+            return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}-{season}"))
+        return None
+    if (y := w.spoken_year(toks, i)) is not None:
+        return Match(i, y[1], "DATE", fixed(f"{y[0]:04d}"))
+    return None
+
+
+@rule("The summit in 2019 failed.|2019|DATE|2019",
+      "He sent 2000 troops.|||")
+def year(toks, i):
+    y = w.year(toks[i])
+    return Match(i, i + 1, "DATE", fixed(f"{y:04d}")) if y is not None and _is_year_use(toks, i) else None
+
+
+def _is_year_use(toks: list[Token], i: int) -> bool:
+    """A four-digit number used as a year, not a count (``2000 troops``) or part of a number."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and (prev.text in {"$", "€", "£", "#", "No.", "no."} or prev.lower in {"about", "some", "nearly", "than", "over", "almost"}):
+        return False
+    if nxt is not None and (nxt.text in {"%", "km", "m"} or nxt.lower in vocab.UNITS or nxt.lower in vocab.TIME_UNITS):
+        return False
+    if nxt is not None and nxt.tag == "NNS" and (prev is None or prev.lower not in PREPOSITIONS | {"the", "of"}):
+        return False  # "2000 people"
+    return True
 
 
 @rule("Net income for the year ended March 31 rose.|the year|DURATION|P1Y",
@@ -100,6 +147,8 @@ def year_end(toks, i):
       "Troops arrive by the end of the month.|the end of the month|DATE|2025-08|END",
       "Talks resume at the beginning of next year.|the beginning of next year|DATE|2026|START",
       "The plant opens at the end of 2026.|the end of 2026|DATE|2026|END",
+      "Shares may rise for the rest of the week.|the rest of the week|DATE|2025-W33|END",
+      "Gains could continue for the remainder of the year.|the remainder of the year|DATE|2025|END",
       "It ended at the end of the war.|||",
       "At the end of the day, voters decide.|||")
 def bound_of(toks, i):
@@ -150,6 +199,39 @@ def the_season(toks, i):
     return Match(i, k + 1, "DATE", Spec("season", (season, w.tense(toks, i, k + 1))), mod)
 
 
+#: Which half of a year an ordinal names.
+HALVES = {"first": 1, "second": 2, "last": 2, "latter": 2}
+#: Nouns a ``first-half`` adjective dates in news of results.
+RESULT_NOUNS = {"profit", "profits", "earnings", "results", "sales", "loss", "losses", "revenue", "revenues",
+                "growth", "output", "income", "deficit", "surplus"}
+
+
+@rule("Output fell in the first half of 2024.|the first half of 2024|DATE|2024-H1",
+      "Earnings should improve in the last half of 1989.|the last half of 1989|DATE|1989-H2",
+      "The plant reopens in the second half of next year.|the second half of next year|DATE|2026-H2",
+      "Sales rose in the first half of the year.|the first half of the year|DATE|2025-H1",
+      "First-half profit rose 4%.|First-half|DATE|2025-H1",
+      "He scored in the second half of the match.|||",
+      "Messi scored in the second half.|||")
+def half_year(toks, i):
+    """Half a year, TIMEX3 ``H1``/``H2``: ``the first half of 2024``, ``the second half of
+    next year``, ``the first half of the year`` (the article's year) and the adjective before
+    a result (``first-half profit``); not a bare ``the second half``, as often a match's."""
+    word = toks[i].lower
+    if (m := re.fullmatch(r"(first|second)-half", word)) and w.low(toks, i + 1) in RESULT_NOUNS:
+        return Match(i, i + 1, "DATE", Spec("period_half", (HALVES[m[1]], 0)))
+    if word != "the" or w.low(toks, i + 1) not in HALVES or w.low(toks, i + 2) != "half" or w.low(toks, i + 3) != "of":
+        return None
+    n, k = HALVES[toks[i + 1].lower], i + 4
+    if k < len(toks) and (y := w.year(toks[k])) is not None:
+        return Match(i, k + 1, "DATE", fixed(f"{y:04d}-H{n}"))
+    if (shift := vocab.DEICTIC.get(w.low(toks, k))) is not None and w.low(toks, k + 1) == "year":
+        return Match(i, k + 2, "DATE", Spec("period_half", (n, shift)))
+    if w.low(toks, k) == "the" and w.low(toks, k + 1) == "year" and w.low(toks, k + 2) not in ("ended", "ending", "before", "after"):
+        return Match(i, k + 2, "DATE", Spec("period_half", (n, 0)))
+    return None
+
+
 @rule("Cities grew fast in the 20th century.|the 20th century|DATE|19",
       "It was the worst flood this century.|this century|DATE|20")
 def century(toks, i):
@@ -165,13 +247,42 @@ def century(toks, i):
     return None
 
 
-@rule("Prices were lower in the 1990s.|the 1990s|DATE|199")
+#: Decades of the twentieth century as words ("the nineties"); "the twenties" is left out,
+#: which could be either century's.
+DECADE_WORDS = {"thirties": "193", "forties": "194", "fifties": "195", "sixties": "196", "seventies": "197",
+                "eighties": "198", "nineties": "199"}
+
+
+@rule("Prices were lower in the 1990s.|the 1990s|DATE|199",
+      "Sales rose through the nineties.|the nineties|DATE|199",
+      "It grew in the '80s.|the '80s|DATE|198",
+      "She is in her sixties.|||")
 def decade(toks, i):
+    """``the 1990s``, ``the nineties``, ``the '80s``: a decade (TIMEX3 ``199``); not an age
+    (``in her sixties``)."""
+    if toks[i].lower == "the" and w.low(toks, i + 1) in DECADE_WORDS:
+        return Match(i, i + 2, "DATE", fixed(DECADE_WORDS[toks[i + 1].lower]))
+    if toks[i].lower == "the" and w.low(toks, i + 1) in ("'", "’") and re.fullmatch(r"[2-9]0s", w.low(toks, i + 2)):
+        return Match(i, i + 3, "DATE", fixed("19" + toks[i + 2].lower[0]))  # "the '80s": the last century's
     m = DECADE.fullmatch(toks[i].lower)
     if not m:
         return None
     begin = i - 1 if w.low(toks, i - 1) == "the" else i
     return Match(begin, i + 1, "DATE", fixed(m[1]))
+
+
+@rule("The index fell to lows not seen since '82.|'82|DATE|1982",
+      "The class of ’09 returns in 2026.|’09|DATE|2009",
+      "The players' 82 points set a record.|||")
+def short_year(toks, i):
+    """A year written with two digits after an apostrophe (``since '82``): the latest year
+    with those digits not more than ten years after the article (``'82`` in 2008 is 1982)."""
+    if not re.fullmatch(r"\d\d", toks[i].text) or i == 0 or toks[i - 1].text not in ("'", "’"):
+        return None
+    mark = toks[i - 1]
+    if mark.end != toks[i].start or (i >= 2 and toks[i - 2].end == mark.start):
+        return None  # "players' 82": the apostrophe closes the word before
+    return Match(i - 1, i + 1, "DATE", Spec("short_year", (int(toks[i].text),)))
 
 
 @rule("The post-1959 politics split families.|post-1959|DATE|1959|AFTER",
@@ -194,16 +305,22 @@ def lasting(toks, i):
     return Match(i, i + 1, "DURATION", fixed(duration_value(None if m[1].endswith("s") else 1, m[1])))
 
 
-@rule("The summit is set for April 24 and 25.|25|DATE|2026-04-25")
+@rule("The summit is set for April 24 and 25.|25|DATE|2026-04-25",
+      "The fair runs from March 3 to 5, 2027.|5, 2027|DATE|2027-03-05",
+      "The fair ran March 3–5, 2019.|5, 2019|DATE|2019-03-05")
 def coordinated_day(toks, i):
-    """The second day of ``April 24 and 25``: a day number joined to a day and month."""
+    """The second day of ``April 24 and 25`` or ``March 3–5, 2019``: a day number joined to
+    a day and month, with the year written after it inside its extent."""
     day = w.day(toks[i])
-    if day is None or w.low(toks, i - 1) not in ("and", "or", "to", "through") or w.day(toks[i - 2]) is None or i < 3:
+    if day is None or w.low(toks, i - 1) not in ("and", "or", "to", "through", "-", "–", "—", "--") or i < 3 or w.day(toks[i - 2]) is None:
         return None
     first = rules.month_first(toks, i - 3) or rules.month_first(toks, i - 4)
     if first is None or first.spec.kind != "daymonth" or first.j != i - 1 or w.low(toks, i + 1) in vocab.TIMEX_UNITS:
         return None
     mo, _, tense, year = first.spec.args
+    j = i + 2 if w.low(toks, i + 1) == "," else i + 1
+    if j < len(toks) and (y := w.year(toks[j])) is not None:
+        return Match(i, j + 1, "DATE", Spec("daymonth", (mo, day, "", y)))
     return Match(i, i + 1, "DATE", Spec("daymonth", (mo, day, tense, year)))
 
 

@@ -12,6 +12,9 @@ from .calendar import duration_value
 
 PREPOSITIONS = {"in", "on", "at", "since", "until", "by", "from", "to", "before", "after", "during", "through", "for"}
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
+#: Words that open a conditional clause, whose verb does not give the main clause its tense
+#: (``might run out of money by March if more aid was not given``).
+CONDITIONALS = {"if", "unless"}
 DECADE = re.compile(r"(1[89]\d|20\d)0s$")
 PART_YEAR = re.compile(r"(early|mid|late)-(\d{4})$", re.I)
 PART_MONTH = re.compile(r"(early|mid|late)-([a-z]+)$", re.I)
@@ -19,6 +22,10 @@ ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?$")
 HYPHEN_UNIT = re.compile(r"(\d+|[a-z]+)-(second|minute|hour|day|week|month|year|decade)$", re.I)
+#: A 24-hour clock reading (``08:30``, ``0800`` before a zone) and a duration written as a
+#: clock reading (``2:03:59``, a race time; ``1:42.57``, minutes and seconds).
+CLOCK_24 = re.compile(r"([01]?\d|2[0-3]):?([0-5]\d)$")
+CLOCK_DURATION = re.compile(r"(?:(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)|(\d{1,2}):([0-5]\d\.\d+))$")
 FRACTION = re.compile(rf"1/2|1/4|3/4|[{numbers.FRACTION_CHARS}]")
 #: Time-zone abbreviations that may follow a clock time (``5 p.m. EST``).
 TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK"}
@@ -193,7 +200,11 @@ def _cue_label(toks: list[Token], k: int) -> str | None:
     if tok.tag in ("VBD", "VBN") and not after_modal(toks, k) and not _present_passive(toks, k):
         return "past"
     if tok.tag == "MD":
-        return "future" if tok.lower in {"will", "shall", "would", "'ll", "’ll"} else "present"
+        if tok.lower in {"will", "shall", "would", "'ll", "’ll"}:
+            return "future"
+        if tok.lower in _LOOKING_MODALS:  # "should be completed in October", "might run out by March"
+            return "past" if _modal_perfect(toks, k) else "future"
+        return "present"
     if tok.tag in ("VBZ", "VBP"):
         return "present"
     return None
@@ -211,8 +222,8 @@ def _tense_index(toks: list[Token]) -> _TenseIndex:
     labels = [(k, label) for k in range(len(toks)) if (label := _cue_label(toks, k)) is not None]
     idx = _TenseIndex(
         len(toks),
-        [k for k, t in enumerate(toks) if t.text in CLAUSE_PUNCT],
-        [k for k, t in enumerate(toks) if t.text in CLAUSE_PUNCT or t.text == "."],
+        [k for k, t in enumerate(toks) if t.text in CLAUSE_PUNCT or t.lower in CONDITIONALS],
+        [k for k, t in enumerate(toks) if t.text in CLAUSE_PUNCT or t.text == "." or t.lower in CONDITIONALS],
         [k for k, _ in labels], [label for _, label in labels],
         [k for k, t in enumerate(toks) if t.lower in vocab.WEAK_FUTURE_CUES],
         [k for k, t in enumerate(toks) if t.tag.startswith(("VB", "MD"))],
@@ -273,12 +284,33 @@ def _past_perfect(toks: list[Token], k: int) -> bool:
 _BE_FORMS = {"is", "are", "was", "were", "'s", "’s", "'re", "’re"}
 
 
+#: Modals of obligation and possibility: without ``have`` they look ahead (``should be
+#: completed in October``), with it back (``should have been done in March``).
+_LOOKING_MODALS = {"should", "must", "might", "may"}
+_CHAIN = {"be", "been", "being", "have", "not", "n't", "also", "then", "soon", "still", "only", "now"}
+
+
+def _modal_perfect(toks: list[Token], k: int) -> bool:
+    """``should have``, ``may not have``: a modal of the past."""
+    a = k + 1
+    while a < len(toks) and toks[a].lower in {"not", "n't", "also", "well", "still", "only"}:
+        a += 1
+    return low(toks, a) in ("have", "'ve", "’ve")
+
+
 def after_modal(toks: list[Token], k: int) -> bool:
-    """A participle in a verb chain with a future modal: ``will be named``, ``would have``."""
-    a = k - 1
-    while a >= 0 and toks[a].lower in {"be", "been", "being", "have", "not", "n't", "also", "then", "soon"}:
+    """A participle in a verb chain with a future modal (``will be named``, ``would have``),
+    or with a modal of obligation or possibility and no ``have`` (``should be completed``,
+    ``could be sold``; but ``could have been sold`` is past)."""
+    a, chain = k - 1, set()
+    while a >= 0 and toks[a].lower in _CHAIN:
+        chain.add(toks[a].lower)
         a -= 1
-    return a < k - 1 and a >= 0 and toks[a].lower in {"will", "shall", "would", "'ll", "’ll"}
+    if not (a < k - 1 and a >= 0):
+        return False
+    if toks[a].lower in {"will", "shall", "would", "'ll", "’ll"}:
+        return True
+    return toks[a].lower in _LOOKING_MODALS | {"could", "can"} and "have" not in chain
 
 
 def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -289,14 +321,14 @@ def duration_at(toks: list[Token], i: int) -> tuple[int, str] | None:
     t = toks[i]
     if m := HYPHEN_UNIT.fullmatch(t.text):
         n = m[1].lower()
-        amount = float(n) if n.isdigit() else numbers.word_value(n)
+        amount = float(n) if n.isdigit() else 1.0 if n == "single" else numbers.word_value(n)
         if amount is not None:
             return i + 1, duration_value(amount, m[2].lower())
     num = number(toks, i)
     if num is not None:
         n, k = num
-        if low(toks, k) == "more" and low(toks, k + 1) in vocab.TIMEX_UNITS:
-            k += 1  # "two more weeks"
+        if low(toks, k) in ("more", "straight", "consecutive", "successive") and low(toks, k + 1) in vocab.TIMEX_UNITS:
+            k += 1  # "two more weeks", "six straight days"
         unit = low(toks, k)
         if unit not in vocab.TIMEX_UNITS:
             return None
