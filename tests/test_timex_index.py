@@ -47,6 +47,7 @@ def test_most_rules_have_a_trigger_and_the_index_skips_them_elsewhere():
     assert len(indexed) >= len(RULES) // 2, indexed
     assert found["weekday"].words == frozenset(vocab.WEEKDAYS)
     assert found["every"].words == {"every", "each"}
+    assert found["reference"].words == {words[0] for words in vocab.REFERENCES}
     assert found["iso_date"].patterns and not found["iso_date"].words
     doc = Document(parse_article("Talks resumed on Friday in Paris.", id="x", date=EXAMPLE_ANCHOR))
     toks = list(doc.tokens_by_sentence[0])
@@ -82,6 +83,23 @@ def _unreadable(toks, i):
     return None
 
 
+PHRASES = {("so", "far"): 1, ("to", "date"): 2}
+
+
+def _phrases(toks, i):
+    for words, value in sorted(PHRASES.items()):
+        if tuple(t.lower for t in toks[i : i + len(words)]) == words:
+            return value
+    return None
+
+
+def _shadowed(toks, i):
+    PHRASES = ("x",)  # noqa: N806 (a local that hides the module's name)
+    if toks[i].lower not in PHRASES:
+        return None
+    return i
+
+
 def _reassigned(toks, i):
     i = i + 1
     if toks[i].lower != "alpha":
@@ -95,6 +113,8 @@ def test_the_derivation_reads_guards_and_branches_and_gives_up_elsewhere():
     assert t.words == {"gamma", "delta"} and [(p.pattern, attr) for p, _m, attr in t.patterns] == [(r"\d+-odd", "text")]
     assert derive(_unreadable) is None  # a loop it cannot read: tried at every token
     assert derive(_reassigned) is None  # the position is moved: the first token is not toks[i]
+    assert derive(_phrases).words == {"so", "to"}  # a loop over module data, each phrase's first word
+    assert derive(_shadowed) is None  # a local name is not the module's data
 
 
 def test_the_timexes_of_the_seed_and_the_shipped_corpus_are_the_same_with_and_without_the_index(monkeypatch):

@@ -177,6 +177,9 @@ class _Derive:
         self.toks, self.i = (args[0], args[1]) if len(args) >= 2 else (None, None)
         self.tok = args[0] if len(args) == 1 else None
         self.fixed = {self.toks, self.i, self.tok} - {None}
+        self.consts: dict = {}  # a loop's variable, for one of the values it takes
+        self.locals = {a for a in args} | {n.id for n in ast.walk(self.fn) if isinstance(n, ast.Name)
+                                          and isinstance(n.ctx, ast.Store)}
 
     def trigger(self) -> Trigger | None:
         if not isinstance(self.fn, ast.FunctionDef) or self.fn.args.vararg or self.fn.args.kwarg or not self.fixed:
@@ -194,7 +197,9 @@ class _Derive:
             return [self._const(e) for e in node.elts]
         if isinstance(node, ast.Dict) and None not in node.keys:
             return {self._const(k): self._const(v) for k, v in zip(node.keys, node.values)}
-        if isinstance(node, ast.Name) and node.id in self.glob and node.id not in self.fixed:
+        if isinstance(node, ast.Name) and node.id in self.consts:
+            return self.consts[node.id]
+        if isinstance(node, ast.Name) and node.id in self.glob and node.id not in self.locals:
             return self.glob[node.id]
         if isinstance(node, ast.Attribute):
             try:
@@ -328,6 +333,8 @@ class _Derive:
                 op, left, right = node.ops[0], node.left, node.comparators[0]
                 if isinstance(op, ast.IsNot) and isinstance(right, ast.Constant) and right.value is None:
                     return self._value(left, env, none_only=True)
+                if isinstance(op, ast.Eq) and (first := self._phrase_start(left, right)) is not None:
+                    return Trigger(frozenset({first}))
                 if self._term(left, env) is not None:
                     if isinstance(op, ast.Eq) and isinstance(right, ast.Constant) and isinstance(right.value, str):
                         return Trigger(frozenset({right.value.lower()}))
@@ -348,6 +355,8 @@ class _Derive:
             op, left, right = node.ops[0], node.left, node.comparators[0]
             if isinstance(op, ast.Is) and isinstance(right, ast.Constant) and right.value is None:
                 return self._value(left, env, none_only=True)
+            if isinstance(op, ast.NotEq) and (first := self._phrase_start(left, right)) is not None:
+                return Trigger(frozenset({first}))
             if self._term(left, env) is not None:
                 if isinstance(op, ast.NotEq) and isinstance(right, ast.Constant) and isinstance(right.value, str):
                     return Trigger(frozenset({right.value.lower()}))
@@ -355,6 +364,59 @@ class _Derive:
                     return Trigger(words)
         self._unknown(node, env)
         return None
+
+    def _phrase_start(self, left, right) -> str | None:
+        """``tuple(t.lower for t in toks[i : …]) == PHRASE`` (or a list of them): the
+        phrase's first word is the first token's."""
+        if not (isinstance(left, ast.ListComp) or (
+                isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and left.func.id in ("tuple", "list")
+                and len(left.args) == 1 and isinstance(left.args[0], ast.GeneratorExp) and not left.keywords)):
+            return None
+        comp = left if isinstance(left, ast.ListComp) else left.args[0]
+        if len(comp.generators) != 1 or comp.generators[0].ifs or not isinstance(comp.generators[0].target, ast.Name):
+            return None
+        gen, var = comp.generators[0], comp.generators[0].target.id
+        sliced = gen.iter
+        if not (isinstance(comp.elt, ast.Attribute) and comp.elt.attr == "lower" and isinstance(comp.elt.value, ast.Name)
+                and comp.elt.value.id == var and isinstance(sliced, ast.Subscript) and isinstance(sliced.value, ast.Name)
+                and sliced.value.id == self.toks and isinstance(sliced.slice, ast.Slice)
+                and isinstance(sliced.slice.lower, ast.Name) and sliced.slice.lower.id == self.i
+                and sliced.slice.step is None):
+            return None
+        try:
+            phrase = self._const(right)
+        except (ValueError, TypeError):
+            return None
+        if not isinstance(phrase, (tuple, list)) or not phrase or not all(isinstance(x, str) for x in phrase):
+            return None
+        as_list = isinstance(left, ast.ListComp) or left.func.id == "list"
+        if as_list != isinstance(phrase, list):
+            return None  # a tuple never equals a list
+        return phrase[0]
+
+    def _constant_values(self, node) -> list | None:
+        """The values of a loop's iterable made of module-level data only (``sorted(vocab.X.items())``),
+        at most 500 of them; None for any other iterable."""
+        if any(isinstance(n, ast.Name) and n.id in self.locals for n in ast.walk(node)):
+            return None
+        if any(isinstance(n, (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
+            return None
+        try:
+            values = eval(compile(ast.Expression(node), "<trigger>", "eval"), dict(self.glob))  # noqa: S307 (the rule's own code)
+        except Exception:  # noqa: BLE001 (an iterable it cannot compute: no trigger from it)
+            return None
+        if not isinstance(values, (list, tuple, set, frozenset, dict, type({}.items()), type({}.keys()))):
+            return None
+        values = list(values)
+        return values if len(values) <= 500 else None
+
+    def _bind(self, target, value) -> bool:
+        if isinstance(target, ast.Name):
+            self.consts[target.id] = value
+            return True
+        if isinstance(target, ast.Tuple) and isinstance(value, (tuple, list)) and len(value) == len(target.elts):
+            return all(self._bind(t, v) for t, v in zip(target.elts, value))
+        return False
 
     @staticmethod
     def _unknown(node, env) -> None:
@@ -393,14 +455,29 @@ class _Derive:
                     after[name] = None
                 return _union(body, self._seq(rest, after))
             if isinstance(st, ast.For) and not st.orelse:
-                entry = self._loop_entry(st.iter, env)
                 inner = dict(env)
                 for name in self._assigned([st]):
                     inner[name] = None
-                body = NOTHING if self._only_none(st.body) else _narrowest(entry, self._seq(st.body, dict(inner)))
+                if self._only_none(st.body):
+                    body = NOTHING
+                elif (values := self._constant_values(st.iter)) is not None:
+                    body = _union(*(self._unrolled(st, v, inner) for v in values))  # each value on its own
+                else:
+                    body = _narrowest(self._loop_entry(st.iter, env), self._seq(st.body, dict(inner)))
                 return _union(body, self._seq(rest, inner))
             return None
         return NOTHING  # the end of the function: None
+
+    def _unrolled(self, st, value, env) -> Trigger | None:
+        """The loop's body for one value of its variable."""
+        saved = dict(self.consts)
+        try:
+            names = self._assigned([st.target])
+            if not self._bind(st.target, value):
+                return None
+            return self._seq(st.body, {k: v for k, v in env.items() if k not in names})
+        finally:
+            self.consts = saved
 
     def _assign(self, st, env) -> bool:
         targets = st.targets if isinstance(st, ast.Assign) else [st.target]
