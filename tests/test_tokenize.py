@@ -118,12 +118,17 @@ def test_word_tokenizer_gives_nltks_own_tokens(seed):
     from nltk.tokenize import NLTKWordTokenizer
 
     from helpers import resources
+    from helpers.article import load_article
+    from helpers.paths import DATA
     from helpers.tokenize import _word_tokenizer
 
-    texts = [s for s in sentences(seed)["text"]] + [
+    corpus = [s for path in sorted((DATA / "corpus").glob("*.txt")) for s in sentences(load_article(path))["text"]]
+    texts = [s for s in sentences(seed)["text"]] + corpus + [
         "He said: \"Don't go -- it's 3:30 p.m.\" (Really?) 'Tis cannot, gonna...",
         "Prices [rose] 4% to $1.2bn; {see} <this>, U.S. officials' “claims”.",
+        "``Quoted,'' he said, \"twice\" and '' once ``more''.",
     ]
+    assert sum('"' in resources.straighten(t) for t in texts) > 100  # the quotes' own search runs
     reference = NLTKWordTokenizer()
     for text in texts:
         text = resources.straighten(text)

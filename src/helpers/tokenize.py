@@ -23,6 +23,7 @@ import pandas as pd
 import punkt
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.util import align_tokens
 
 from . import resources, vocab
 from .records import Sentence, Token
@@ -75,6 +76,19 @@ class _WordTokenizer(NLTKWordTokenizer):
     DOUBLE_DASHES = (_stdlib(NLTKWordTokenizer.DOUBLE_DASHES[0]), NLTKWordTokenizer.DOUBLE_DASHES[1])
     CONTRACTIONS2 = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
     CONTRACTIONS3 = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
+    _QUOTES = re.compile(r"``|'{2}|\"")
+
+    def span_tokenize(self, text: str):
+        """NLTK 3.10's ``NLTKWordTokenizer.span_tokenize``, line for line, with its search for
+        the quotes that ``tokenize`` converted made by the standard ``re`` too (through
+        ``nltk.redos`` it cost more than all the tokenizer's rules together)."""
+        raw_tokens = self.tokenize(text)
+        if ('"' in text) or ("''" in text):
+            mit = iter([m.group() for m in self._QUOTES.finditer(text)])
+            tokens = [next(mit) if tok in ['"', "``", "''"] else tok for tok in raw_tokens]
+        else:
+            tokens = raw_tokens
+        yield from align_tokens(tokens, text)
 
 
 @lru_cache(maxsize=1)
