@@ -58,6 +58,8 @@ def rule(*examples: str):
     def register(find):
         RULES.append(Rule(find.__name__, find, examples))
         _INDEX.clear()
+        _HELPERS.clear()
+        _TREES.clear()
         return find
 
     return register
@@ -156,6 +158,25 @@ def _narrowest(*parts: Trigger | None) -> Trigger | None:
     return min(known, key=lambda t: (len(t.patterns), len(t.words)))
 
 
+_TREES: dict = {}
+
+
+def _function_node(func) -> ast.AST:
+    """The syntax tree of ``func``: found in its module's tree (each module parsed once), or
+    from its own source."""
+    code = getattr(func, "__code__", None)
+    path = inspect.getsourcefile(func) if code is not None else None
+    if path:
+        if path not in _TREES:
+            with open(path, encoding="utf-8") as fh:
+                tree = ast.parse(fh.read(), path)
+            _TREES[path] = {(node.name, min([node.lineno, *(d.lineno for d in node.decorator_list)])): node
+                            for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        if (node := _TREES[path].get((func.__name__, code.co_firstlineno))) is not None:
+            return node
+    return ast.parse(textwrap.dedent(inspect.getsource(func))).body[0]
+
+
 class _Derive:
     """The trigger of one function of ``(toks, i)`` (a rule, or a helper a rule calls) or of
     one token (``(tok)``): a condition on the first token that holds whenever the function
@@ -172,7 +193,7 @@ class _Derive:
     def __init__(self, func, stack=()):
         self.func, self.stack = func, (*stack, func)
         self.glob = getattr(func, "__globals__", {})
-        self.fn = ast.parse(textwrap.dedent(inspect.getsource(func))).body[0]
+        self.fn = _function_node(func)
         args = [a.arg for a in self.fn.args.args]
         self.toks, self.i = (args[0], args[1]) if len(args) >= 2 else (None, None)
         self.tok = args[0] if len(args) == 1 else None
@@ -300,13 +321,15 @@ class _Derive:
         passes_tok = len(args) == 1 and self._is_tok(args[0])
         if not (passes_tok or self._at_i(args)):
             return None
-        try:
-            sub = _Derive(helper, self.stack)
-        except (OSError, TypeError, SyntaxError, IndexError):
-            return None
-        if (sub.tok is not None) != passes_tok:
-            return None
-        return sub.trigger()
+        if helper not in _HELPERS:
+            try:
+                sub = _Derive(helper, self.stack)
+            except (OSError, TypeError, SyntaxError, IndexError):
+                return None
+            # a helper read while it calls itself further up gives None there: kept, as sound
+            _HELPERS[helper] = (sub.tok is not None, sub.trigger())
+        takes_tok, found = _HELPERS[helper]
+        return found if takes_tok == passes_tok else None
 
     def _is_re(self, node) -> bool:
         try:
@@ -542,6 +565,8 @@ def derive(func) -> Trigger | None:
 
 
 _INDEX: dict = {}
+#: Helpers already read: (whether they take one token, their trigger).
+_HELPERS: dict = {}
 
 
 def triggers() -> dict[str, Trigger | None]:
