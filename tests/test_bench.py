@@ -50,3 +50,9 @@ def test_a_benchmark_is_recorded_beside_the_measurements_and_audits(tmp_path, mo
     after = json.loads(path.read_text(encoding="utf-8"))
     assert after["measurements"] == [{"layer": "quotes"}] and len(after["audits"]) == 2
     assert after["benchmarks"][0]["note"] == "n"  # kept when an audit is recorded after it
+
+
+def test_a_baseline_runs_another_checkouts_helpers(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    env = bench._baseline_env(tmp_path / "src")
+    assert env["PYTHONPATH"].split(":") == [str(tmp_path / "src"), "/elsewhere"]

@@ -20,6 +20,8 @@ Prints, for the seed article and for a corpus of article-sized texts:
 - with ``--memory``: peak memory of ``analyze --jsonl`` for 1,000 and 4,000 records;
 - with ``--report``: a full report build against the bare start-up of as many kernels, each
   running the notebooks' imports (target: under 1.5);
+- with ``--baseline SRC``: another checkout's ``analyze`` in each round too (``SRC`` its
+  ``src`` folder), against a floor run just before and just after it;
 - with ``--record``: every figure appended to ``data/evaluation/results.json``
   (``benchmarks``), with the date, commit and machine.
 
@@ -176,10 +178,15 @@ def _articles(records):
     return [parse_article(r["text"], id=r["id"], date=r["date"]) for r in records]
 
 
-def _seconds(cmd: list[str]) -> float:
+def _seconds(cmd: list[str], env: dict | None = None) -> float:
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=paths.ROOT)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=paths.ROOT, env=env)
     return time.perf_counter() - t0
+
+
+def _baseline_env(src: Path) -> dict:
+    """The environment that runs another checkout's ``helpers`` (its ``src`` folder first on the path)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), *filter(None, [os.environ.get("PYTHONPATH")])])}
 
 
 def _audit_seconds() -> float:
@@ -197,7 +204,7 @@ def load() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def side_by_side(records: list[dict], workdir: Path, *, audit: bool = True) -> dict:
+def side_by_side(records: list[dict], workdir: Path, *, audit: bool = True, baseline: Path | None = None) -> dict:
     """One round, side by side: the floor process, ``analyze --jsonl`` on one process, the
     floor process again, ``analyze --jobs 2`` (start-up included each time; the whole-process
     ratio is against the mean of the two floor runs around it, so a load that changes during
@@ -214,6 +221,11 @@ def side_by_side(records: list[dict], workdir: Path, *, audit: bool = True) -> d
     second = _seconds(floor_cmd)
     out["floor process"] = (first + second) / 2
     out["floor process runs"] = [round(first, 2), round(second, 2)]
+    if baseline is not None:  # another checkout's analyze, after the second floor run, then a third
+        out["baseline analyze --jobs 1"] = _seconds(analyze, env=_baseline_env(baseline))
+        third = _seconds(floor_cmd)
+        out["floor process runs"].append(round(third, 2))
+        out["baseline whole-process ratio"] = out["baseline analyze --jobs 1"] / ((second + third) / 2)
     out["analyze --jobs 2"] = _seconds(analyze + ["--jobs", "2"])
     articles = _articles(records)
     floor = _floor_function()
@@ -333,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", action="store_true", help="also measure peak memory for 1,000 and 4,000 records")
     parser.add_argument("--record", action="store_true", help="append every figure to data/evaluation/results.json")
     parser.add_argument("--note", default="", help="a note recorded with --record")
+    parser.add_argument("--baseline", type=Path, metavar="SRC",
+                        help="also time another checkout's analyze in each round (its src folder, e.g. of main)")
     args = parser.parse_args(argv)
 
     figures: dict = {}
@@ -357,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     rounds = []
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.rounds):
-            r = side_by_side(records, Path(tmp), audit=not args.no_audit)
+            r = side_by_side(records, Path(tmp), audit=not args.no_audit, baseline=args.baseline)
             rounds.append(r)
             print(f"\n  round {k + 1} (load {r['load before']} before, {r['load after']} after):")
             print(f"    floor process {r['floor process']:.1f} s · analyze --jobs 1 {r['analyze --jobs 1']:.1f} s "
@@ -365,12 +379,17 @@ def main(argv: list[str] | None = None) -> int:
                   f" · whole-process ratio {r['whole-process ratio']:.2f}   (target at most 1.5)")
             print(f"    in process: pipeline {r['pipeline in process']:.1f} s, floor {r['floor in process']:.1f} s, "
                   f"ratio {r['in-process ratio']:.2f}   (target at most 1.5)")
+            if "baseline analyze --jobs 1" in r:
+                print(f"    baseline ({args.baseline}): analyze --jobs 1 {r['baseline analyze --jobs 1']:.1f} s, "
+                      f"whole-process ratio {r['baseline whole-process ratio']:.2f}")
             if "audit of data/corpus" in r:
                 print(f"    audit of data/corpus: {r['audit of data/corpus']:.1f} s   (target under 30 s)")
         figures["rounds"] = [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()} for r in rounds]
         print("\n  median of the rounds: " + "; ".join(
             f"{name} {statistics.median(r[name] for r in rounds):.2f}"
-            for name in ("whole-process ratio", "in-process ratio")))
+            for name in ("whole-process ratio", "in-process ratio", "baseline whole-process ratio") if name in rounds[0]))
+        if args.baseline:
+            figures["baseline"] = str(args.baseline)
         sc = scaling(records)
         figures["scaling"] = {k: round(v, 2) if isinstance(v, float) else v for k, v in sc.items()}
         print(f"\nOne long text: {sc['texts']} corpus texts in one document {sc['small']:.2f} s, "
