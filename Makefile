@@ -55,7 +55,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
-	$(BIN)/python -m helpers.bench --report
+	$(BIN)/python -m helpers.bench --memory --report
 
 # requirements.txt -> requirements.lock: every package underneath resolved for Python 3.11 on
 # Linux x86_64 and pinned with its hashes, by uv (kept in build/lock-tools, apart from .venv).

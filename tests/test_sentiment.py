@@ -95,3 +95,40 @@ def test_point_labels_shorten_and_merge():
     assert list(pts["label"]) == ["3 statements (neutral in both)", "Kyiv", "Macron, source #2"]
     assert list(pts["n"]) == [3, 1, 2]
     assert labels  # the frame itself is unchanged
+
+
+def test_the_fast_scores_equal_nltk_and_textblob_on_every_statement_of_the_shipped_corpus():
+    """score_text uses NLTK's VADER with a faster word split and TextBlob's analyser without
+    its namedtuple wrapper: the same six numbers as NLTK's and TextBlob's own, on every text
+    a statement of data/corpus is scored on (its own words and its whole content)."""
+    from helpers.article import load_article
+    from helpers.document import Document
+    from helpers.paths import DATA
+
+    nltk_vader, fast_vader = sentiment._nltk_vader(), sentiment._vader()
+    assert type(fast_vader) is not type(nltk_vader)
+    texts = set()
+    for path in sorted((DATA / "corpus").glob("*.txt")):
+        doc = Document(load_article(path))
+        for st in doc.attributions:
+            texts |= {sentiment.scored_words(st, doc.text), sentiment.content_words(st, doc.text)}
+    assert len(texts) > 700
+    for text in sorted(texts):
+        tb = sentiment._textblob().analyze(text)
+        expected = {"tb_polarity": tb.polarity, "tb_subjectivity": tb.subjectivity,
+                    **{f"vader_{k}": v for k, v in nltk_vader.polarity_scores(text).items()}}
+        assert sentiment.score_text(text) == expected, text
+
+
+def test_the_fast_word_split_gives_nltks_words_where_punctuation_touches_words():
+    from nltk.sentiment.vader import SentiText
+
+    sia = sentiment._vader()
+    args = (sia.constants.PUNC_LIST, sia.constants.REGEX_REMOVE_PUNCTUATION)
+    for text in ("Great!!! (really) 'good', \"bad\"... ok?! :-) no-one's :D wow!?!?! --fine-- ,a, ab. .ab",
+                 "?!?ab ab!?!?! 'ab' \"ab\" ab, ab; ab: -ab- x. y! GOOD bad ab?? ab!!!! !!ab ’ab’ ab—cd",
+                 "Not bad, 'not bad.' -- he said: \"kind of great!?\""):
+        nltk_words = SentiText(text, *args).words_and_emoticons
+        assert sia.sentitext(text, *args).words_and_emoticons == nltk_words
+        assert "ab" in nltk_words or "bad" in nltk_words  # NLTK did strip marks here
+        assert sia.polarity_scores(text) == sentiment._nltk_vader().polarity_scores(text)

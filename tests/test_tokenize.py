@@ -118,12 +118,17 @@ def test_word_tokenizer_gives_nltks_own_tokens(seed):
     from nltk.tokenize import NLTKWordTokenizer
 
     from helpers import resources
+    from helpers.article import load_article
+    from helpers.paths import DATA
     from helpers.tokenize import _word_tokenizer
 
-    texts = [s for s in sentences(seed)["text"]] + [
+    corpus = [s for path in sorted((DATA / "corpus").glob("*.txt")) for s in sentences(load_article(path))["text"]]
+    texts = [s for s in sentences(seed)["text"]] + corpus + [
         "He said: \"Don't go -- it's 3:30 p.m.\" (Really?) 'Tis cannot, gonna...",
         "Prices [rose] 4% to $1.2bn; {see} <this>, U.S. officials' “claims”.",
+        "``Quoted,'' he said, \"twice\" and '' once ``more''.",
     ]
+    assert sum('"' in resources.straighten(t) for t in texts) > 100  # the quotes' own search runs
     reference = NLTKWordTokenizer()
     for text in texts:
         text = resources.straighten(text)
@@ -166,3 +171,24 @@ def test_no_split_before_a_closing_bracket():
     text = "Rep. Elijah Cummings (D-Md.), chair of the committee, said it was open. Then he left."
     assert [text[s:e] for s, e in split_spans(text)] == [
         "Rep. Elijah Cummings (D-Md.), chair of the committee, said it was open.", "Then he left."]
+
+
+def test_the_tagger_called_directly_gives_textblobs_own_tags(seed):
+    """pos_tags calls TextBlob's tagger on the token list: the tags textblob.en.tag gives for
+    the same tokens joined (tokenize=False), on every sentence of the seed and of data/corpus."""
+    from textblob.en import tag
+
+    from helpers import resources
+    from helpers.article import load_article
+    from helpers.paths import DATA
+    from helpers.tokenize import _pos_tags, word_spans
+
+    texts = list(sentences(seed)["text"]) + [
+        s for path in sorted((DATA / "corpus").glob("*.txt")) for s in sentences(load_article(path))["text"]]
+    texts.append("The 1/2-point rise, a 3/4 share and/or more (and \u201cquoted\u201d words).")
+    assert len(texts) > 1500
+    _pos_tags.cache_clear()
+    for text in texts:
+        words = [text[a:b] for a, b in word_spans(text)]
+        clean = [resources.straighten(w).replace(" ", "_") or "_" for w in words]
+        assert list(_pos_tags(tuple(words))) == [t for _, t in tag(" ".join(clean), tokenize=False)], text

@@ -23,6 +23,7 @@ import pandas as pd
 import punkt
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.util import align_tokens
 
 from . import resources, vocab
 from .records import Sentence, Token
@@ -75,6 +76,19 @@ class _WordTokenizer(NLTKWordTokenizer):
     DOUBLE_DASHES = (_stdlib(NLTKWordTokenizer.DOUBLE_DASHES[0]), NLTKWordTokenizer.DOUBLE_DASHES[1])
     CONTRACTIONS2 = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
     CONTRACTIONS3 = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
+    _QUOTES = re.compile(r"``|'{2}|\"")
+
+    def span_tokenize(self, text: str):
+        """NLTK 3.10's ``NLTKWordTokenizer.span_tokenize``, line for line, with its search for
+        the quotes that ``tokenize`` converted made by the standard ``re`` too (through
+        ``nltk.redos`` it cost more than all the tokenizer's rules together)."""
+        raw_tokens = self.tokenize(text)
+        if ('"' in text) or ("''" in text):
+            mit = iter([m.group() for m in self._QUOTES.finditer(text)])
+            tokens = [next(mit) if tok in ['"', "``", "''"] else tok for tok in raw_tokens]
+        else:
+            tokens = raw_tokens
+        yield from align_tokens(tokens, text)
 
 
 @lru_cache(maxsize=1)
@@ -211,21 +225,26 @@ def pos_tags(words: list[str]) -> list[str]:
     """Penn Treebank tags for a sentence's word tokens.
 
     TextBlob's bundled *pattern* tagger (a lexicon and rules inside the textblob wheel) runs
-    offline, with no nltk_data; tokens are passed as they are (``tokenize=False``), so tags
-    line up with our offsets. If the tagger ever re-splits a token, every tag falls back to
-    ``NN`` rather than misaligning.
+    offline, with no nltk_data; tokens are passed as they are, so tags line up with our
+    offsets. If the tagger ever re-splits a token, every tag falls back to ``NN`` rather than
+    misaligning.
+
+    The tagger is called directly (``textblob.en.parser.find_tags`` on the token list):
+    ``textblob.en.tag(s, tokenize=False)`` makes the same call after joining the tokens into a
+    string and splitting them again, and formats and re-reads a tagged string after it
+    (``tests/test_tokenize.py`` checks the tags are the same).
     """
     return list(_pos_tags(tuple(words)))
 
 
 @lru_cache(maxsize=4096)
 def _pos_tags(words: tuple[str, ...]) -> tuple[str, ...]:
-    from textblob.en import tag
+    from textblob.en import parser
 
     if not words:
         return ()
     clean = [resources.straighten(w).replace(" ", "_") or "_" for w in words]
-    tagged = tag(" ".join(clean), tokenize=False)
+    tagged = parser.find_tags(clean)
     if len(tagged) != len(words):
         return ("NN",) * len(words)
     return tuple(t for _, t in tagged)

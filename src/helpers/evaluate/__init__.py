@@ -429,15 +429,23 @@ def load_audits() -> list[dict]:
 
 ABOUT = ("Accuracy of the extractors on public annotated data (not in the repository; see data/README.md). "
          "'untouched' marks a first measurement, before any change made after reading that data's errors. "
-         "'audits': the audit (python -m helpers audit) over whole corpora, problems and articles per check.")
+         "'audits': the audit (python -m helpers audit) over whole corpora, problems and articles per check. "
+         "'benchmarks': the figures of make bench (python -m helpers.bench --record), with date, commit and machine.")
 
 
-def _write_results(measurements: list[dict], audits: list[dict]) -> None:
+def load_benchmarks() -> list[dict]:
+    """Every recorded run of ``make bench`` (``python -m helpers.bench --record``), oldest first."""
+    return _results_body().get("benchmarks", [])
+
+
+def _write_results(measurements: list[dict], audits: list[dict], benchmarks: list[dict] | None = None) -> None:
     import json
 
     p = results_path()
     p.parent.mkdir(parents=True, exist_ok=True)
-    body = {"about": ABOUT, "measurements": measurements, **({"audits": audits} if audits else {})}
+    benchmarks = load_benchmarks() if benchmarks is None else benchmarks
+    body = {"about": ABOUT, "measurements": measurements, **({"audits": audits} if audits else {}),
+            **({"benchmarks": benchmarks} if benchmarks else {})}
     p.write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -467,4 +475,11 @@ def record_audit(summary: dict, *, dataset: str, compartment: str, source: str, 
     """Append an audit's summary (articles, and problems and articles per check) to the results file."""
     entry = {"dataset": dataset, "compartment": compartment, "source": source, **_provenance(), "note": note, **summary}
     _write_results(load_results(), load_audits() + [entry])
+    return entry
+
+
+def record_benchmark(figures: dict) -> dict:
+    """Append one run of the benchmarks (its figures, the machine) to the results file."""
+    entry = {**_provenance(), **figures}
+    _write_results(load_results(), load_audits(), load_benchmarks() + [entry])
     return entry
