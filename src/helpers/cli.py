@@ -78,6 +78,7 @@ def _add_evaluate(sub) -> None:
                    help="append the measurement to data/evaluation/results.json (SOURCE: repository@commit)")
     p.add_argument("--untouched", action="store_true",
                    help="with --record: a first measurement, made before any change prompted by this data")
+    p.add_argument("--note", default="", metavar="TEXT", help="with --record: a note kept with the measurement")
 
 
 def _add_report(sub) -> None:
@@ -144,7 +145,8 @@ def _evaluate(args, out) -> int:
         from .evaluate import record
 
         dataset, compartment, source = args.record
-        record(metrics, layer=args.layer, dataset=dataset, compartment=compartment, source=source, untouched=args.untouched)
+        record(metrics, layer=args.layer, dataset=dataset, compartment=compartment, source=source, untouched=args.untouched,
+               note=args.note)
     if args.errors:
         for row in errors.to_dict("records"):
             out.write(dump(row) + "\n")

@@ -7,7 +7,8 @@ import pandas as pd
 
 from . import HELDOUT, SEED_GOLD, heldout, load_audits, load_results, seed
 
-SHOWN = ["precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1", "attribution_accuracy", "listed_value_f1"]
+SHOWN = ["precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1", "attribution_accuracy", "strict_attribution_accuracy",
+         "listed_value_f1"]
 
 
 def public_results(latest: bool = True) -> pd.DataFrame:

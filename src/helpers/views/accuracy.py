@@ -45,6 +45,8 @@ def findings(public: pd.DataFrame, held: pd.DataFrame) -> list[str]:
     for _, r in public.sort_values("date", ascending=False, kind="stable").iterrows():
         value = f", value F1 {r['value_f1']:.2f}" if pd.notna(r.get("value_f1")) else ""
         who = f", attribution accuracy {r['attribution_accuracy']:.2f}" if pd.notna(r.get("attribution_accuracy")) else ""
+        if pd.notna(r.get("strict_attribution_accuracy")):
+            who += f" (strict, the speaker a reader is shown: {r['strict_attribution_accuracy']:.2f})"
         items.append(f"{r['layer']} on {r['dataset']} ({r['compartment']}, {r['date']}): F1 {r['f1']:.2f}{value}{who}"
                      + (" (untouched)" if r["untouched"] else "") + ".")
     if len(public) and len(held):
