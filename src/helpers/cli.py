@@ -69,7 +69,7 @@ def _add_evaluate(sub) -> None:
         description="Run the extractor of LAYER on the texts at PATH and score it against their "
         "annotations. Prints the metrics; with --json the last line is one JSON object.",
     )
-    p.add_argument("layer", choices=["timexes", "quotes", "quantities", "figures"], help="the layer to score")
+    p.add_argument("layer", choices=["timexes", "quotes", "quantities", "figures", "affiliations"], help="the layer to score")
     p.add_argument("path", metavar="PATH", help="a gold file or a folder of them")
     p.add_argument("--format", required=True, choices=sorted(READERS), help="the annotation format")
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object (the last line)")

@@ -15,6 +15,8 @@ overlap (overlap / the longer span), down to a layer's minimum:
   it is a clean name of the entity the gold source refers to (``evaluate.speakers``);
   ``kind_accuracy`` where the gold gives a kind; ``speech_recall`` over the gold statements
   whose gold cue holds a verb of saying from the fixed list ``speakers.SPEECH_VERBS``.
+- **affiliations**: speakers' affiliations (``helpers.affiliation``) against hand labels
+  (``evaluate.affiliations``): precision, coverage and recall.
 - **quantities**: detection F1 (any overlap) and ``value_f1``, where a found quantity
   counts when its value, or its interval, is right. Gold without spans (CQE's test sets)
   is aligned by value within each text.
@@ -351,6 +353,10 @@ def evaluate(layer: str, path, fmt: str) -> tuple[dict, pd.DataFrame]:
     """Read the gold at ``path`` in format ``fmt`` and score the extractor of ``layer``."""
     from .readers import READERS
 
+    if layer == "affiliations":
+        from .affiliations import score_affiliations
+
+        return score_affiliations(READERS[fmt](path))
     return run(layer, READERS[fmt](path))
 
 
@@ -402,7 +408,7 @@ METRIC_KEYS = ("gold", "predicted", "matched", "precision", "recall", "f1", "str
                "type_accuracy", "value_accuracy", "attribution_accuracy", "attribution_f1", "strict_attribution_accuracy",
                "strict_attribution_f1", "documents",
                "listed_gold", "listed_precision", "listed_recall", "listed_f1", "listed_value_f1",
-               "speech_gold", "speech_recall")
+               "speech_gold", "speech_recall", "labelled_speakers", "labelled_affiliations", "correct", "coverage")
 
 
 def results_path():

@@ -275,4 +275,12 @@ def _seed_csv(path: Path) -> GoldDoc:
     return GoldDoc(paths.SEED_ARTICLE.stem, text, date.group(1) if date else None, items)
 
 
-READERS = {"timeml": read_timeml, "brat": read_brat, "quantulum": read_quantulum, "cqe": read_cqe, "project": read_project}
+def read_affiliation_labels(path) -> list[GoldDoc]:
+    """Hand labels of speakers' affiliations (``evaluate.affiliations``)."""
+    from .affiliations import read_affiliations
+
+    return read_affiliations(path)
+
+
+READERS = {"timeml": read_timeml, "brat": read_brat, "quantulum": read_quantulum, "cqe": read_cqe, "project": read_project,
+           "affiliations": read_affiliation_labels}
