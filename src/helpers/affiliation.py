@@ -77,7 +77,7 @@ def nationalities() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _roles() -> frozenset[str]:
     lines = resources.lines("affiliation_roles.txt")
-    return frozenset(w for line in lines for w in line.lower().split()) | resources.role_words()
+    return frozenset(line.lower() for line in lines if " " not in line) | resources.role_words()
 
 
 @lru_cache(maxsize=1)
@@ -85,11 +85,14 @@ def _role_phrases() -> frozenset[str]:
     return frozenset(line.lower() for line in resources.lines("affiliation_roles.txt"))
 
 
+#: Titles of address, which tie a name to no body.
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev prof".split())
+
 #: Words a role phrase in front of a name may hold besides roles and names.
 MODIFIERS = frozenset("""former longtime top senior retired interim acting deputy national enterprise campaign press
 police political law tax debate panel radio talk conservative liberal centrist prominent presidential
 vice-presidential vice state federal party news chief executive general assistant ranking incoming outgoing
-then-""".split())
+then- running mate law""".split())
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +138,11 @@ _CAP = re.compile(r"^[A-Z]")
 
 
 def _surname(name: str) -> str:
-    toks = [t for t in re.findall(r"[\w’'.-]+", name) if t.lower().rstrip(".") not in resources.role_words()]
+    toks = re.findall(r"[\w’'.-]+", name)
     return toks[-1].rstrip(".,") if toks else name
 
 
-def mentions(text: str, name: str) -> list[tuple[int, int]]:
+def mentions(text: str, name: str, people: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Where the article writes the name: its surname as a word, with the first name in front
     when there is one; a mention with another first name (``Melania Trump`` for ``Donald
     Trump``) is another person's."""
@@ -152,12 +155,18 @@ def mentions(text: str, name: str) -> list[tuple[int, int]]:
         prev = re.search(r"([A-Z][\w’'-]*)\.?\s+$", text[max(0, start - 30):start])
         if prev and first_name and prev.group(1) != first_name and len(prev.group(1)) > 1 \
                 and prev.group(1).lower() not in _roles() | MODIFIERS and not _is_initial_chain(text, start):
-            if _looks_like_first_name(prev.group(1), text):
+            other = f"{prev.group(1)} {surname}".lower()
+            if other in (people_in(text) if people is None else people) or (
+                    _looks_like_first_name(prev.group(1), text) and not _opens_sentence(text, start - len(prev.group(0)))):
                 continue
         if prev and first_name and prev.group(1) == first_name:
             start = start - len(prev.group(0))
         out.append((start, m.end()))
     return out
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    return re.search(r"(?:^|(?<=[a-z]{3})[.!?][\"”’]?\s+|\n\s*)$", text[max(0, at - 8):at]) is not None
 
 
 def _is_initial_chain(text: str, at: int) -> bool:
@@ -167,7 +176,8 @@ def _is_initial_chain(text: str, at: int) -> bool:
 def _looks_like_first_name(word: str, text: str) -> bool:
     """A capitalised word straight before a surname that is a first name rather than a title or
     the first word of a sentence: it never stands lower case in the text and is no place."""
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None and not is_place(word)
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None and not is_place(word) \
+        and word.lower() not in resources.stopwords() | _roles() | MODIFIERS
 
 
 # ---------------------------------------------------------------- the words around one mention
@@ -187,6 +197,8 @@ def _role_phrase(text: str, start: int) -> tuple[int, list[tuple[str, int, int]]
     (``Republican vice-presidential nominee Gov.``, ``IMF chief economist``), with offsets."""
     base, left = _sentence_left(text, start)
     toks = [(m.group(0), base + m.start(), base + m.end()) for m in _TOKEN.finditer(left)]
+    if len(toks) >= 2 and toks[-1][0] == "," and toks[-2][0].lower() in _roles() - HONORIFICS:
+        toks = toks[:-1]  # a role, then the name as its appositive: Apple's chief executive, Tim Cook
     k = len(toks)
     while k > 0:
         w = toks[k - 1][0]
@@ -194,7 +206,7 @@ def _role_phrase(text: str, start: int) -> tuple[int, list[tuple[str, int, int]]
         bare = re.sub(r"['’]s?$", "", w)
         if _CAP.match(w) or low in _roles() or low in MODIFIERS or re.fullmatch(r"[A-Z][\w.&-]*['’]s?", w):
             k -= 1
-        elif low in ("of", "the", "and", "for") and k < len(toks) and _CAP.match(toks[k][0]) and k > 1 \
+        elif low in ("of", "the", "for") and k < len(toks) and _CAP.match(toks[k][0]) and k > 1 \
                 and _CAP.match(toks[k - 2][0]):
             k -= 1  # Secretary of State, Speaker of the House
         elif bare and bare.lower() in MODIFIERS:
@@ -205,13 +217,14 @@ def _role_phrase(text: str, start: int) -> tuple[int, list[tuple[str, int, int]]
 
 
 def _right(text: str, end: int) -> str:
-    return text[end:end + 160]
+    return text[end:end + 200]
 
 
 _PAREN = re.compile(r"^\s*\(\s*([DRIG])\s*(?:[-–]\s*[A-Z][\w. ]{0,14})?\)")
 _COMMA_CODE = re.compile(r"^,\s*([DR])-[A-Z][a-z]{1,5}\.?(?=,|\s|$)")
 _AGE_OR_PLACE = re.compile(r"^(?:,\s*\d{1,3},|\s+of\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?(?=,))")
-_APPOSITIVE = re.compile(r"^,\s+([\w’'-]+\s+[^,;:()“”\"]{1,110}?)(?=,|;|:|\.\s|\.$|\s[—–]|$)")
+_END = r"(?=,|;|:|(?<=[a-z]{3})\.\s|\.$|\s[—–]|\s--|\s*[“\"]|$)"
+_APPOSITIVE = re.compile(r"^,\s+([\w’'-]+\s+[^,;:()“”\"]{1,150}?)" + _END)
 
 
 def _opens_appositive(clause: str) -> bool:
@@ -221,7 +234,8 @@ def _opens_appositive(clause: str) -> bool:
         or first.lower() in _roles() | MODIFIERS
 _RELATIVE = re.compile(
     r"^,\s+who(?:'s|’s)?\s+((?:is|was|has been|had been|served as|serves as|heads|runs|helmed|leads|led|chairs|works for|works at|"
-    r"has campaigned for|represents)\s+[^,;:()“”\"]{1,100}?)(?=,|;|:|\.\s|\.$|$)")
+    r"has campaigned for|represents)\s+[^,;:()“”\"]{1,150}?)" + _END +
+    r"|^,\s+whose\s+((?:candidacy|bid|campaign)\s+for\s+the\s+(?:Democratic|Republican|GOP|Libertarian|Green)\b[^,;:]{0,60})")
 _AT_BODY = re.compile(r"^\s+(?:at|for|of)\s+((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w.&’'-]*))*)")
 
 
@@ -246,13 +260,18 @@ def at_mention(text: str, start: int, end: int, people: frozenset[str] = frozens
     for pattern in (_APPOSITIVE, _RELATIVE):
         m = pattern.match(rest)
         if m and (pattern is _RELATIVE or _opens_appositive(m.group(1))):
-            found += _from_clause(m.group(1), at + m.start(1), people)
+            g = 1 if m.group(1) else 2
+            found += _from_clause(m.group(g), at + m.start(g), people)
     m = _AT_BODY.match(right)
     if m:
         body = re.sub(r"\s+(?:the|of|for|and)$", "", m.group(1).strip())
         body = re.sub(r"^the\s+", "", body)
-        if body and not is_place(body) and not _is_person(body, people):
-            found.append(Affiliation("organisation", body, m.group(0).strip(), end + m.start(), end + m.end()))
+        after = right[m.end():m.end() + 20]
+        modifier = re.match(r"(?:/|\s+[a-z]+(?:\s|[,.]))", after) and not re.match(r"\s+(?:said|says|agreed|wrote|told|noted|added|argued)\b", after)
+        if body and not modifier and not is_place(body) and not _is_person(body, people) and not _party(body) \
+                and body not in nationalities():
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            found.append(Affiliation("organisation", body, m.group(0).strip(), end + m.start() + lead, end + m.end()))
     return found
 
 
@@ -262,7 +281,15 @@ def is_place_phrase(s: str) -> bool:
 
 
 def _is_person(name: str, people: frozenset[str]) -> bool:
-    return name.strip().lower() in people or name.split()[-1].lower() in people if name.split() else False
+    words = name.split()
+    return bool(words) and (name.strip().lower() in people or (len(words) <= 2 and words[-1].lower() in people))
+
+
+#: Words that end the names of bodies, not of people (``Seton Hall University``).
+ORG_ENDS = frozenset("""university school college institute center centre foundation coalition council network media news
+times post journal review report group partners associates research policy project society league union caucus fund
+trust press committee commission department ministry agency office court party bank company corporation service
+strategies medicine law hospital clinic association administration house""".split())
 
 
 def _party(word: str) -> str | None:
@@ -287,7 +314,8 @@ def _from_role_phrase(phrase: list[tuple[str, int, int]], people: frozenset[str]
         owner = re.sub(r"['’]s?$", "", owner)
         roles_after = " ".join(words[poss + 1:]).lower()
         a, b = phrase[k0][1], phrase[-1][2]
-        if _is_person(owner, people):
+        looks_named = len(owner.split()) == 2 and owner.split()[-1].lower() not in ORG_ENDS
+        if _is_person(owner, people) or (looks_named and re.search(r"\bcampaign\b", roles_after)):
             if re.search(r"\b(campaign|spokes\w+|press secretary|manager|surrogate|adviser|aide|strategist|running mate|director)\b",
                          roles_after):
                 out.append(Affiliation("campaign", owner.split()[-1], " ".join(words[k0:]), a, b))
@@ -330,9 +358,11 @@ def _body_before_role(head: list[tuple[str, int, int]], people: frozenset[str]) 
     while j < len(hw) and (_CAP.match(hw[j]) or hw[j] in ("of", "and", "&") or hw[j].lower() == "police") \
             and hw[j].lower().rstrip(".") not in _roles() - {"house", "news"}:
         j += 1
+    while j > k and hw[j - 1] in ("of", "and", "&"):
+        j -= 1
     body = " ".join(hw[k:j]).strip()
-    roles = hw[j:]
-    if not body or not roles or not any(r.lower().rstrip(".") in _roles() for r in roles):
+    roles = [r.lower().rstrip(".") for r in hw[j:]]
+    if not body or not any(r in _roles() - HONORIFICS for r in roles) or body.split()[0].lower() in resources.stopwords():
         return []
     kind, value = _words().get(body, (None, None))
     if kind == "institution":
@@ -349,36 +379,43 @@ def _body_before_role(head: list[tuple[str, int, int]], people: frozenset[str]) 
     return [Affiliation("organisation", body, " ".join(hw[k:]), head[k][1], head[-1][2])]
 
 
-_OTHERS_TITLE = re.compile(r"\b(?:Democratic|Republican|GOP|Democrat)\s+(?:[a-z-]+\s+){0,3}[A-Z][a-z]+\s+[A-Z]")
+_OTHERS_TITLE = re.compile(r"\b(?:Democratic|Republican|GOP|Democrat)\s+(?:(?:presidential|vice-presidential|nominee|candidate|"
+                           r"rival|opponent|senator|Sen\.|Rep\.|Gov\.|leader|challenger)\s+){1,3}[A-Z][a-z]+\s+[A-Z]")
 
 
 def _from_clause(clause: str, at: int, people: frozenset[str]) -> list[Affiliation]:
     """Affiliations in an appositive or a relative clause after a name."""
     out: list[Affiliation] = []
-    clean = _OTHERS_TITLE.sub(lambda m: " " * len(m.group(0)), clause)  # a title of someone else
+    poss = list(re.finditer(r"[\w.]+['’]s?\s+", clause))
+    tail = clause[poss[-1].end():] if poss else clause  # the panel's ranking Democrat: what follows the possessive
+    if poss and re.search(r"['’]s?\s+(?:eldest\s+|youngest\s+|)(?:daughter|son|wife|husband|mother|father|brother|sister)\b", clause):
+        return []  # the nominee's eldest daughter: a relation, not an affiliation
+    clean = _OTHERS_TITLE.sub(lambda m: " " * len(m.group(0)), tail)  # a title of someone else
     m = re.search(r"\b(Democratic|Democrats?|Republicans?|GOP|DNC|RNC|Libertarian|Green Party)\b", clean)
     if m:
         out.append(Affiliation("party", _party(m.group(1)) or ("Green" if m.group(1) == "Green Party" else "Libertarian"),
                                clause, at, at + len(clause)))
     cand = re.search(r"\b(?:a\s+(?:top\s+|senior\s+)?|the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:campaign|surrogate|spokes\w+)\b|"
-                     r"\b(?:adviser|aide|spokes\w+|surrogate)\s+(?:to|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b", clause)
+                     r"\b(?:adviser|aide|spokes\w+|surrogate)\s+(?:to|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)(?=\s+campaign\b|\s*$)",
+                     clause)
     if cand:
         who = cand.group(1) or cand.group(2)
         if _is_person(who, people):
             out.append(Affiliation("campaign", who, clause, at, at + len(clause)))
     for adj, iso in sorted(nationalities().items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(?<![\w.]){re.escape(adj)}(?![\w])", clause) and not re.search(
-                rf"(?<![\w.]){re.escape(adj)}\s+[A-Z][a-z]+\s+(?:[A-Z][a-z]+|of)\b", clause):
+        if re.search(rf"(?<![\w.]){re.escape(adj)}(?![\w])", tail) and not re.search(
+                rf"(?<![\w.]){re.escape(adj)}\s+[A-Z][a-z]+\s+(?:[A-Z][a-z]+|of)\b", tail):
             out.append(Affiliation("country", iso, clause, at, at + len(clause)))
             break
     of_country = re.search(r"\b(?:minister|secretary|ambassador|president|chancellor|envoy)\s+(?:of|to)\s+(?:the\s+)?([A-Z][\w ]+?)\b(?=$|[,.])",
                            clause)
     if of_country and of_country.group(1).lower() in _countries() and not out:
         out.append(Affiliation("country", _countries()[of_country.group(1).lower()], clause, at, at + len(clause)))
-    body = re.search(r"\b(?:of|at|for|with|runs|heads|leads)\s+(?:[a-z]+\s+(?:for|of)\s+)?(?:the\s+)?"
+    body = re.search(r"\b(?:of|at|for|with|runs|heads|leads)\s+(?:[a-z]+\s+(?:for|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
                      r"([A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.&’'-]*))*)", clause)
     if body:
         name = re.sub(r"\s+(?:of|for|and|on|&)$", "", body.group(1)).strip()
+        name = re.sub(r"['’]s?$", "", name)
         kind, value = _words().get(name, (None, None))
         if kind == "institution":
             out.append(Affiliation("organisation", name, clause, at, at + len(clause), country=value))
@@ -396,11 +433,16 @@ def people_in(text: str) -> frozenset[str]:
     first word never lower case in the text and no place), lower case."""
     out = set()
     for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w’'-]+)\b", text):
-        first, last = m.group(1), m.group(2)
+        first, last = m.group(1), re.sub(r"['’]s?$", "", m.group(2))
         if first.lower() in _roles() | MODIFIERS or not _looks_like_first_name(first, text) or is_place(f"{first} {last}"):
             continue
-        if first in nationalities() or _party(first) or last.lower() in resources.words("org_heads.txt"):
+        if first in nationalities() or _party(first) or last.lower() in resources.words("org_heads.txt") | ORG_ENDS \
+                or last.lower() in resources.stopwords() or first.lower() in resources.stopwords():
             continue
+        alone = [m2 for m2 in re.finditer(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", text)
+                 if not re.search(r"[A-Z][\w’'.-]*\s$", text[max(0, m2.start() - 25):m2.start()])]
+        if not alone:
+            continue  # Wells Fargo, Seton Hall: the second word never stands alone, so not a person's surname
         out |= {last.lower(), f"{first} {last}".lower()}
     return frozenset(out)
 
@@ -409,7 +451,7 @@ def of_name(text: str, name: str, people: frozenset[str] | None = None) -> Affil
     """The affiliation the article gives the person or body called ``name``: the first of
     the highest kind (``KINDS``) over all its mentions, or None."""
     people = people_in(text) if people is None else people
-    found = [a for s, e in mentions(text, name) for a in at_mention(text, s, e, people)]
+    found = [a for s, e in mentions(text, name, people) for a in at_mention(text, s, e, people)]
     for kind in KINDS:
         of_kind = [a for a in found if a.kind == kind]
         if of_kind:
