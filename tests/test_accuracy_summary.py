@@ -39,9 +39,15 @@ def test_newest_per_data_set_drops_a_compartment_another_replaced(monkeypatch):
 
 
 def _newest_recorded() -> dict[str, dict]:
-    """From results.json itself: the last measurement recorded for each data set."""
+    """From results.json itself: the last measurement recorded for each data set (of the layers
+    scored by F1; speakers' affiliations are scored by precision and coverage, in their own table)."""
     measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
-    return {m["dataset"]: m for m in measurements}
+    return {m["dataset"]: m for m in measurements if m["layer"] not in summary.NOT_F1}
+
+
+def _newest_per_compartment() -> dict[tuple[str, str], dict]:
+    measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
+    return {(m["dataset"], m["compartment"]): m for m in measurements if m["layer"] not in summary.NOT_F1}
 
 
 def test_the_recorded_results_give_the_newest_quantulum3_measurement():
@@ -64,12 +70,21 @@ def test_the_accuracy_card_quotes_a_data_sets_newest_measurement(accuracy_build)
     found = re.findall(r'<p class="finding">(.*?)</p>', index)
     assert len(found) == 1
     card = found[0]
-    newest = _newest_recorded()
-    named = [name for name in newest if f" on {name} (" in card]
-    assert len(named) == 1, card  # the card names one data set ...
+    newest = _newest_per_compartment()
+    named = [key for key in newest if f" on {key[0]} ({key[1]}, " in card]
+    assert len(named) == 1, card  # the card names one data set and compartment ...
     metrics = newest[named[0]]["metrics"]
     assert f"F1 {metrics['f1']:.2f}" in card  # ... with its newest numbers
     if "value_f1" in metrics:
         assert f"value F1 {metrics['value_f1']:.2f}" in card
     page = (accuracy_build / "90-measure-accuracy.html").read_text(encoding="utf-8")
     assert "quantulum3 test suite (all kinds): F1 0.71, value F1 0.60" not in page  # the old measurement
+
+
+def test_affiliations_have_their_own_table_and_finding(accuracy_build):
+    aff = summary.affiliation_results()
+    assert len(aff) and set(aff["layer"]) == {"affiliations"}
+    assert "affiliations" not in set(summary.public_results()["layer"])
+    page = (accuracy_build / "90-measure-accuracy.html").read_text(encoding="utf-8")
+    last = aff.iloc[-1]
+    assert f"precision {last['precision']:.2f} on {int(last['predicted'])} given, coverage {last['coverage']:.2f}" in page

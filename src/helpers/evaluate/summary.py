@@ -11,12 +11,23 @@ SHOWN = ["precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1", "attr
          "listed_value_f1"]
 
 
+#: Layers scored by precision and coverage rather than F1, shown in their own table.
+NOT_F1 = ("affiliations",)
+
+
+def affiliation_results() -> pd.DataFrame:
+    """Every recorded measurement of speakers' affiliations, oldest first."""
+    keys = ("layer", "dataset", "compartment", "date", "commit", "untouched")
+    rows = [{k: m[k] for k in keys} | m["metrics"] for m in load_results() if m["layer"] in NOT_F1]
+    return pd.DataFrame(rows)
+
+
 def public_results(latest: bool = True) -> pd.DataFrame:
     """The recorded measurements on public data, oldest first; with ``latest`` the newest of
     each data set (see ``newest``). One row each: layer, dataset, compartment, date, commit,
     untouched and the metrics."""
     rows = [{k: m[k] for k in ("layer", "dataset", "compartment", "date", "commit", "untouched", "source")} | m["metrics"]
-            for m in load_results()]
+            for m in load_results() if m["layer"] not in NOT_F1]
     df = pd.DataFrame(rows)
     if df.empty or not latest:
         return df
