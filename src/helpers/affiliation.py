@@ -213,7 +213,12 @@ def _role_phrase(text: str, start: int) -> tuple[int, list[tuple[str, int, int]]
             k -= 1
         else:
             break
-    return k, toks[k:]
+    end = len(toks)
+    while end > k and _CAP.match(toks[end - 1][0]) and not re.search(r"['’]s?$", toks[end - 1][0]) \
+            and toks[end - 1][0].lower().rstrip(".") not in _roles() | MODIFIERS and toks[end - 1][0] not in nationalities() \
+            and not _words().get(toks[end - 1][0]):
+        end -= 1  # the person's own first names: Republican nominee [Donald] Trump
+    return k, toks[k:end]
 
 
 def _right(text: str, end: int) -> str:
