@@ -77,7 +77,7 @@ def test_group_title_compares_named_groups_with_enough_statements_only():
     assert checks.title_matches_table("t", title, by_camp) == []
     us_and_unknown = by_camp[by_camp["camp"].isin(["US", "unknown"])]
     assert speakers.camp_title(us_and_unknown) == (
-        "No comparison between groups: fewer than two named groups have enough statements for an interval")
+        "Group means shown, not compared: fewer than two named groups have enough statements to tell apart")
     one = by_camp[by_camp["camp"] == "US"]
     assert speakers.camp_title(one) == "Every sourced statement comes from one group (US, n=6)"
 

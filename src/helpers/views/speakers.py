@@ -140,7 +140,7 @@ def camp_title(by_camp: pd.DataFrame) -> str:
         return f"Every sourced statement comes from one group ({camps[0]}, n={by_camp['n'].iloc[0]})"
     named = by_camp[(by_camp["camp"] != NO_GROUP) & (by_camp["n"] >= sentiment.MIN_STATEMENTS)]
     if named["camp"].nunique() < 2:
-        return "No comparison between groups: fewer than two named groups have enough statements for an interval"
+        return "Group means shown, not compared: fewer than two named groups have enough statements to tell apart"
     by_camp = named
     parts = []
     for lex, g in by_camp.groupby("lexicon", sort=False):
@@ -316,5 +316,8 @@ def build(doc, CAMP_SCHEME=None, **_parameters) -> View:  # noqa: N803 (the note
                                         "country in the role, an organisation); a speaker the article gives none is in no "
                                         "group (unknown)."}[how]
     v.exports = {"10-statements.csv": scored, "10-sentiment-by-speaker.csv": v.tables["by_speaker"]}
+    for name in ("statements", "kinds", "camps", "by_camp", "own_vs_content"):
+        if "camp" in v.tables.get(name, pd.DataFrame()).columns:  # shown as what it is: the speaker's group
+            v.tables[name] = v.tables[name].rename(columns={"camp": "group"})
     _seed_accuracy(v, article)
     return v
