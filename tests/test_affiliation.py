@@ -107,3 +107,17 @@ def test_a_label_file_naming_a_text_that_is_not_there_is_one_clear_line(tmp_path
     (tmp_path / "other.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(GoldFormatError, match="not an affiliation label file"):
         read_affiliation_labels(tmp_path / "other.csv")
+
+
+@pytest.mark.parametrize("phrase, group", [
+    ("The IMF", "IMF"), ("IMF chief economist Paul Rask #1", "IMF"), ("the IMF report #1", "IMF"),
+    ("the Grant campaign", "Grant campaign"), ("Senate Republicans", "Republican Party"),
+    ("European Commission spokesperson #1", "European Commission"), ("Russian officials", "Russia"),
+])
+def test_a_speaker_that_is_a_body_or_speaks_for_one(phrase, group):
+    assert A.of_phrase(phrase).group == group
+
+
+@pytest.mark.parametrize("phrase", ["both presidential candidates", "source familiar with the matter #1", "Kyiv"])
+def test_a_speaker_phrase_with_no_body_in_it(phrase):
+    assert A.of_phrase(phrase) is None

@@ -464,10 +464,16 @@ def of_name(text: str, name: str, people: frozenset[str] | None = None) -> Affil
     return None
 
 
-def of_phrase(phrase: str) -> Affiliation | None:
-    """The affiliation a collective speaker's own words give (``Republicans``, ``the
-    Kremlin``, ``Russian officials``, ``Ukraine's allies`` is none)."""
-    toks = re.findall(r"[\w’'.-]+", phrase or "")
+def of_phrase(phrase: str, people: frozenset[str] = frozenset()) -> Affiliation | None:
+    """The affiliation a speaker phrase's own words give, for a speaker that is not a named
+    person: a party (``Senate Republicans``), an institution (``the Kremlin``), a nationality
+    (``Russian officials``), an organisation that is the speaker (``The IMF``) or stands in
+    front of its role or document (``IMF chief economist``, ``the IMF report``), a
+    candidate's campaign (``the Trump campaign``); ``Ukraine's allies`` gives none."""
+    from .names import name_type
+
+    text = re.sub(r"\s*#\d+$", "", phrase or "").strip()
+    toks = re.findall(r"[\w’'.-]+", text)
     for k, t in enumerate(toks):
         kind, value = _words().get(re.sub(r"['’]s$", "", t), (None, None))
         if kind == "party" and len(t) > 1:
@@ -476,6 +482,17 @@ def of_phrase(phrase: str) -> Affiliation | None:
             return Affiliation("organisation", t, phrase, 0, len(phrase), country=value)
         if t in nationalities() and k + 1 < len(toks):
             return Affiliation("country", nationalities()[t], phrase, 0, len(phrase))
+    body = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    run = re.match(r"((?:[A-Z][\w&.’'-]*)(?:\s+(?:of|for|and|the|&|[A-Z][\w&.’'-]*))*)", body)
+    if not run:
+        return None
+    name = re.sub(r"['’]s?$", "", run.group(1)).strip()
+    rest = body[run.end():].strip().lower()
+    if rest.startswith("campaign") and (_is_person(name, people) or len(name.split()) <= 2 and name_type(name) != "organization"):
+        return Affiliation("campaign", name.split()[-1], phrase, 0, len(phrase))
+    acronym = re.fullmatch(r"[A-Z][A-Z0-9&.]{1,7}", name) is not None
+    if (acronym or name_type(name) == "organization") and not is_place(name) and not _is_person(name, people):
+        return Affiliation("organisation", name, phrase, 0, len(phrase))
     return None
 
 
@@ -490,7 +507,7 @@ def speaker_affiliations(doc) -> dict[str, Affiliation | None]:
         if not s.speaker or s.speaker in out:
             continue
         if s.speaker_type == "person":
-            out[s.speaker] = of_name(text, s.speaker, people)
+            out[s.speaker] = of_name(text, re.sub(r"\s*#\d+$", "", s.speaker), people)
         else:
-            out[s.speaker] = of_phrase(s.speaker_mention or s.speaker) or of_phrase(s.speaker)
+            out[s.speaker] = of_phrase(s.speaker_mention or s.speaker, people) or of_phrase(s.speaker, people)
     return out

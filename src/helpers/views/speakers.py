@@ -106,6 +106,9 @@ def sourcing_title(camps: pd.DataFrame) -> str:
     if len(camps) == 1:
         n = int(camps["statements"].iloc[0])
         return f"All {n} statement{'s' if n != 1 else ''} come from one group: {camps['camp'].iloc[0]}"
+    top = camps.iloc[0]
+    if top["camp"] == NO_GROUP and camps.iloc[1]["statements"] < top["statements"]:
+        return f"Speakers in no group are quoted most: {top['statements']} of {int(camps['statements'].sum())} statements"
     return sourcing.headline(camps, "camp")
 
 
