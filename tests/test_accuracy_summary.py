@@ -39,9 +39,15 @@ def test_newest_per_data_set_drops_a_compartment_another_replaced(monkeypatch):
 
 
 def _newest_recorded() -> dict[str, dict]:
-    """From results.json itself: the last measurement recorded for each data set."""
+    """From results.json itself: the last measurement recorded for each data set (of the layers
+    scored by F1; speakers' affiliations are scored by precision and coverage, in their own table)."""
     measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
-    return {m["dataset"]: m for m in measurements}
+    return {m["dataset"]: m for m in measurements if m["layer"] not in summary.NOT_F1}
+
+
+def _newest_per_compartment() -> dict[tuple[str, str], dict]:
+    measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
+    return {(m["dataset"], m["compartment"]): m for m in measurements if m["layer"] not in summary.NOT_F1}
 
 
 def test_the_recorded_results_give_the_newest_quantulum3_measurement():
@@ -64,8 +70,7 @@ def test_the_accuracy_card_quotes_a_data_sets_newest_measurement(accuracy_build)
     found = re.findall(r'<p class="finding">(.*?)</p>', index)
     assert len(found) == 1
     card = found[0]
-    measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
-    newest = {(m["dataset"], m["compartment"]): m for m in measurements}  # a data set may have compartments
+    newest = _newest_per_compartment()
     named = [key for key in newest if f" on {key[0]} ({key[1]}, " in card]
     assert len(named) == 1, card  # the card names one data set and compartment ...
     metrics = newest[named[0]]["metrics"]
@@ -87,3 +92,12 @@ def test_the_history_gives_the_untouched_value_f1_beside_the_latest(monkeypatch)
     wiki = rows.loc["Wikinews"]
     assert (wiki["first_untouched"], wiki["first_value_f1"], wiki["latest_value_f1"], wiki["measurements"]) == (True, 0.90, 0.93, 2)
     assert rows.loc["PolNeAR", "latest_f1"] == 0.40
+
+
+def test_affiliations_have_their_own_table_and_finding(accuracy_build):
+    aff = summary.affiliation_results()
+    assert len(aff) and set(aff["layer"]) == {"affiliations"}
+    assert "affiliations" not in set(summary.public_results()["layer"])
+    page = (accuracy_build / "90-measure-accuracy.html").read_text(encoding="utf-8")
+    last = aff.iloc[-1]
+    assert f"precision {last['precision']:.2f} on {int(last['predicted'])} given, coverage {last['coverage']:.2f}" in page

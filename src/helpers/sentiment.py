@@ -379,7 +379,7 @@ def camp_comparison(by_camp: pd.DataFrame, escape=str, min_n: int = MIN_STATEMEN
     camps = sorted(set(known["camp"]))
     if len(camps) < 2:
         return (
-            f"The data cannot tell whether the camps differ in tone: fewer than two camps have "
+            f"The data cannot tell whether the groups differ in tone: fewer than two named groups have "
             f"{min_n} or more statements (enough for a bootstrap interval of the mean)."
         )
     means = known.pivot(index="camp", columns="lexicon", values="mean")
@@ -390,7 +390,7 @@ def camp_comparison(by_camp: pd.DataFrame, escape=str, min_n: int = MIN_STATEMEN
     low = {lex: means[lex].idxmin() for lex in lexicons}
     if len(set(top.values())) > 1 or len(set(low.values())) > 1:
         ranks = "; ".join(f"{lex}: {escape(top[lex])} highest, {escape(low[lex])} lowest" for lex in lexicons)
-        return f"The data cannot tell which camp is most positive: the lexicons disagree ({ranks})."
+        return f"The data cannot tell which group is most positive: the lexicons disagree ({ranks})."
     a, b = top[lexicons[0]], low[lexicons[0]]
     apart = all(lo.loc[a, lex] > hi.loc[b, lex] for lex in lexicons)
     detail = ", ".join(f"{lex} {means.loc[a, lex]:+.2f} against {means.loc[b, lex]:+.2f}" for lex in lexicons)

@@ -161,7 +161,7 @@ def findings(statements: pd.DataFrame, text: str) -> list[str]:
     camps = by_group(statements, text, "camp")
     top = camps.iloc[0]
     lines = [
-        f"{s['statements']} statements from {s['speakers']} speakers; the camp quoted most is "
+        f"{s['statements']} statements from {s['speakers']} speakers; the group quoted most is "
         f"{top['camp']} ({top['statements']} statements, {top['share']:.0%}, {top['words']} words of content).",
         f"{s['anonymous_share']:.0%} of statements come from anonymous sources; "
         f"{s['quoted_share']:.0%} are entirely in the speaker's own words (direct quotes).",

@@ -10,8 +10,13 @@ overlap (overlap / the longer span), down to a layer's minimum:
 - **quotes** (statements): content span F1 with at least 50 % overlap; ``exact_f1``;
   ``attribution_accuracy`` over matched statements (the source span overlaps the gold
   source, or the canonical speaker names agree) and ``attribution_f1`` (matches with the
-  right source); ``kind_accuracy`` where the gold gives a kind; ``speech_recall`` over the
-  gold statements whose cue is a speech verb (a form ``cues.csv`` classes as ``speech``).
+  right source); ``strict_attribution_accuracy`` (and ``strict_attribution_f1``) over the
+  same pairs, judging the speaker a reader is shown: its words equal the gold source's, or
+  it is a clean name of the entity the gold source refers to (``evaluate.speakers``);
+  ``kind_accuracy`` where the gold gives a kind; ``speech_recall`` over the gold statements
+  whose gold cue holds a verb of saying from the fixed list ``speakers.SPEECH_VERBS``.
+- **affiliations**: speakers' affiliations (``helpers.affiliation``) against hand labels
+  (``evaluate.affiliations``): precision, coverage and recall.
 - **quantities**: detection F1 (any overlap) and ``value_f1``, where a found quantity
   counts when its value, or its interval, is right. Gold without spans (CQE's test sets)
   is aligned by value within each text.
@@ -27,6 +32,8 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from . import speakers
 
 ERROR_COLUMNS = ["doc", "error", "gold", "predicted", "context"]
 
@@ -178,20 +185,6 @@ def _same_source(g: Item, p: Item) -> bool:
     return speaker_key(g.get("speaker")) == speaker_key(p.get("speaker"))
 
 
-def _speech_cue(cue) -> bool:
-    """A gold cue with a speech verb: one of its words is a form that ``cues.csv`` classes
-    as ``speech`` (``said``, ``has said``, ``told reporters``, ``according to``)."""
-    if not cue:
-        return False
-    from .. import resources
-
-    lexicon = resources.cues()
-    words = str(cue).lower().split()
-    return any((c := lexicon.get(w)) is not None and c.cls == "speech" and not c.rest for w in words) or (
-        " ".join(words[:2]) == "according to"
-    )
-
-
 def score_quotes(gold: list[Item], pred: list[Item], docs=None, min_ratio: float = 0.5) -> tuple[dict, pd.DataFrame]:
     """Statements: content span F1 at ``min_ratio`` overlap, exact-span F1, attribution
     accuracy and F1, kind accuracy."""
@@ -201,7 +194,11 @@ def score_quotes(gold: list[Item], pred: list[Item], docs=None, min_ratio: float
     source_ok = [_same_source(gold[g], pred[p]) for g, p in pairs]
     kinds = [(gold[g].get("kind"), pred[p].get("kind")) for g, p in pairs if gold[g].get("kind")]
     n = len(pairs)
-    speech = [k for k, g in enumerate(gold) if _speech_cue(g.get("cue"))]
+    texts = docs or {}
+    entities = speakers.gold_entities(gold, texts)
+    strict_ok = [speakers.shown_speaker_right(pred[p].get("speaker"), gold[g].get("speaker"), entities[g], texts.get(gold[g].doc, ""))
+                 for g, p in pairs]
+    speech = [k for k, g in enumerate(gold) if speakers.speech_cue(g.get("cue"))]
     matched_gold = {g for g, _ in pairs}
     metrics.update({
         "speech_gold": len(speech),
@@ -209,14 +206,19 @@ def score_quotes(gold: list[Item], pred: list[Item], docs=None, min_ratio: float
         "exact_f1": prf(exact, len(pred), len(gold))[2],
         "attribution_accuracy": sum(source_ok) / n if n else 0.0,
         "attribution_f1": prf(sum(source_ok), len(pred), len(gold))[2],
+        "strict_attribution_accuracy": sum(strict_ok) / n if n else 0.0,
+        "strict_attribution_f1": prf(sum(strict_ok), len(pred), len(gold))[2],
         "kind_accuracy": sum(a == b for a, b in kinds) / len(kinds) if kinds else float("nan"),
     })
     errors = _unmatched(gold, pred, pairs, docs)
-    for (g, p), ok in zip(pairs, source_ok):
+    for (g, p), ok, strict in zip(pairs, source_ok, strict_ok):
         gi, pi = gold[g], pred[p]
         problems = []
         if not ok:
             problems.append(f"speaker {pi.get('speaker')!r}, gold {gi.get('speaker')!r}")
+        elif not strict:
+            refers = f" (refers to {entities[g][0]!r})" if entities[g][0] else ""
+            problems.append(f"shown speaker {pi.get('speaker')!r}, gold {gi.get('speaker')!r}{refers}")
         if gi.get("kind") and gi.get("kind") != pi.get("kind"):
             problems.append(f"kind {pi.get('kind')}, gold {gi.get('kind')}")
         if (gi.start, gi.end) != (pi.start, pi.end):
@@ -351,6 +353,10 @@ def evaluate(layer: str, path, fmt: str) -> tuple[dict, pd.DataFrame]:
     """Read the gold at ``path`` in format ``fmt`` and score the extractor of ``layer``."""
     from .readers import READERS
 
+    if layer == "affiliations":
+        from .affiliations import score_affiliations
+
+        return score_affiliations(READERS[fmt](path))
     return run(layer, READERS[fmt](path))
 
 
@@ -399,9 +405,10 @@ def gold_frame(path) -> pd.DataFrame:
 #: Measurements on public data sets, which CI cannot fetch: one entry per measurement.
 RESULTS_FILE = "evaluation/results.json"
 METRIC_KEYS = ("gold", "predicted", "matched", "precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1",
-               "type_accuracy", "value_accuracy", "attribution_accuracy", "attribution_f1", "documents",
+               "type_accuracy", "value_accuracy", "attribution_accuracy", "attribution_f1", "strict_attribution_accuracy",
+               "strict_attribution_f1", "documents",
                "listed_gold", "listed_precision", "listed_recall", "listed_f1", "listed_value_f1",
-               "speech_gold", "speech_recall")
+               "speech_gold", "speech_recall", "labelled_speakers", "labelled_affiliations", "correct", "coverage")
 
 
 def results_path():

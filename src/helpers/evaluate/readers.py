@@ -317,4 +317,12 @@ def read_corpus(path, corpus: Path | None = None) -> list[GoldDoc]:
     return list(docs.values())
 
 
-READERS = {"corpus": read_corpus, "timeml": read_timeml, "brat": read_brat, "quantulum": read_quantulum, "cqe": read_cqe, "project": read_project}
+def read_affiliation_labels(path) -> list[GoldDoc]:
+    """Hand labels of speakers' affiliations (``evaluate.affiliations``)."""
+    from .affiliations import read_affiliations
+
+    return read_affiliations(path)
+
+
+READERS = {"corpus": read_corpus, "timeml": read_timeml, "brat": read_brat, "quantulum": read_quantulum, "cqe": read_cqe, "project": read_project,
+           "affiliations": read_affiliation_labels}

@@ -7,7 +7,19 @@ import pandas as pd
 
 from . import HELDOUT, SEED_GOLD, heldout, load_audits, load_results, seed
 
-SHOWN = ["precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1", "attribution_accuracy", "listed_value_f1"]
+SHOWN = ["precision", "recall", "f1", "strict_f1", "exact_f1", "value_f1", "attribution_accuracy", "strict_attribution_accuracy",
+         "listed_value_f1"]
+
+
+#: Layers scored by precision and coverage rather than F1, shown in their own table.
+NOT_F1 = ("affiliations",)
+
+
+def affiliation_results() -> pd.DataFrame:
+    """Every recorded measurement of speakers' affiliations, oldest first."""
+    keys = ("layer", "dataset", "compartment", "date", "commit", "untouched")
+    rows = [{k: m[k] for k in keys} | m["metrics"] for m in load_results() if m["layer"] in NOT_F1]
+    return pd.DataFrame(rows)
 
 
 def public_results(latest: bool = True) -> pd.DataFrame:
@@ -15,7 +27,7 @@ def public_results(latest: bool = True) -> pd.DataFrame:
     each data set (see ``newest``). One row each: layer, dataset, compartment, date, commit,
     untouched and the metrics."""
     rows = [{k: m[k] for k in ("layer", "dataset", "compartment", "date", "commit", "untouched", "source")} | m["metrics"]
-            for m in load_results()]
+            for m in load_results() if m["layer"] not in NOT_F1]
     df = pd.DataFrame(rows)
     if df.empty or not latest:
         return df

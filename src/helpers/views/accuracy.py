@@ -45,6 +45,8 @@ def findings(public: pd.DataFrame, held: pd.DataFrame) -> list[str]:
     for _, r in public.sort_values("date", ascending=False, kind="stable").iterrows():
         value = f", value F1 {r['value_f1']:.2f}" if pd.notna(r.get("value_f1")) else ""
         who = f", attribution accuracy {r['attribution_accuracy']:.2f}" if pd.notna(r.get("attribution_accuracy")) else ""
+        if pd.notna(r.get("strict_attribution_accuracy")):
+            who += f" (strict, the speaker a reader is shown: {r['strict_attribution_accuracy']:.2f})"
         items.append(f"{r['layer']} on {r['dataset']} ({r['compartment']}, {r['date']}): F1 {r['f1']:.2f}{value}{who}"
                      + (" (untouched)" if r["untouched"] else "") + ".")
     if len(public) and len(held):
@@ -70,6 +72,7 @@ def build(doc=None, **_parameters) -> View:
         "seed": seed_scores[["layer", "gold", "predicted"] + [c for c in summary.SHOWN if c in seed_scores]],
         "seed_errors": seed_errors,
         "audits": summary.audit_results(),
+        "affiliations": summary.affiliation_results(),
     }
     v.captions = {
         "public": "Latest measurement per public data set (F1 at the layer's span rule; value F1 = F1 × value accuracy)",
@@ -79,13 +82,31 @@ def build(doc=None, **_parameters) -> View:
         "seed": "The seed against its gold",
         "seed_errors": "Errors on the seed",
         "audits": "The audit over whole corpora: problems per check, as recorded (python -m helpers audit … --record)",
+        "affiliations": "Speakers' affiliations against hand labels: precision over the affiliations given, coverage over the "
+                        "labelled speakers, recall over those the labels give one (every measurement, oldest first)",
     }
     v.notes = {"public": "No measurement on public data is recorded yet.", "history": "No history yet.",
                "heldout_errors": "No errors on the held-out sets.", "seed_errors": "No errors on the seed.",
-               "audits": "No audit over a corpus is recorded yet."}
+               "audits": "No audit over a corpus is recorded yet.",
+               "affiliations": "No measurement of affiliations is recorded yet."}
     if len(public):
         v.titles["accuracy"] = accuracy_title(v.tables["public"])
         v.sources["accuracy"] = "public"
         v.figures["accuracy"] = _accuracy_chart(v.tables["public"], v.titles["accuracy"])
-    v.findings = findings(public, held)
+    v.findings = findings(public, held) + affiliation_findings(v.tables["affiliations"])
     return v
+
+
+def affiliation_findings(aff: pd.DataFrame) -> list[str]:
+    """The newest measurement of affiliations, and the first when it was untouched."""
+    if aff.empty:
+        return []
+    last = aff.iloc[-1]
+    out = [f"Speakers' affiliations on {last['dataset']} ({last['compartment']}, {last['date']}): precision "
+           f"{last['precision']:.2f} on {int(last['predicted'])} given, coverage {last['coverage']:.2f} of "
+           f"{int(last['labelled_speakers'])} hand-labelled speakers" + (" (untouched)." if last["untouched"] else ".")]
+    first = aff[aff["untouched"]]
+    if len(first) and first.index[0] != aff.index[-1]:
+        f = first.iloc[0]
+        out.append(f"Its first, untouched run on those labels: precision {f['precision']:.2f}, coverage {f['coverage']:.2f}.")
+    return out

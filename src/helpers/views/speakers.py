@@ -1,16 +1,30 @@
-"""Notebook 10's view: who is quoted, on which side, and how positive or negative each speaker is.
+"""Notebook 10's view: who is quoted, in which group, and how positive or negative each speaker is.
+
+Speakers are grouped (the ``camp`` column of the tables) by one of three schemes:
+
+- by default, the **affiliation** the article itself gives each speaker (``helpers.affiliation``:
+  a party, a campaign, a country in the role, an organisation), with the words that say it in
+  the ``groups`` table; a speaker the article gives none is in no group (``unknown``);
+- the project's registry and camp scheme (US / Europe / Ukraine / Russia, ``speakers.csv`` and
+  ``camps.csv``) where the article's row of ``data/reference/article_settings.csv`` says
+  ``speaker_groups`` = ``camps`` (the seed's setting);
+- a researcher's own scheme, ``CAMP_SCHEME`` (a CSV of ``term``, ``camp``), whatever the article.
 
 Each chart's title is computed from the table it draws (``sources``): the sourcing chart from
-``camps``, the speaker chart from ``speaker_summary``, the camp chart from ``by_camp`` (every
-camp the chart shows, ``unknown`` included), the agreement chart from ``agreement``.
+``camps``, the speaker chart from ``speaker_summary``, the group chart from ``by_camp``, the
+agreement chart from ``agreement``. The group chart's title compares only groups the article
+names (not ``unknown``) with enough statements for an interval, and says so when there are none.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import evaluate, paths, plots, sentiment, sourcing
+from .. import affiliation, evaluate, paths, plots, resources, sentiment, sourcing
 from . import View, source_line
+
+NO_GROUP = "unknown"
+GROUP_COLUMNS = ["speaker", "group", "kind", "evidence", "statements"]
 
 STATEMENT_COLUMNS = ["quote_id", "speaker", "camp", "kind", "cue", "text", "scored_on", "tb_polarity", "tb_words",
                      "vader_compound", "vader_words", "single_word"]
@@ -19,15 +33,64 @@ EPS = 0.05  # a mean within this of zero is neutral (VADER's authors' band for c
 MIN_HEIGHT = 3.0
 
 
-def statements(doc, camp_scheme=None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The scored statements with a source (camps regrouped by ``camp_scheme``, a CSV path),
-    and the attributions with none."""
-    scored = doc.frame("statements")
+def grouping(doc, camp_scheme=None) -> str:
+    """Which scheme groups the speakers: ``scheme`` (``CAMP_SCHEME`` given), ``camps`` (the
+    article's settings say so) or ``affiliation`` (the default)."""
     if camp_scheme:
+        return "scheme"
+    known = next((r for r in resources.rows("article_settings.csv") if r["sha256"] == doc.article.sha256), {})
+    return "camps" if (known.get("speaker_groups") or "").strip() == "camps" else "affiliation"
+
+
+def statements(doc, camp_scheme=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scored statements with a source, grouped by ``grouping`` (the ``camp`` column;
+    ``group_kind`` and ``group_evidence`` say where an affiliation comes from), and the
+    attributions with none."""
+    scored = doc.frame("statements")
+    how = grouping(doc, camp_scheme)
+    if how == "scheme":
         scored = sourcing.apply_camp_scheme(scored, sourcing.read_camp_scheme(camp_scheme))
+    elif how == "affiliation":
+        found = affiliation.speaker_affiliations(doc)
+        scored = scored.assign(
+            camp=[found[s].group if found.get(s) else NO_GROUP for s in scored["speaker"]],
+            group_kind=[found[s].kind if found.get(s) else "" for s in scored["speaker"]],
+            group_evidence=[found[s].evidence if found.get(s) else "" for s in scored["speaker"]],
+        )
     scored, unsourced = sourcing.split_sourced(scored)
-    scored = scored.assign(camp=scored["camp"].fillna("unknown").replace("", "unknown"))
+    scored = scored.assign(camp=scored["camp"].fillna(NO_GROUP).replace("", NO_GROUP))
     return scored, unsourced
+
+
+def groups(scored: pd.DataFrame) -> pd.DataFrame:
+    """Each speaker, its group and the words the group comes from, most statements first."""
+    if scored.empty:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    kind = scored["group_kind"] if "group_kind" in scored else pd.Series("", index=scored.index)
+    evidence = scored["group_evidence"] if "group_evidence" in scored else pd.Series("", index=scored.index)
+    out = (scored.assign(group=scored["camp"], kind=kind.fillna(""), evidence=evidence.fillna(""))
+           .groupby(["speaker", "group", "kind", "evidence"], sort=False).size().rename("statements").reset_index())
+    return out.sort_values(["statements", "speaker"], ascending=[False, True], ignore_index=True)[GROUP_COLUMNS]
+
+
+def no_group(scored: pd.DataFrame) -> pd.DataFrame:
+    """Statements whose speaker has no group, and their share of all sourced statements."""
+    n = len(scored)
+    k = int((scored["camp"] == NO_GROUP).sum()) if n else 0
+    return pd.DataFrame([{"statements": n, "no_group": k, "share": k / n if n else 0.0}])
+
+
+def no_group_finding(table: pd.DataFrame, how: str) -> str:
+    r = {k: table.iloc[0][k] for k in table.columns}
+    r["statements"], r["no_group"] = int(r["statements"]), int(r["no_group"])
+    if not r["statements"]:
+        return ""
+    basis = {"affiliation": "the article gives no affiliation", "camps": "the project's camp scheme has no camp",
+             "scheme": "the scheme given has no group"}[how]
+    if not r["no_group"]:
+        return f"Every statement's speaker has a group ({'affiliations from the article' if how == 'affiliation' else 'the scheme'})."
+    return (f"{r['no_group']} of {r['statements']} statements ({r['share']:.0%}) come from speakers in no group: {basis} "
+            "for them, and the group comparisons leave them out.")
 
 
 def kinds(scored: pd.DataFrame) -> pd.DataFrame:
@@ -42,7 +105,10 @@ def sourcing_title(camps: pd.DataFrame) -> str:
     """Which camp is quoted most, of all statements (``sourcing.headline``), or that one camp has them all."""
     if len(camps) == 1:
         n = int(camps["statements"].iloc[0])
-        return f"All {n} statement{'s' if n != 1 else ''} come from one camp: {camps['camp'].iloc[0]}"
+        return f"All {n} statement{'s' if n != 1 else ''} come from one group: {camps['camp'].iloc[0]}"
+    top = camps.iloc[0]
+    if top["camp"] == NO_GROUP and camps.iloc[1]["statements"] < top["statements"]:
+        return f"Speakers in no group are quoted most: {top['statements']} of {int(camps['statements'].sum())} statements"
     return sourcing.headline(camps, "camp")
 
 
@@ -69,11 +135,16 @@ def speaker_title(summary: pd.DataFrame) -> str:
 
 
 def camp_title(by_camp: pd.DataFrame) -> str:
-    """The highest and lowest camp by each lexicon's mean, over every camp the chart shows, and
-    whether any two of their intervals lie apart."""
+    """The highest and lowest group by each lexicon's mean, over the groups the article names
+    (not ``unknown``) with enough statements for an interval, and whether any two intervals lie
+    apart; when fewer than two such groups exist, that no comparison is drawn."""
     camps = list(dict.fromkeys(by_camp["camp"]))
     if len(camps) == 1:
-        return f"Every sourced statement comes from one camp ({camps[0]}, n={by_camp['n'].iloc[0]})"
+        return f"Every sourced statement comes from one group ({camps[0]}, n={by_camp['n'].iloc[0]})"
+    named = by_camp[(by_camp["camp"] != NO_GROUP) & (by_camp["n"] >= sentiment.MIN_STATEMENTS)]
+    if named["camp"].nunique() < 2:
+        return "Group means shown, not compared: fewer than two named groups have enough statements to tell apart"
+    by_camp = named
     parts = []
     for lex, g in by_camp.groupby("lexicon", sort=False):
         hi, lo = g.loc[g["mean"].idxmax()], g.loc[g["mean"].idxmin()]
@@ -116,7 +187,7 @@ def _sourcing_chart(camps: pd.DataFrame, title: str, source: str):
     fig, ax = plots.figure(figsize=(plots.WIDTH, max(MIN_HEIGHT, 1.6 + 0.5 * len(camps))))
     plots.voice_bars(ax, camps, "camp")
     plots.title(ax, title)
-    ax.set_ylabel("Camp (statements)")
+    ax.set_ylabel("Group (statements)")
     plots.caption(fig, source + "; voice: quoted = all the speaker's words, mixed = quoted words inside a paraphrase")
     return fig
 
@@ -128,7 +199,7 @@ def _interval_chart(agg: pd.DataFrame, by: str, title: str, caption: str, *, per
         for label in ax.get_yticklabels():
             label.set_color(plots.CAMP_COLORS.get(label.get_text().split(" (")[0], "#333333"))
     plots.title(ax, title, pad=28)
-    ax.set_ylabel(("Speaker" if by == "speaker" else "Camp") + " (statements)")
+    ax.set_ylabel(("Speaker" if by == "speaker" else "Group") + " (statements)")
     plots.caption(fig, caption)
     return fig
 
@@ -148,7 +219,9 @@ def _agreement_chart(scored: pd.DataFrame, title: str, source: str):
     ax.set_xlabel("TextBlob polarity (−1 … +1)")
     ax.set_ylabel("VADER compound (−1 … +1)")
     plots.title(ax, title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=7)
+    longest = max((len(str(c)) for c in scored["camp"].unique()), default=12)
+    # seven short group names to a row; fewer when the article's groups have long names (a university's centre)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=7 if longest <= 10 else max(1, min(7, 84 // (longest + 6))))
     # one label per distinct point, the points with most statements first (they keep their label)
     points = sentiment.point_labels(scored).sort_values("n", ascending=False, kind="stable")
     drawn = plots.label_points(ax, points["tb_polarity"], points["vader_compound"], points["label"])
@@ -177,6 +250,8 @@ def _tables(v: View, doc, scored: pd.DataFrame, unsourced: pd.DataFrame) -> dict
     v.tables["statements"] = explained[STATEMENT_COLUMNS] if len(scored) else pd.DataFrame(columns=STATEMENT_COLUMNS)
     v.tables["unsourced"] = unsourced[["quote_id", "cue", "cue_class", "text"]]
     v.tables["kinds"] = kinds(scored)
+    v.tables["groups"] = groups(scored)
+    v.tables["no_group"] = no_group(scored)
     v.tables["camps"] = sourcing.by_group(scored, doc.text, "camp")
     v.tables["speaker_types"] = sourcing.by_group(scored, doc.text, "speaker_type")
     v.tables["by_speaker"] = sentiment.aggregate(scored, "speaker")
@@ -189,12 +264,14 @@ def _tables(v: View, doc, scored: pd.DataFrame, unsourced: pd.DataFrame) -> dict
         "statements": "Attributed statements, their scores and the lexicon words behind them (single_word: a score that rests "
                       "on one word; in text: the statement in the annotated article of report 00)",
         "unsourced": "Attributions with no source in the text",
-        "kinds": "Statements by camp and kind",
-        "camps": "Statements, words of content and words in the speaker's own voice, by camp",
+        "kinds": "Statements by group and kind",
+        "groups": "Each speaker's group, and the article's words it comes from (kind: party, campaign, country or organisation)",
+        "no_group": "Statements whose speaker has no group",
+        "camps": "Statements, words of content and words in the speaker's own voice, by group",
         "speaker_types": "The same by speaker type",
         "by_speaker": "Sentiment by speaker: n, mean, median, range and bootstrap 95% interval",
-        "by_camp": "Sentiment by camp: n, mean, median, range and bootstrap 95% interval",
-        "own_vs_content": "Mean scores by camp: the speakers' own words beside the whole content (paraphrase included)",
+        "by_camp": "Sentiment by group: n, mean, median, range and bootstrap 95% interval",
+        "own_vs_content": "Mean scores by group: the speakers' own words beside the whole content (paraphrase included)",
         "agreement": "How far the two lexicons agree (sign within ±0.05 counted as neutral)",
         "disagreements": "Sign disagreements between TextBlob and VADER",
         "speaker_summary": "Speakers by the sign of their mean score in each lexicon",
@@ -207,6 +284,7 @@ def build(doc, CAMP_SCHEME=None, **_parameters) -> View:  # noqa: N803 (the note
     article = doc.article
     v = View("10-compare-sentiment-by-speaker")
     scored, unsourced = statements(doc, CAMP_SCHEME)
+    how = grouping(doc, CAMP_SCHEME)
     stats = _tables(v, doc, scored, unsourced)
     v.notes["sourcing"] = sourcing.unsourced_note(unsourced)  # shown above the table of unsourced attributions, if any
     source = source_line(article)
@@ -219,7 +297,9 @@ def build(doc, CAMP_SCHEME=None, **_parameters) -> View:  # noqa: N803 (the note
                     "by_camp": camp_title(v.tables["by_camp"]),
                     "agreement": agreement_title(v.tables["agreement"])}
         v.sources = {"sourcing": "camps", "by_speaker": "speaker_summary", "by_camp": "by_camp", "agreement": "agreement"}
-        scheme = "camps from the scheme given" if CAMP_SCHEME else "camps from data/reference/speakers.csv and camps.csv"
+        scheme = {"scheme": "groups from the scheme given (CAMP_SCHEME)",
+                  "camps": "groups: the project's camps (data/reference/speakers.csv and camps.csv), this article's setting",
+                  "affiliation": "groups: each speaker's affiliation as the article states it"}[how]
         v.figures = {
             "sourcing": _sourcing_chart(v.tables["camps"], v.titles["sourcing"], source),
             "by_speaker": _interval_chart(_most_quoted(v.tables["by_speaker"]), "speaker", v.titles["by_speaker"],
@@ -231,8 +311,18 @@ def build(doc, CAMP_SCHEME=None, **_parameters) -> View:  # noqa: N803 (the note
         }
     if v.tables["disagreements"].empty:
         v.notes["disagreements"] = "The lexicons agree on every statement."
-    v.findings = sourcing.findings(scored, doc.text) + (sentiment.findings(scored, v.tables["by_camp"], stats)
-                                                         if len(scored) else [])
+    share = no_group_finding(v.tables["no_group"], how) if len(scored) else ""
+    v.findings = sourcing.findings(scored, doc.text) + ([share] if share else []) + (
+        sentiment.findings(scored, v.tables["by_camp"], stats) if len(scored) else [])
+    v.notes["groups"] = {"scheme": "Groups from the scheme given (CAMP_SCHEME).",
+                         "camps": "Groups: the project's camp scheme (US / Europe / Ukraine / Russia), as this article's "
+                                  "settings say (data/reference/article_settings.csv).",
+                         "affiliation": "Groups: each speaker's affiliation as the article states it (a party, a campaign, a "
+                                        "country in the role, an organisation); a speaker the article gives none is in no "
+                                        "group (unknown)."}[how]
     v.exports = {"10-statements.csv": scored, "10-sentiment-by-speaker.csv": v.tables["by_speaker"]}
+    for name in ("statements", "kinds", "camps", "by_camp", "own_vs_content"):
+        if "camp" in v.tables.get(name, pd.DataFrame()).columns:  # shown as what it is: the speaker's group
+            v.tables[name] = v.tables[name].rename(columns={"camp": "group"})
     _seed_accuracy(v, article)
     return v
