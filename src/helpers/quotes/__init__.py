@@ -19,6 +19,8 @@ scores. :func:`quotes` is the table of the attributions.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import resources
@@ -98,6 +100,10 @@ def attribution_layer(doc) -> list[Statement]:
     """The ``attributions`` layer: one record per attributed statement, in reading order."""
     drafts, subjects = extract(doc)
     resolver = resolve_speakers(drafts, subjects)
+    for st in drafts:
+        if st.entity is not None and st.entity.name == "it (unresolved)":
+            st.entity = None  # ``it said`` with nothing it can be: no speaker to show, so no statement
+    shown = shown_names([st.entity for st in drafts if st.entity is not None])
     out: list[Statement] = []
     for st in drafts:
         if st.entity is None and not st.unsourced:
@@ -105,7 +111,7 @@ def attribution_layer(doc) -> list[Statement]:
         m = st.mention
         out.append(Statement(
             quote_id=len(out) + 1,
-            speaker=st.entity.name if st.entity else None,  # None: no source in the text
+            speaker=shown[id(st.entity)] if st.entity else None,  # None: no source in the text
             speaker_mention=m.text if m else None,
             speaker_start=m.start if m else None,
             speaker_end=m.end if m else None,
@@ -125,6 +131,25 @@ def attribution_layer(doc) -> list[Statement]:
             sentence_id=st.sentence_id,
             reported_speaker=resolver.reported(st.reported) if st.reported is not None else None,
         ))
+    return out
+
+
+def shown_names(entities: list[Entity]) -> dict[int, str]:
+    """The name a reader is shown for each entity (by identity): a person or body by name, an
+    unnamed source as the article first describes it (``an unnamed official``), numbered
+    (``an official #2``) only when two different sources read the same."""
+    base: dict[int, str] = {}
+    for e in entities:
+        if id(e) not in base:
+            base[id(e)] = e.shown or re.sub(r"\s+#\d+$", "", e.name)
+    groups: dict[str, list[int]] = {}
+    for key, name in base.items():
+        groups.setdefault(name.lower(), []).append(key)
+    out = dict(base)
+    for keys in groups.values():
+        if len(keys) > 1:
+            for n, key in enumerate(keys, 1):
+                out[key] = f"{base[key]} #{n}"
     return out
 
 

@@ -19,6 +19,7 @@ from ..names import is_name
 from ..records import Token
 from ..resources import Cue
 from .chunks import clause_subject, left_chunk, skip_left, trim_adverbs, valid_chunk
+from .phrase import speaker_phrase
 from .words import (
     ADDRESSEES,
     DOUBLE_QUOTES,
@@ -46,9 +47,54 @@ class Speaker:
     fronted: bool = False  # the cue is in a clause before the main one, whose subject speaks (``After saying …, he``)
     unsourced: bool = False  # no source in the text: ``is expected to``, ``seemed``, ``when asked``
     subject: list[Token] = field(default_factory=list)  # for ``…, saying``: the sentence's subject, when no statement before it in the sentence speaks
+    extent: list[Token] = field(default_factory=list)  # the words the rule found, when the speaker is a part of them (a source after its cue)
 
 
 def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
+    """The speaker of the cue at ``c``: the region a rule finds, cut to its noun phrase
+    (``phrase.speaker_phrase``); None when the region holds no clean noun phrase."""
+    sp = _find_speaker(toks, c, cue)
+    if sp is None:
+        return None
+    if sp.chunk:
+        chunk = speaker_phrase(sp.chunk, right=sp.right)
+        if not chunk and not sp.right:
+            chunk = _nonfinite_subject(toks, sp.chunk)
+        if not chunk:
+            return None
+        if sp.right and chunk != sp.chunk:
+            sp.extent = sp.chunk  # the content starts after all of it (``according to X conducted for Y, …``)
+        sp.chunk = chunk
+    if sp.subject and not sp.unsourced:
+        sp.subject = speaker_phrase(sp.subject)
+    return sp
+
+
+#: Words before a cue that make it non-finite: an infinitive (``reached for a metaphor to
+#: describe``) or a gerund after a preposition (``punctuated his list by saying``).
+_NONFINITE_MARKS = {"to", "by", "for", "of", "in", "about", "with", "from", "on", "after", "before", "without"}
+
+
+def _nonfinite_subject(toks: list[Token], chunk: list[Token]) -> list[Token]:
+    """The speaker of a non-finite cue whose region ends in its mark: the subject of the
+    verb in the region (``Mr. Clinton reached for a metaphor to describe``: Mr. Clinton),
+    else the noun phrase before the mark (``one of the earliest House members to endorse``),
+    else the subject of the clause the region stands in."""
+    if len(chunk) < 2 or chunk[-1].lower not in _NONFINITE_MARKS:
+        return []
+    body = chunk[:-1]
+    verb = next((n for n, t in enumerate(body) if t.tag.startswith("VB") and not t.is_cap), None)
+    if verb is None:
+        return speaker_phrase(body)
+    if verb > 0:
+        return speaker_phrase(body[:verb])
+    first = chunk[0].i
+    if first > 0 and toks[first - 1].tag in FINITE | {"VBN"}:
+        return speaker_phrase(clause_subject(toks, first - 1, FINITE | {"VBN"}))
+    return []
+
+
+def _find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if (none := unsourced(toks, c, cue)) is not None:
         return none if none.unsourced else None
     if cue.side == "right":

@@ -21,6 +21,7 @@ from ..resources import Cue
 from . import attribution as at
 from . import content as ct
 from .marks import Quote, Quotes, tokens_before
+from .phrase import clean_or_none, speaker_phrase
 from .resolve import Entity, Mention, mention
 from .words import FINITE, SUBORDINATORS
 
@@ -82,7 +83,8 @@ class Context:
         return self.by_sid[self.doc.sentence_at(pos).sentence_id]
 
     def mention(self, chunk: list[Token]) -> Mention | None:
-        return mention(self.text, chunk)
+        """The mention of a speaker chunk, if it is a clean noun phrase (or ends in one)."""
+        return mention(self.text, clean_or_none(chunk))
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -472,6 +474,9 @@ def _sentence_subject(toks: list[Token]) -> list[Token]:
     chunk, b = at.left_chunk(toks, at.skip_left(toks, v - 1))
     if b >= 0 and toks[b].lower in SUBORDINATORS:
         return []  # the subject of a subordinate clause (``if Putin does not agree``)
+    chunk = speaker_phrase(chunk)
     body, _ = strip_det(chunk)
     name, _ = split_role(body)
+    if body and body[-1].tag == "NN" and not body[-1].is_cap and resources.speaker_nouns().get(body[-1].lower) != "person":
+        return chunk  # ``The campaign is preparing …``: a body a later ``it`` may be
     return chunk if is_name_body(name) else []
