@@ -113,3 +113,32 @@ def test_unnamed_speakers_as_a_reader_would_describe_them_numbered_only_when_two
     assert [s for s, _, _ in two] == ["a source #1", "a source #2"]
     group = rows("Two people familiar with the talks said a deal was near.")
     assert [s for s, _, _ in group] == ["two people familiar with the talks"]
+
+
+# ---------------------------------------------------------------- cues as sequences
+
+
+def test_cues_are_sequences_so_two_cues_may_share_a_first_word():
+    from helpers import resources
+
+    rows_ = [
+        {"lemma": "point out", "forms": "point out|points out|pointed out", "class": "speech", "speaker_side": "left"},
+        {"lemma": "point to", "forms": "point to|points to|pointed to", "class": "source", "speaker_side": "left"},
+        {"lemma": "say", "forms": "say|said", "class": "speech", "speaker_side": "left"},
+    ]
+    index = resources.cue_index(rows_)
+    words = "Analysts pointed out that rates rose and pointed to the data said no one".split()
+    assert resources.match_cue(words, 1, index).lemma == "point out"
+    assert resources.match_cue(words, 7, index).lemma == "point to"
+    assert resources.match_cue(words, 11, index).lemma == "say"
+    assert resources.match_cue("he pointed at it".split(), 1, index) is None  # ``point`` alone is no cue
+
+
+def test_the_shipped_lexicon_matches_its_multi_word_cues_whole():
+    from helpers import resources
+
+    assert resources.match_cue("Clinton leads according to the poll".split(), 2).lemma == "according to"
+    assert resources.match_cue("Clinton leads according to the poll".split(), 3) is None
+    assert resources.match_cue("She pointed out that".split(), 1).lemma == "point out"
+    got = rows("The analyst pointed out that rates had risen.")
+    assert [(m, c) for _, m, c in got] == [("The analyst", "rates had risen")]

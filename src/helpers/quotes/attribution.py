@@ -400,7 +400,7 @@ def _to_punct(toks: list[Token], k: int) -> list[Token]:
 
 
 def right_speaker(toks: list[Token], c: int) -> Speaker | None:
-    rest = resources.cues()[toks[c].lower].rest
+    rest = _cue_at(toks, c).rest
     chunk = _to_punct(toks, c + 1 + len(rest))  # ``according to``
     end = chunk[-1].i + 1 if chunk else c + 1 + len(rest)
     if rest and end < len(toks) and toks[end].text in DOUBLE_QUOTES:
@@ -432,10 +432,18 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
             break
     # a source after ``according to`` may be long: "early results of exit polls conducted
     # for The Associated Press and television networks"
-    longest = 20 if resources.cues()[toks[c].lower].rest else 12
+    longest = 20 if rest else 12
     if chunk and chunk[0].tag == "IN":
         return None  # ``said after a lunch``: a phrase of time or place, no speaker
     return Speaker(chunk, c, right=True) if valid_chunk(chunk, longest) else None
+
+
+_NO_CUE = Cue("", "", "")
+
+
+def _cue_at(toks: list[Token], k: int) -> Cue:
+    """The cue whose sequence stands at ``k`` (an empty one when none does)."""
+    return resources.match_cue(toks, k) or _NO_CUE
 
 
 def lead_cue(before: list[Token]) -> int | None:
@@ -452,7 +460,7 @@ def lead_cue(before: list[Token]) -> int | None:
             # ``wrote to his 20,000 Twitter followers,``: a phrase of whom it was said to
             between[0].lower in {"to", "on", "in", "at"} and all(u.tag in NOUN_PHRASE_TAGS | {"IN"} for u in between[1:])
         )
-        if t.lower in lexicon and lexicon[t.lower].cls != "source" and addressee and is_cue(before, t.i):
+        if t.lower in lexicon and _cue_at(before, t.i).cls != "source" and addressee and is_cue(before, t.i):
             return t.i
     return None
 
@@ -473,12 +481,15 @@ def _as_after_object(toks: list[Token], i: int) -> bool:
 def is_cue(toks: list[Token], i: int) -> bool:
     """A cue word used as a verb, not negated (``did not say``)."""
     t = toks[i]
-    rest = resources.cues()[t.lower].rest
+    cue = resources.match_cue(toks, i)
+    if cue is None:
+        return False  # the first word of a sequence whose other words do not follow (``point`` without ``out``)
+    rest = cue.rest
     if rest:
         after = [u.lower for u in toks[i + 1 + len(rest) : i + 3 + len(rest)]]
         if after and after[0] == "be" and after[1:] and after[1] in {"named", "identified", "quoted"}:
             return False  # ``declined to be named``: anonymity, not a statement
-        return tuple(u.lower for u in toks[i + 1 : i + 1 + len(rest)]) == rest
+        return True
     if not t.tag.startswith("VB"):
         # the tagger sometimes reads a past tense as an adjective, or a verb after a plural
         # subject as a noun (``records show``, ``the results show that``): trust the
@@ -493,7 +504,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
             t.lower.endswith("s") and t.tag == "NNS" and i + 1 < len(toks) and (
                 (i > 0 and (toks[i - 1].tag in {"NNP", "NN"} or toks[i - 1].lower in {"he", "she", "it", "who"})
                  and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"}
-                      or (toks[i + 1].lower == "to" and resources.cues()[t.lower].cls == "belief")))  # ``The bank plans to``
+                      or (toks[i + 1].lower == "to" and cue.cls == "belief")))  # ``The bank plans to``
                 or (i > 1 and toks[i - 1].text == "," and toks[i + 1].lower == "that")  # ``O'Brien, a consultant, notes that``
                 or (i > 1 and toks[i - 1].tag == "NNP" and toks[i - 2].text == "," and toks[i + 1].text == ",")  # ``…, Frank notes, …``
             )
@@ -502,7 +513,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
             return False
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``
-    if resources.cues()[t.lower].lemma in _SEE_AS and not _as_after_object(toks, i):
+    if cue.lemma in _SEE_AS and not _as_after_object(toks, i):
         return False  # ``see`` and ``view`` attribute only a view of something as something
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if (t.tag in {"VBN", "VBD", "JJ"} and t.lower not in {"said", "told"} and nxt is not None and nxt.tag in {"NNS", "NN"}

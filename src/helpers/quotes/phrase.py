@@ -15,6 +15,7 @@ A phrase longer than :data:`LONGEST` words keeps its head and the modifiers befo
 
 from __future__ import annotations
 
+from .. import resources
 from ..records import Token
 from .chunks import WEB_ADDRESS
 from .words import DOUBLE_QUOTES, POSTMODIFIER_START, PRONOUNS, QUANTIFIER_PRONOUNS, RELATIVES, TIME_WORDS
@@ -47,17 +48,15 @@ GROUP_HEADS = set(QUANTIFIER_PRONOUNS)
 #: Prepositions of a phrase on a common noun (``voters in both parties``).
 PREPOSITIONS = {"in", "at", "from", "with", "on", "among", "like", "across", "inside", "outside", "within", "by", "after",
                 "before", "during", "over", "under", "against", "about"}
-#: Words that head a share of a group (``a third of independents``, ``most of them``).
-SHARES = {"third", "half", "quarter", "fifth", "majority", "minority", "most", "many", "some", "all", "none", "each",
-          "both", "several", "one", "two", "three", "few", "plurality", "percent", "share", "number", "lot"}
+#: Words that head a share of a group (``a third of independents``; ``speaker_shares.txt``).
+SHARES = resources.words("speaker_shares.txt")
 #: Adjectives and participles whose phrase follows a noun (``an official familiar with the
-#: talks``, ``people close to him``) and the prepositions after them.
-POSTMODIFIER_HEADS = {"familiar", "close", "knowledgeable", "involved", "briefed", "opposed", "loyal", "sympathetic", "speaking"}
+#: talks``, ``people close to him``; ``speaker_postmodifiers.txt``) and the prepositions after them.
+POSTMODIFIER_HEADS = resources.words("speaker_postmodifiers.txt")
 POSTMODIFIER_LINKS = {"with", "to", "in", "on", "about"} | (POSTMODIFIER_START & {"with", "to", "in", "on"})
 #: Words after a speaker that are not part of it (``BuzzFeed News first``, ``58 percent of
-#: Florida Latino voters overall``, ``Britain and France in particular``).
-TRAILING = {"here", "there", "now", "too", "again", "alike", "first", "late", "later", "earlier", "overall", "out",
-            "alone", "themselves", "himself", "herself", "itself", "instead", "though", "however", "today"}
+#: Florida Latino voters overall``): ``data/reference/speaker_trailing.txt``.
+TRAILING = resources.words("speaker_trailing.txt")
 #: The most words a speaker holds; past it, the postmodifiers go (``early results of exit
 #: polls conducted for …`` is ``early results of exit polls``).
 LONGEST = 10
