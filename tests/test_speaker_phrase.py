@@ -142,3 +142,31 @@ def test_the_shipped_lexicon_matches_its_multi_word_cues_whole():
     assert resources.match_cue("She pointed out that".split(), 1).lemma == "point out"
     got = rows("The analyst pointed out that rates had risen.")
     assert [(m, c) for _, m, c in got] == [("The analyst", "rates had risen")]
+
+
+# ---------------------------------------------------------------- the same words attributed once
+
+
+def test_a_hedge_inside_what_a_source_said_is_not_a_second_statement():
+    got = rows("The mayor said the driver's behavior appeared to be planned.")
+    assert [(s, c) for s, _, c in got] == [("the mayor", "the driver's behavior appeared to be planned")]
+
+
+def test_a_quote_inside_another_speakers_content_is_theirs_and_the_content_stops_before_it():
+    from helpers.quotes import without_duplicates
+    from helpers.quotes.resolve import Entity
+    from helpers.quotes.statements import Draft
+
+    text = 'Critics painted him as reckless - "If he wins, he could start a war," one ad said.'
+    q = text.index("If")
+    end = text.index(',"')
+    critics, ad = Entity("Critics", "collective", "unknown"), Entity("one ad", "anonymous", "unknown")
+    outer = Draft("mixed", None, 0, end, 0, entity=critics, cue_span=(8, 15), quoted=[(q, end)])
+    inner = Draft("direct", None, q, end, 0, entity=ad, cue_span=(text.index("said"), text.index("said") + 4))
+    kept = without_duplicates(text, [outer, inner])
+    assert kept == [outer, inner]
+    assert text[outer.start:outer.end] == "Critics painted him as reckless" and outer.kind == "indirect"
+    # one speaker: the outer statement keeps the quote as its own words, the inner goes
+    same = Draft("indirect", None, 0, end, 0, entity=ad, cue_span=(8, 15))
+    inner2 = Draft("direct", None, q, end, 0, entity=ad, cue_span=(text.index("said"), text.index("said") + 4))
+    assert without_duplicates(text, [same, inner2]) == [same] and same.kind == "mixed" and same.quoted == [(q, end)]

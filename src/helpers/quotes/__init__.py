@@ -103,6 +103,7 @@ def attribution_layer(doc) -> list[Statement]:
     for st in drafts:
         if st.entity is not None and st.entity.name == "it (unresolved)":
             st.entity = None  # ``it said`` with nothing it can be: no speaker to show, so no statement
+    drafts = without_duplicates(doc.text, [st for st in drafts if st.entity is not None or st.unsourced])
     shown = shown_names([st.entity for st in drafts if st.entity is not None])
     out: list[Statement] = []
     for st in drafts:
@@ -132,6 +133,45 @@ def attribution_layer(doc) -> list[Statement]:
             reported_speaker=resolver.reported(st.reported) if st.reported is not None else None,
         ))
     return out
+
+
+def without_duplicates(text: str, drafts: list[Draft]) -> list[Draft]:
+    """No words attributed twice: a hedge with no source (``appears``) whose content is a
+    sourced statement's is part of what that source said, and goes; a statement whose content
+    lies inside another's while its cue lies outside it is the same words read twice: of one
+    speaker, the outer statement keeps them as its quoted words (``“We are horrified” by the
+    shooting, Nefzi said``), of another, the outer content ends where the inner begins (the
+    quoted words are the inner speaker's)."""
+    spans = {(st.start, st.end) for st in drafts if not st.unsourced}
+    drafts = [st for st in drafts if not (st.unsourced and (st.start, st.end) in spans)]
+    drop: set[int] = set()
+    ordered = sorted(drafts, key=lambda st: (st.start, -st.end))
+    for k, outer in enumerate(ordered):
+        for inner in ordered[k + 1:]:
+            if inner.start >= outer.end:
+                break
+            if id(inner) in drop or id(outer) in drop or inner.end > outer.end:
+                continue
+            cue = inner.cue_span[0] if inner.cue_span else None
+            if cue is not None and outer.start <= cue < outer.end and (inner.start, inner.end) != (outer.start, outer.end):
+                continue  # a nested attribution: ``X said that Y believes Z``
+            if inner.entity is outer.entity or (inner.start, inner.end) == (outer.start, outer.end) or inner.start <= outer.start:
+                if outer.kind == "indirect" and inner.kind == "direct":
+                    outer.kind, outer.quoted = "mixed", [*inner.quoted]
+                drop.add(id(inner))
+                continue
+            end = inner.start
+            while end > outer.start and (text[end - 1].isspace() or text[end - 1] in "-–—,;:\"'“”‘’`"):
+                end -= 1
+            if end <= outer.start:
+                drop.add(id(inner))
+                continue
+            outer.end = end
+            outer.fragments = [(a, min(b, end)) for a, b in outer.fragments if a < end] or [(outer.start, end)]
+            outer.quoted = [(a, min(b, end)) for a, b in outer.quoted if a < end]
+            if outer.kind == "mixed" and not outer.quoted:
+                outer.kind = "indirect"
+    return [st for st in drafts if id(st) not in drop]
 
 
 def shown_names(entities: list[Entity]) -> dict[int, str]:
