@@ -29,6 +29,8 @@ def toks(text):
     # a description with its postmodifier is kept whole
     ("One Democrat familiar with the discussion said the vote would slip.", "One Democrat familiar with the discussion",
      "the vote would slip"),
+    # a role the tagger reads as an adjective is the head
+    ("The SEIU chief said Trump can win.", "The SEIU chief", "Trump can win"),
     # an adverb at either edge is no part of the speaker
     ("Voters still say the economy matters most.", "Voters", "the economy matters most"),
     # a share of a group keeps its modifier (not ``about``, which the audit reads as a preposition)

@@ -44,7 +44,7 @@ CLOSED = {
 }
 #: Heads that stand for people as a phrase's last word though tagged otherwise (``those
 #: surveyed``, ``Several``).
-GROUP_HEADS = set(QUANTIFIER_PRONOUNS)
+GROUP_HEADS = set(QUANTIFIER_PRONOUNS) | {"neither", "either", "none"}
 #: Prepositions of a phrase on a common noun (``voters in both parties``).
 PREPOSITIONS = {"in", "at", "from", "with", "on", "among", "like", "across", "inside", "outside", "within", "by", "after",
                 "before", "during", "over", "under", "against", "about"}
@@ -95,6 +95,8 @@ def _head(t: Token) -> bool:
         return True
     if t.tag in {"DT", "PDT", "PRP$", "POS", "IN", "CC", "TO", "WDT", "WP", "WRB"} and t.lower not in GROUP_HEADS:
         return False  # ``The`` opening a sentence is capitalised, and no head
+    if t.tag == "JJ" and (t.lower in resources.role_words() or t.lower in resources.speaker_nouns()):
+        return True  # a role read as an adjective: ``SEIU chief``, ``The Republican incumbent``
     return t.tag in HEAD_TAGS or t.is_cap or t.lower in GROUP_HEADS or t.text == ")"
 
 
