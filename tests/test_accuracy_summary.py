@@ -67,7 +67,9 @@ def test_the_accuracy_card_quotes_a_data_sets_newest_measurement(accuracy_build)
     newest = _newest_recorded()
     named = [name for name in newest if f" on {name} (" in card]
     assert len(named) == 1, card  # the card names one data set ...
-    metrics = newest[named[0]]["metrics"]
+    compartment = re.search(rf" on {re.escape(named[0])} \(([^,]+),", card).group(1)
+    measurements = json.loads((paths.DATA / "evaluation" / "results.json").read_text(encoding="utf-8"))["measurements"]
+    metrics = [m for m in measurements if m["dataset"] == named[0] and m["compartment"] == compartment][-1]["metrics"]
     assert f"F1 {metrics['f1']:.2f}" in card  # ... with its newest numbers
     if "value_f1" in metrics:
         assert f"value F1 {metrics['value_f1']:.2f}" in card
