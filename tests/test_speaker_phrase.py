@@ -103,6 +103,12 @@ def test_mr_trump_donald_j_trump_trump_and_he_are_one_speaker():
     assert len(speakers) == 1, speakers
 
 
+def test_a_description_naming_a_body_is_not_cut_inside_the_bodys_name():
+    got = rows("An official at the Foreign Office, speaking on condition of anonymity, said the talks would resume. "
+               "The office confirmed the date in a statement.")
+    assert [s for s, _, _ in got] == ["an official at the Foreign Office", "Foreign Office"]  # the body named inside
+
+
 def test_a_participle_opening_a_sentence_is_not_part_of_a_name():
     got = rows("Struggling Donald Trump said the debate was unfair.")
     assert [s for s, _, _ in got] == ["Donald Trump"]

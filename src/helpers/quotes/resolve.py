@@ -70,6 +70,7 @@ class Resolver:
         self._by_surname_exact: dict[str, Entity] = {}
         self._by_surname_lower: dict[str, list[Entity]] = {}  # the persons of each surname, the latest last
         self._candidates: list[Mention] = []  # named sentence subjects, for a later ``it``
+        self._bodies: list[Entity] = []  # organisations named inside a description (``an official at the Foreign Ministry``)
         self._ids: set[int] = set()
 
     @property
@@ -140,6 +141,9 @@ class Resolver:
         if e is not None:
             return self._spoke(e)
         name, role = split_role(body)
+        cut = len(body) - len(name)
+        if role and 0 < cut < len(body) and body[cut - 1].is_cap and any(t.lower in {"at", "of", "for", "from", "with", "in"} for t in body[:cut]):
+            name, role = body, ""  # ``an official at the Foreign Office``: a role word inside a name is no title of it
         while len(name) > 2 and name[0].lower == "of":
             role, name = f"{role} {name[0].text} {name[1].text}", name[2:]  # ``Chief Of Staff Rahm Emanuel``
         name, role = _trailing_name(name, role)
@@ -153,6 +157,18 @@ class Resolver:
         if e.type in ("anonymous", "collective", "document") and not e.shown:
             e.shown = _as_written(toks)  # as the article writes it: ``an unnamed official``
         return self._spoke(e)
+
+    def _note_body(self, body: list[Token]) -> None:
+        """An organisation named after ``at``/``of``/``for``/``from`` inside a description, for a
+        later ``the ministry`` (it does not speak)."""
+        for k, t in enumerate(body):
+            if t.lower in {"at", "of", "for", "from", "with"} and k + 1 < len(body):
+                rest, _ = strip_det(body[k + 1 :])
+                if rest and all(u.is_cap or u.lower in NAME_CONNECTORS for u in rest) and rest[-1].is_cap \
+                        and _organisation_name(rest, rest[-1].lower):
+                    name = surface(rest)
+                    self._bodies.append(self._by_name.get(name) or Entity(name, "organization", camp_of([name])))
+                return
 
     def _by_surname(self, surname: str, gender: str = "", first: str = "") -> Entity | None:
         """The most recent person whose name ends with ``surname`` (``Macron``) and agrees
@@ -224,9 +240,10 @@ class Resolver:
         desc = surface(body)
         camp = camp_of(t.text for t in body)
         if det == "the" and len(core) == 1:
-            for e in self.recent:  # ``the group``, ``the union``: the organisation named last
+            for e in [*self.recent, *reversed(self._bodies)]:  # ``the group``, ``the union``: the organisation named last
                 if e.type == "organization" and (head in resources.words("org_anaphors.txt") or head in e.name.lower().split()):
                     return e
+        self._note_body(body)
         if kind == "organization" and caps:
             name = surface([t for t in core if t.is_cap])
             return self._registered(desc) or self._registered(name) or self._by_name.get(desc) \
