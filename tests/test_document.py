@@ -48,6 +48,13 @@ def test_timexes_read_the_attributions_only_for_a_quoted_today():
 def test_layers_declare_needs_that_exist():
     for name, spec in LAYERS.items():
         assert set(spec.needs) <= set(LAYERS), name
+        assert set(spec.reads) <= set(LAYERS) and not set(spec.reads) & set(spec.needs), name
+
+
+def test_the_timexes_declare_that_they_read_the_attributions():
+    # read on demand, for a quoted "today" (timeline.anchoring), never computed first
+    assert LAYERS["timexes"].reads == ("attributions",)
+    assert "attributions" not in LAYERS["timexes"].needs
 
 
 @pytest.mark.parametrize("layer, cls", [

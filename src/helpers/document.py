@@ -40,6 +40,7 @@ class Layer:
     compute: str  # "module:function", imported on first use
     needs: tuple[str, ...]
     record: type
+    reads: tuple[str, ...] = ()  # layers read on demand only, never computed first (the timexes' attributions)
 
 
 LAYERS: dict[str, Layer] = {
@@ -49,7 +50,7 @@ LAYERS: dict[str, Layer] = {
     "attributions": Layer("helpers.quotes:attribution_layer", ("sentences", "tokens"), records.Statement),
     "statements": Layer("helpers.sentiment:statement_layer", ("attributions",), records.Statement),
     # the timexes read the attributions only for a quoted "today" (see timeline.anchoring)
-    "timexes": Layer("helpers.timeline:timex_layer", ("tokens",), records.Timex),
+    "timexes": Layer("helpers.timeline:timex_layer", ("tokens",), records.Timex, reads=("attributions",)),
     "events": Layer("helpers.timeline.event_finder:event_layer", ("timexes", "names"), records.Event),
     "quantities": Layer("helpers.quantities:quantity_layer", ("sentences",), records.Quantity),
 }

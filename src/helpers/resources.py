@@ -80,15 +80,42 @@ class Cue:
     rest: tuple[str, ...] = ()  # the words after the first of a multi-word cue (``according to``)
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Cue]:
-    """Word form (lower case) -> cue, from ``cues.csv``."""
-    out = {}
-    for row in rows("cues.csv"):
+def cue_index(table) -> dict[str, tuple[Cue, ...]]:
+    """First word (lower case) -> every cue whose form opens with it, the longest sequence
+    first, from rows of ``cues.csv`` (lemma, forms, class, speaker_side): a multi-word cue is a
+    sequence of words, so ``point to`` and ``point out`` stand side by side."""
+    out: dict[str, list[Cue]] = {}
+    for row in table:
         for form in _split(row["forms"]):
             first, *rest = form.lower().split()
-            out[first] = Cue(row["lemma"], row["class"], row["speaker_side"], tuple(rest))
-    return out
+            cue = Cue(row["lemma"], row["class"], row["speaker_side"], tuple(rest))
+            if cue not in out.setdefault(first, []):
+                out[first].append(cue)
+    return {w: tuple(sorted(c, key=lambda cue: -len(cue.rest))) for w, c in out.items()}
+
+
+@lru_cache(maxsize=1)
+def cue_sequences() -> dict[str, tuple[Cue, ...]]:
+    """First word -> the cues of ``cues.csv`` that open with it, the longest first."""
+    return cue_index(rows("cues.csv"))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Cue]:
+    """Word form (lower case) -> its cue, from ``cues.csv``: a single word's own cue, else the
+    longest sequence it opens (for a membership test; :func:`match_cue` reads the sequence)."""
+    return {w: next((c for c in seq if not c.rest), seq[0]) for w, seq in cue_sequences().items()}
+
+
+def match_cue(words, i: int, index: dict[str, tuple[Cue, ...]] | None = None) -> Cue | None:
+    """The cue whose whole sequence of words stands at ``words[i]`` (tokens or strings; the
+    longest first: ``points out`` before ``points``), or None."""
+    index = cue_sequences() if index is None else index
+    low = [getattr(w, "lower", w) if not isinstance(w, str) else w.lower() for w in words]
+    for cue in index.get(low[i], ()) if 0 <= i < len(low) else ():
+        if tuple(low[i + 1 : i + 1 + len(cue.rest)]) == cue.rest:
+            return cue
+    return None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ scores. :func:`quotes` is the table of the attributions.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import resources
@@ -98,6 +100,11 @@ def attribution_layer(doc) -> list[Statement]:
     """The ``attributions`` layer: one record per attributed statement, in reading order."""
     drafts, subjects = extract(doc)
     resolver = resolve_speakers(drafts, subjects)
+    for st in drafts:
+        if st.entity is not None and st.entity.name == "it (unresolved)":
+            st.entity = None  # ``it said`` with nothing it can be: no speaker to show, so no statement
+    drafts = without_duplicates(doc.text, [st for st in drafts if st.entity is not None or st.unsourced])
+    shown = shown_names([st.entity for st in drafts if st.entity is not None])
     out: list[Statement] = []
     for st in drafts:
         if st.entity is None and not st.unsourced:
@@ -105,7 +112,7 @@ def attribution_layer(doc) -> list[Statement]:
         m = st.mention
         out.append(Statement(
             quote_id=len(out) + 1,
-            speaker=st.entity.name if st.entity else None,  # None: no source in the text
+            speaker=shown[id(st.entity)] if st.entity else None,  # None: no source in the text
             speaker_mention=m.text if m else None,
             speaker_start=m.start if m else None,
             speaker_end=m.end if m else None,
@@ -125,6 +132,64 @@ def attribution_layer(doc) -> list[Statement]:
             sentence_id=st.sentence_id,
             reported_speaker=resolver.reported(st.reported) if st.reported is not None else None,
         ))
+    return out
+
+
+def without_duplicates(text: str, drafts: list[Draft]) -> list[Draft]:
+    """No words attributed twice: a hedge with no source (``appears``) whose content is a
+    sourced statement's is part of what that source said, and goes; a statement whose content
+    lies inside another's while its cue lies outside it is the same words read twice: of one
+    speaker, the outer statement keeps them as its quoted words (``“We are horrified” by the
+    shooting, Nefzi said``), of another, the outer content ends where the inner begins (the
+    quoted words are the inner speaker's)."""
+    spans = {(st.start, st.end) for st in drafts if not st.unsourced}
+    drafts = [st for st in drafts if not (st.unsourced and (st.start, st.end) in spans)]
+    drop: set[int] = set()
+    ordered = sorted(drafts, key=lambda st: (st.start, -st.end))
+    for k, outer in enumerate(ordered):
+        for inner in ordered[k + 1:]:
+            if inner.start >= outer.end:
+                break
+            if id(inner) in drop or id(outer) in drop or inner.end > outer.end:
+                continue
+            cue = inner.cue_span[0] if inner.cue_span else None
+            if cue is not None and outer.start <= cue < outer.end and (inner.start, inner.end) != (outer.start, outer.end):
+                continue  # a nested attribution: ``X said that Y believes Z``
+            if inner.entity is outer.entity or (inner.start, inner.end) == (outer.start, outer.end) or inner.start <= outer.start:
+                if outer.kind == "indirect" and inner.kind == "direct":
+                    outer.kind, outer.quoted = "mixed", [*inner.quoted]
+                drop.add(id(inner))
+                continue
+            end = inner.start
+            while end > outer.start and (text[end - 1].isspace() or text[end - 1] in "-–—,;:\"'“”‘’`"):
+                end -= 1
+            if end <= outer.start:
+                drop.add(id(inner))
+                continue
+            outer.end = end
+            outer.fragments = [(a, min(b, end)) for a, b in outer.fragments if a < end] or [(outer.start, end)]
+            outer.quoted = [(a, min(b, end)) for a, b in outer.quoted if a < end]
+            if outer.kind == "mixed" and not outer.quoted:
+                outer.kind = "indirect"
+    return [st for st in drafts if id(st) not in drop]
+
+
+def shown_names(entities: list[Entity]) -> dict[int, str]:
+    """The name a reader is shown for each entity (by identity): a person or body by name, an
+    unnamed source as the article first describes it (``an unnamed official``), numbered
+    (``an official #2``) only when two different sources read the same."""
+    base: dict[int, str] = {}
+    for e in entities:
+        if id(e) not in base:
+            base[id(e)] = e.shown or re.sub(r"\s+#\d+$", "", e.name)
+    groups: dict[str, list[int]] = {}
+    for key, name in base.items():
+        groups.setdefault(name.lower(), []).append(key)
+    out = dict(base)
+    for keys in groups.values():
+        if len(keys) > 1:
+            for n, key in enumerate(keys, 1):
+                out[key] = f"{base[key]} #{n}"
     return out
 
 

@@ -19,6 +19,7 @@ from ..names import is_name
 from ..records import Token
 from ..resources import Cue
 from .chunks import clause_subject, left_chunk, skip_left, trim_adverbs, valid_chunk
+from .phrase import speaker_phrase
 from .words import (
     ADDRESSEES,
     DOUBLE_QUOTES,
@@ -46,9 +47,54 @@ class Speaker:
     fronted: bool = False  # the cue is in a clause before the main one, whose subject speaks (``After saying …, he``)
     unsourced: bool = False  # no source in the text: ``is expected to``, ``seemed``, ``when asked``
     subject: list[Token] = field(default_factory=list)  # for ``…, saying``: the sentence's subject, when no statement before it in the sentence speaks
+    extent: list[Token] = field(default_factory=list)  # the words the rule found, when the speaker is a part of them (a source after its cue)
 
 
 def find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
+    """The speaker of the cue at ``c``: the region a rule finds, cut to its noun phrase
+    (``phrase.speaker_phrase``); None when the region holds no clean noun phrase."""
+    sp = _find_speaker(toks, c, cue)
+    if sp is None:
+        return None
+    if sp.chunk:
+        chunk = speaker_phrase(sp.chunk, right=sp.right)
+        if not chunk and not sp.right:
+            chunk = _nonfinite_subject(toks, sp.chunk)
+        if not chunk:
+            return None
+        if sp.right and chunk != sp.chunk:
+            sp.extent = sp.chunk  # the content starts after all of it (``according to X conducted for Y, …``)
+        sp.chunk = chunk
+    if sp.subject and not sp.unsourced:
+        sp.subject = speaker_phrase(sp.subject)
+    return sp
+
+
+#: Words before a cue that make it non-finite: an infinitive (``reached for a metaphor to
+#: describe``) or a gerund after a preposition (``punctuated his list by saying``).
+_NONFINITE_MARKS = {"to", "by", "for", "of", "in", "about", "with", "from", "on", "after", "before", "without"}
+
+
+def _nonfinite_subject(toks: list[Token], chunk: list[Token]) -> list[Token]:
+    """The speaker of a non-finite cue whose region ends in its mark: the subject of the
+    verb in the region (``Mr. Clinton reached for a metaphor to describe``: Mr. Clinton),
+    else the noun phrase before the mark (``one of the earliest House members to endorse``),
+    else the subject of the clause the region stands in."""
+    if len(chunk) < 2 or chunk[-1].lower not in _NONFINITE_MARKS:
+        return []
+    body = chunk[:-1]
+    verb = next((n for n, t in enumerate(body) if t.tag.startswith("VB") and not t.is_cap), None)
+    if verb is None:
+        return speaker_phrase(body)
+    if verb > 0:
+        return speaker_phrase(body[:verb])
+    first = chunk[0].i
+    if first > 0 and toks[first - 1].tag in FINITE | {"VBN"}:
+        return speaker_phrase(clause_subject(toks, first - 1, FINITE | {"VBN"}))
+    return []
+
+
+def _find_speaker(toks: list[Token], c: int, cue: Cue) -> Speaker | None:
     if (none := unsourced(toks, c, cue)) is not None:
         return none if none.unsourced else None
     if cue.side == "right":
@@ -354,7 +400,7 @@ def _to_punct(toks: list[Token], k: int) -> list[Token]:
 
 
 def right_speaker(toks: list[Token], c: int) -> Speaker | None:
-    rest = resources.cues()[toks[c].lower].rest
+    rest = _cue_at(toks, c).rest
     chunk = _to_punct(toks, c + 1 + len(rest))  # ``according to``
     end = chunk[-1].i + 1 if chunk else c + 1 + len(rest)
     if rest and end < len(toks) and toks[end].text in DOUBLE_QUOTES:
@@ -386,10 +432,18 @@ def right_speaker(toks: list[Token], c: int) -> Speaker | None:
             break
     # a source after ``according to`` may be long: "early results of exit polls conducted
     # for The Associated Press and television networks"
-    longest = 20 if resources.cues()[toks[c].lower].rest else 12
+    longest = 20 if rest else 12
     if chunk and chunk[0].tag == "IN":
         return None  # ``said after a lunch``: a phrase of time or place, no speaker
     return Speaker(chunk, c, right=True) if valid_chunk(chunk, longest) else None
+
+
+_NO_CUE = Cue("", "", "")
+
+
+def _cue_at(toks: list[Token], k: int) -> Cue:
+    """The cue whose sequence stands at ``k`` (an empty one when none does)."""
+    return resources.match_cue(toks, k) or _NO_CUE
 
 
 def lead_cue(before: list[Token]) -> int | None:
@@ -406,7 +460,7 @@ def lead_cue(before: list[Token]) -> int | None:
             # ``wrote to his 20,000 Twitter followers,``: a phrase of whom it was said to
             between[0].lower in {"to", "on", "in", "at"} and all(u.tag in NOUN_PHRASE_TAGS | {"IN"} for u in between[1:])
         )
-        if t.lower in lexicon and lexicon[t.lower].cls != "source" and addressee and is_cue(before, t.i):
+        if t.lower in lexicon and _cue_at(before, t.i).cls != "source" and addressee and is_cue(before, t.i):
             return t.i
     return None
 
@@ -427,12 +481,15 @@ def _as_after_object(toks: list[Token], i: int) -> bool:
 def is_cue(toks: list[Token], i: int) -> bool:
     """A cue word used as a verb, not negated (``did not say``)."""
     t = toks[i]
-    rest = resources.cues()[t.lower].rest
+    cue = resources.match_cue(toks, i)
+    if cue is None:
+        return False  # the first word of a sequence whose other words do not follow (``point`` without ``out``)
+    rest = cue.rest
     if rest:
         after = [u.lower for u in toks[i + 1 + len(rest) : i + 3 + len(rest)]]
         if after and after[0] == "be" and after[1:] and after[1] in {"named", "identified", "quoted"}:
             return False  # ``declined to be named``: anonymity, not a statement
-        return tuple(u.lower for u in toks[i + 1 : i + 1 + len(rest)]) == rest
+        return True
     if not t.tag.startswith("VB"):
         # the tagger sometimes reads a past tense as an adjective, or a verb after a plural
         # subject as a noun (``records show``, ``the results show that``): trust the
@@ -447,7 +504,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
             t.lower.endswith("s") and t.tag == "NNS" and i + 1 < len(toks) and (
                 (i > 0 and (toks[i - 1].tag in {"NNP", "NN"} or toks[i - 1].lower in {"he", "she", "it", "who"})
                  and (toks[i + 1].lower in {"that", "the", "a", "an"} or toks[i + 1].tag in {"NNP", "PRP"}
-                      or (toks[i + 1].lower == "to" and resources.cues()[t.lower].cls == "belief")))  # ``The bank plans to``
+                      or (toks[i + 1].lower == "to" and cue.cls == "belief")))  # ``The bank plans to``
                 or (i > 1 and toks[i - 1].text == "," and toks[i + 1].lower == "that")  # ``O'Brien, a consultant, notes that``
                 or (i > 1 and toks[i - 1].tag == "NNP" and toks[i - 2].text == "," and toks[i + 1].text == ",")  # ``…, Frank notes, …``
             )
@@ -456,7 +513,7 @@ def is_cue(toks: list[Token], i: int) -> bool:
             return False
     if i > 0 and toks[i - 1].lower in {"the", "a", "an", "his", "her", "its", "their"}:
         return False  # ``the reported talks``
-    if resources.cues()[t.lower].lemma in _SEE_AS and not _as_after_object(toks, i):
+    if cue.lemma in _SEE_AS and not _as_after_object(toks, i):
         return False  # ``see`` and ``view`` attribute only a view of something as something
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if (t.tag in {"VBN", "VBD", "JJ"} and t.lower not in {"said", "told"} and nxt is not None and nxt.tag in {"NNS", "NN"}

@@ -72,11 +72,11 @@ def valid_chunk(chunk: list[Token], longest: int = 16) -> bool:
     if all(t.lower in DETERMINERS for t in chunk):
         return False
     # a speaker is a name, a pronoun or a noun phrase with a noun in it, or a web address
-    return any(t.tag.startswith("NN") or t.is_cap or t.tag == "PRP" or _WEB_ADDRESS.fullmatch(t.text) for t in chunk)
+    return any(t.tag.startswith("NN") or t.is_cap or t.tag == "PRP" or WEB_ADDRESS.fullmatch(t.text) for t in chunk)
 
 
 #: A site named by its address: ``ouest-france.fr``, ``Factcheck.org``.
-_WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|gov|edu|fr|de|uk|co|io|info|news)", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|gov|edu|fr|de|uk|co|io|info|news)", re.IGNORECASE)
 
 
 def left_chunk(toks: list[Token], j: int) -> tuple[list[Token], int]:

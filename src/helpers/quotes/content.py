@@ -139,7 +139,7 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
     if postposed:
         return _postposed(toks, t, cue, sp)
     if sp.right and cue.rest and t.i > 1 and toks[t.i - 1].text == ":":  # ``…: According to X, …``
-        b0 = sp.chunk[-1].i + 1
+        b0 = (sp.extent or sp.chunk)[-1].i + 1
         return _capped(b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0, content_end(toks, len(toks)))
     if sp.right and cue.rest and t.i > 1 and toks[t.i - 1].tag not in FINITE:
         # ``Clinton leads by 271 delegates according to a count by the AP``: no comma before
@@ -148,7 +148,7 @@ def region(toks: list[Token], plans, t: Token, cue: Cue, sp: Speaker) -> tuple[i
             b -= 1
         return _capped(0, b, keep="end")
     if sp.right and t.i <= 1:  # ``According to X, …``, ``As reported by X, …``
-        b0 = sp.chunk[-1].i + 1
+        b0 = (sp.extent or sp.chunk)[-1].i + 1
         a = b0 + 1 if b0 < len(toks) and toks[b0].text == "," else b0
         return _capped(a, content_end(toks, len(toks)))
     a = _after_cue(toks, t.i, cue)

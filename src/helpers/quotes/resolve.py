@@ -45,6 +45,8 @@ class Entity:
     head: str = ""  # head noun of a description
     roles: set[str] = field(default_factory=set)
     plural: bool = False
+    shown: str = ""  # a description as the article first writes it (``an unnamed official``)
+    first: str = ""  # a person's first name, when the article writes one (``Melania``)
 
 
 def mention(text: str, chunk: list[Token]) -> Mention | None:
@@ -66,7 +68,9 @@ class Resolver:
         self._recent: dict[int, Entity] = {}
         self._by_name: dict[str, Entity] = {}
         self._by_surname_exact: dict[str, Entity] = {}
-        self._by_surname_lower: dict[str, Entity] = {}
+        self._by_surname_lower: dict[str, list[Entity]] = {}  # the persons of each surname, the latest last
+        self._candidates: list[Mention] = []  # named sentence subjects, for a later ``it``
+        self._bodies: list[Entity] = []  # organisations named inside a description (``an official at the Foreign Ministry``)
         self._ids: set[int] = set()
 
     @property
@@ -86,7 +90,7 @@ class Resolver:
             if e.type == "person":
                 last = e.name.split()[-1]
                 self._by_surname_exact[last] = e
-                self._by_surname_lower[last.lower()] = e
+                self._by_surname_lower.setdefault(last.lower(), []).append(e)
         return e
 
     def note(self, m: Mention) -> None:
@@ -94,9 +98,11 @@ class Resolver:
         body, _ = strip_det(m.toks)
         name, role = split_role(body)
         known = self._registered(surface(body)) or self._registered(surface(name))
-        surname = name[-1].text in self._by_surname_exact
+        surname = bool(name) and name[-1].text in self._by_surname_exact
         if known or role or surname or (len(name) >= 2 and all(t.tag.startswith("NNP") or t.lower in NAME_CONNECTORS for t in name)):
             self.resolve(m)
+        elif (len(name) == 1 and name[0].tag.startswith("NNP")) or (body and not body[-1].is_cap):
+            self._candidates.append(m)  # ``Apple reported …``, ``The campaign is …``: what a later ``it said`` may be
 
     def _registered(self, key: str) -> Entity | None:
         reg = resources.speakers().get(resources.norm(key))
@@ -124,6 +130,8 @@ class Resolver:
             body, det = toks, ""
         else:
             body, det = strip_det(toks)
+            if body and body[0].lower == "of" and len(body) < len(toks):
+                body, det = toks, ""  # ``some of the women``: the quantifier is the head
         if len(body) > 1 and body[0].lower in POSSESSIVES and not body[1].is_cap:
             body, det = body[1:], "the"  # ``their union``: a definite description (``Their Party`` is a name)
         if not body:
@@ -133,32 +141,75 @@ class Resolver:
         if e is not None:
             return self._spoke(e)
         name, role = split_role(body)
+        cut = len(body) - len(name)
+        if role and 0 < cut < len(body) and body[cut - 1].is_cap and any(t.lower in {"at", "of", "for", "from", "with", "in"} for t in body[:cut]):
+            name, role = body, ""  # ``an official at the Foreign Office``: a role word inside a name is no title of it
+        while len(name) > 2 and name[0].lower == "of":
+            role, name = f"{role} {name[0].text} {name[1].text}", name[2:]  # ``Chief Of Staff Rahm Emanuel``
+        name, role = _trailing_name(name, role)
         if name and all(t.is_cap or t.lower in NAME_CONNECTORS for t in name) and name[-1].is_cap and name[0].is_cap:
             # (a name opens with a capital: ``the mayor of Pirna`` is a description, not ``of Pirna``)
             if any(t.lower == "and" for t in name):  # ``Britain and France``: a group
                 e = self._by_name.get(surface(name))
                 return self._spoke(e or Entity(surface(name), "collective", camp_of(t.text for t in name), plural=True))
             return self._spoke(self._named(name, role))
-        return self._spoke(self._described(body, det))
+        e = self._described(body, det)
+        if e.type in ("anonymous", "collective", "document") and not e.shown:
+            e.shown = _as_written(toks)  # as the article writes it: ``an unnamed official``
+        return self._spoke(e)
 
-    def _by_surname(self, surname: str) -> Entity | None:
-        """The most recent person whose name ends with ``surname`` (``Macron``)."""
-        return self._by_surname_lower.get(surname.lower())
+    def _note_body(self, body: list[Token]) -> None:
+        """An organisation named after ``at``/``of``/``for``/``from`` inside a description, for a
+        later ``the ministry`` (it does not speak)."""
+        for k, t in enumerate(body):
+            if t.lower in {"at", "of", "for", "from", "with"} and k + 1 < len(body):
+                rest, _ = strip_det(body[k + 1 :])
+                if rest and all(u.is_cap or u.lower in NAME_CONNECTORS for u in rest) and rest[-1].is_cap \
+                        and _organisation_name(rest, rest[-1].lower):
+                    name = surface(rest)
+                    self._bodies.append(self._by_name.get(name) or Entity(name, "organization", camp_of([name])))
+                return
+
+    def _by_surname(self, surname: str, gender: str = "", first: str = "") -> Entity | None:
+        """The most recent person whose name ends with ``surname`` (``Macron``) and agrees
+        with the mention: the same gender where both are known (``Mrs. Trump`` is not
+        Donald Trump), the same first name where both are written (``Melania Trump``)."""
+        for e in reversed(self._by_surname_lower.get(surname.lower(), ())):
+            if gender and e.gender and gender != e.gender:
+                continue
+            known = e.first or (e.name.split()[0] if len(e.name.split()) >= 2 and not e.name.split()[0].endswith(".") else "")
+            if first and known and first.lower() != known.lower():
+                continue
+            return e
+        return None
 
     def reported(self, m: Mention) -> str:
         """The canonical name of a reported speaker (``Trump`` in ``… that Trump said``),
         looked up without making it a speaker of the article."""
         body, _ = strip_det(m.toks)
         name = split_role(body)[0] if is_name(body) else body  # a title off a name, not off a description
-        e = self._registered(surface(body)) or self._registered(surface(name)) or self._by_surname(name[-1].text)
+        e = self._registered(surface(body)) or self._registered(surface(name)) or (self._by_surname(name[-1].text) if name else None)
         return e.name if e else surface(name)
 
     def _named(self, name: list[Token], role: str) -> Entity:
+        name = _without_opener(name)
         full = surface(name)
         gender = next((HONORIFIC_GENDER[t.lower] for t in name if t.lower in HONORIFIC_GENDER), "")
         if role:
             gender = gender or next((HONORIFIC_GENDER[w] for w in role.lower().split() if w in HONORIFIC_GENDER), "")
-        e = self._registered(full) or self._by_surname(name[-1].text)
+        bare = [t for t in name if t.lower not in HONORIFIC_GENDER]
+        first = bare[0].text if len(bare) >= 2 and not bare[0].text.endswith(".") else ""
+        honorific = next((w for w in role.split() if w.lower() in HONORIFIC_GENDER), "") if role else ""
+        plain = [t for t in bare if not _INITIAL.fullmatch(t.text)]  # ``Donald J. Trump`` is ``Donald Trump``
+        e = self._registered(full) or (self._registered(surface(plain)) if len(plain) < len(bare) else None) \
+            or (self._registered(surface(bare)) if honorific else None)
+        if e is not None and ((gender and e.gender and gender != e.gender) or (first and e.name.split()[0].lower() != first.lower())):
+            e = None  # ``Mrs. Trump`` or ``Melania Trump`` is not the registry's Trump
+        if e is None and honorific and len(name) == 1 and (
+                self._by_surname_lower.get(name[-1].lower) or resources.speakers().get(resources.norm(full))):
+            full = f"{honorific} {full}"  # ``Mrs. Trump`` beside a Mr. Trump: the title is what tells her apart
+            e = self._by_name.get(full)
+        e = e or self._by_surname(name[-1].text, gender, first)
         if e is None:
             gaz = resources.gazetteer().get(full.lower())
             last = name[-1].lower
@@ -167,11 +218,16 @@ class Resolver:
             elif gaz == "organization" or _organisation_name(name, last):
                 e = Entity(full, "organization", camp_of([full]))
             else:
-                e = Entity(full, "person", camp_of(role.split()) if role else "unknown", gender)
+                e = Entity(full, "person", camp_of(role.split()) if role else "unknown", gender, first=first)
         if role:
             e.roles.add(resources.norm(role))
         if gender and not e.gender:
             e.gender = gender
+        if first and not e.first and e.type == "person":
+            e.first = first
+            if len(e.name.split()) < len(bare) and e.name.split()[-1] == bare[-1].text \
+                    and resources.speakers().get(resources.norm(e.name)) is None:
+                e.name = surface(bare)  # ``Mr. Trump``, then ``Donald J. Trump``: the fuller name
         return e
 
     def _described(self, body: list[Token], det: str) -> Entity:
@@ -184,9 +240,10 @@ class Resolver:
         desc = surface(body)
         camp = camp_of(t.text for t in body)
         if det == "the" and len(core) == 1:
-            for e in self.recent:  # ``the group``, ``the union``: the organisation named last
+            for e in [*self.recent, *reversed(self._bodies)]:  # ``the group``, ``the union``: the organisation named last
                 if e.type == "organization" and (head in resources.words("org_anaphors.txt") or head in e.name.lower().split()):
                     return e
+        self._note_body(body)
         if kind == "organization" and caps:
             name = surface([t for t in core if t.is_cap])
             return self._registered(desc) or self._registered(name) or self._by_name.get(desc) \
@@ -219,7 +276,7 @@ class Resolver:
             return self._by_name[desc]
         n = self.counts.get(desc, 0) + 1
         self.counts[desc] = n
-        return Entity(f"{desc} #{n}", kind, camp, head=head, plural=head.endswith("s") or counted)
+        return Entity(f"{desc} #{n}", kind, camp, head=head, plural=head.endswith("s") or counted)  # numbered for reading only
 
     def _pronoun(self, word: str) -> Entity:
         gender = PRONOUNS[word]
@@ -232,9 +289,55 @@ class Resolver:
                     return self._spoke(e)
             elif e.type in ("organization", "collective") and not e.plural:
                 return self._spoke(e)
+        if word == "it" and self._candidates:
+            m = self._candidates[-1]  # ``Apple reported …. It said``: the last named subject
+            body = strip_det(m.toks)[0]
+            if body and body[-1].is_cap:
+                return self._spoke(self._named(body, ""))
+            e = self._described(body, "the")
+            e.shown = e.shown or _as_written(m.toks)
+            return self._spoke(e)
         # no antecedent in the text: keep the statement, say so in the speaker
         kind = {"they": "collective", "it": "organization"}.get(word, "person")
         return Entity(f"{word} (unresolved)", kind, "unknown")
+
+
+def _trailing_name(name: list[Token], role: str) -> tuple[list[Token], str]:
+    """A name after lowercase words that describe its bearer is the name, the words its role
+    (``Republican presidential candidate Donald Trump``, ``political scientist Dossym
+    Satpayev``); a name after a preposition is not (``director of CREDO Action``). A place
+    after ``of`` a person's name is no part of it (``Tom Udall of New Mexico``)."""
+    if name and not name[0].is_cap and name[-1].is_cap:
+        k = len(name)
+        while k > 0 and (name[k - 1].is_cap or (name[k - 1].lower in {"'s", "’s"} and k < len(name))):
+            k -= 1
+        if 0 < k < len(name) and name[k - 1].tag not in {"IN", "TO", "DT", "CC", "POS"} and name[k - 1].lower not in {"'s", "’s"} \
+                and name[k].tag.startswith("NNP") and not any(t.lower in {"'s", "’s"} for t in name[k:]):
+            role = " ".join([role, *(t.text for t in name[:k])]).strip()
+            name = name[k:]
+    for k, t in enumerate(name):
+        if k >= 2 and t.lower == "of" and name[k - 1].is_cap and resources.gazetteer().get(surface(name[k + 1 :]).lower()) == "place":
+            return name[:k], role
+    return name, role
+
+
+def _as_written(toks: list[Token]) -> str:
+    """A description as the article writes it, a determiner that opens a sentence in lower
+    case (``A source familiar with the matter said`` -> ``a source familiar with the matter``)."""
+    text = surface(toks)
+    if toks and toks[0].lower in {"a", "an", "the", "another", "one", "two", "three", "several", "some", "many", "most",
+                                  "few", "both", "all", "other", "others", "those", "these", "his", "her", "their", "its"}:
+        text = toks[0].lower + text[len(toks[0].text):]
+    return text
+
+
+def _without_opener(name: list[Token]) -> list[Token]:
+    """A name without a capitalised word that opens a sentence and is no part of it
+    (``Struggling Donald Trump``, ``Asked Trump``): a participle or an adverb before a name."""
+    while len(name) > 1 and name[0].tag in {"VBG", "VBN", "VBD", "RB", "JJ"} and name[0].lower.endswith(("ing", "ed", "ly")) \
+            and name[1].is_cap:
+        name = name[1:]
+    return name
 
 
 @lru_cache(maxsize=1)
@@ -243,6 +346,7 @@ def _organisation_nouns() -> frozenset[str]:
     return frozenset(h for h, t in resources.speaker_nouns().items() if t == "organization")
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
 
 

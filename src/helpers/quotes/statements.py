@@ -21,6 +21,7 @@ from ..resources import Cue
 from . import attribution as at
 from . import content as ct
 from .marks import Quote, Quotes, tokens_before
+from .phrase import clean_or_none, speaker_phrase
 from .resolve import Entity, Mention, mention
 from .words import FINITE, SUBORDINATORS
 
@@ -82,7 +83,8 @@ class Context:
         return self.by_sid[self.doc.sentence_at(pos).sentence_id]
 
     def mention(self, chunk: list[Token]) -> Mention | None:
-        return mention(self.text, chunk)
+        """The mention of a speaker chunk, if it is a clean noun phrase (or ends in one)."""
+        return mention(self.text, clean_or_none(chunk))
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -107,7 +109,7 @@ def direct_statements(ctx: Context, quotes: Quotes) -> tuple[Drafts, set[tuple[i
             st = Draft("direct", None, a, b, ctx.at(a).sid)
             if found:
                 s, c, sp = found
-                st.cue = resources.cues()[s.toks[c].lower]
+                st.cue = resources.match_cue(s.toks, c)
                 st.cue_span = _cue_span(s.toks, c, st.cue)
                 st.mention = ctx.mention(sp.chunk)
                 used.add((s.sid, c))
@@ -121,12 +123,11 @@ def direct_statements(ctx: Context, quotes: Quotes) -> tuple[Drafts, set[tuple[i
 def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: Quotes):
     """(sentence, cue index, speaker) attributing a quote: a cue after a closing mark, or a
     ``said:``/``said,`` before an opening mark; None when the quote has none."""
-    lexicon = resources.cues()
     for q in pieces:
         s = ctx.at(max(q.start, q.end - 1))
         after = [t for t in s.toks if t.start >= q.end]
         for t in after[:20]:  # past a long appositive: ``“…,” Terrie Rizzo, the chair of …, said``
-            cue = lexicon.get(t.lower)
+            cue = resources.match_cue(s.toks, t.i)
             if cue and cue.cls != "source" and at.is_cue(s.toks, t.i) and quotes.at(t.start) is None:
                 sp = at.find_speaker(s.toks, t.i, cue)
                 if sp is not None and sp.chunk and (sp.right or sp.chunk[0].start >= q.end):
@@ -136,7 +137,7 @@ def _direct_attribution(ctx: Context, pieces: list[Quote], quotes: Quotes):
         s0 = ctx.at(q.open)
         c = at.lead_cue(tokens_before(s0.toks, q.open))
         if c is not None:
-            sp = at.find_speaker(s0.toks, c, lexicon[s0.toks[c].lower])
+            sp = at.find_speaker(s0.toks, c, resources.match_cue(s0.toks, c))
             if sp is not None and sp.chunk:
                 return s0, c, sp
     return None
@@ -173,9 +174,10 @@ def _plans(s: Sent, quotes: Quotes, used: set) -> list[tuple[Token, Cue, at.Spea
     plans = []
     for t in s.toks:
         if t.lower in lexicon and (s.sid, t.i) not in used and at.is_cue(s.toks, t.i) and quotes.at(t.start) is None:
-            sp = at.find_speaker(s.toks, t.i, lexicon[t.lower])
+            cue = resources.match_cue(s.toks, t.i)  # the whole sequence (``points out``, ``according to``)
+            sp = at.find_speaker(s.toks, t.i, cue)
             if sp is not None:
-                plans.append((t, lexicon[t.lower], sp))
+                plans.append((t, cue, sp))
     return plans
 
 
@@ -472,6 +474,9 @@ def _sentence_subject(toks: list[Token]) -> list[Token]:
     chunk, b = at.left_chunk(toks, at.skip_left(toks, v - 1))
     if b >= 0 and toks[b].lower in SUBORDINATORS:
         return []  # the subject of a subordinate clause (``if Putin does not agree``)
+    chunk = speaker_phrase(chunk)
     body, _ = strip_det(chunk)
     name, _ = split_role(body)
+    if body and body[-1].tag == "NN" and not body[-1].is_cap and resources.speaker_nouns().get(body[-1].lower) != "person":
+        return chunk  # ``The campaign is preparing …``: a body a later ``it`` may be
     return chunk if is_name_body(name) else []
