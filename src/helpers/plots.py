@@ -317,6 +317,9 @@ TIMELINE_LEFT, TIMELINE_RIGHT = 1.3, 0.3
 AXES_WIDTH = WIDTH - TIMELINE_LEFT - TIMELINE_RIGHT
 LINE_PT = 12.5  # an 8.5 pt label line with its leading and room for a period's bar
 HEADROOM = 1.4  # label lines kept free at a panel's top for the focal date's label
+#: A label's ground: the focal date's dashed line and the stems of other references pass
+#: behind a label, not through its words.
+LABEL_GROUND = {"boxstyle": "square,pad=0", "fc": "white", "ec": "none", "alpha": 0.85}
 _TIMELINE_STYLES = {
     "article": {"color": OKABE_ITO["blue"], "marker": "o", "side": 1, "mfc": OKABE_ITO["blue"]},
     "context": {"color": OKABE_ITO["vermillion"], "marker": "D", "side": -1, "mfc": "white"},
@@ -356,7 +359,7 @@ def timeline_panel(ax, items, start, end, *, marker_end=None, end_label: str = "
     ax.grid(axis="y", visible=False)
     if marker_end is not None:
         x = mdates.date2num(marker_end)
-        ax.axvline(x, color="#333333", ls="--", lw=1)
+        ax.axvline(x, color="#333333", ls="--", lw=1, zorder=2)
         if end_label:  # inside the frame, in a line of its own above every label: it meets no label or title
             right = (x - mdates.date2num(start)) / (mdates.date2num(end) - mdates.date2num(start) or 1) > 0.5
             ax.annotate(end_label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(-4 if right else 4, -2),
@@ -384,7 +387,7 @@ def _draw_lane(ax, sub, style, start, end, renderer, base: float) -> float:
         x, xu = mdates.date2num(it["date"]), mdates.date2num(it["until"])
         t = ax.annotate(it["label"], (x, 0), textcoords="offset points", xytext=(gap, 0), fontsize=8.5,
                         va="top" if side < 0 else "bottom", ha="left", color="#1d1d1d", linespacing=1.0,
-                        multialignment="left")
+                        multialignment="left", zorder=4, bbox=LABEL_GROUND)
         w = t.get_window_extent(renderer).width
         px, pu = to_px((x, 0))[0], to_px((xu, 0))[0]
         lines = it["label"].count("\n") + 1
