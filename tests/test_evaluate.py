@@ -219,3 +219,18 @@ def test_quantulum_numerals_in_names_are_not_of_a_listed_kind():
     assert not named("After two proton beams", "two", value=2)
     assert not named("In this pit, 50 cars are parked", "50")
     assert not named("Voyager 2 flew 20 km", "20", unit="kilometre")  # a measure, not a bare numeral
+
+
+def test_the_listed_kinds_are_a_fixed_list_never_the_extractor_s_units_table(monkeypatch):
+    """Adding a unit to data/reference/units.csv cannot move the ``listed_*`` denominator."""
+    from helpers import resources
+    from helpers.evaluate.readers import _listed_kind
+
+    def no(*_a, **_k):
+        raise AssertionError("the evaluator read the extractor's units table")
+
+    monkeypatch.setattr(resources, "units", no)
+    assert _listed_kind("kilometre", 20) and _listed_kind("square mile", 3) and _listed_kind("degree Celsius", 21)
+    assert _listed_kind("dimensionless", 42) and not _listed_kind("dimensionless", 1979)  # a year is no count
+    assert _listed_kind("percentage", 5) and _listed_kind("US dollar", 5)
+    assert not _listed_kind("dollar per hour", 15) and not _listed_kind("gigabyte", 4) and not _listed_kind("joule", 1)

@@ -32,6 +32,7 @@ import pandas as pd
 from .. import paths
 from ..article import read_text
 from . import GoldDoc, Item
+from .listed_units import LISTED_UNITS
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
@@ -205,16 +206,13 @@ def _listed_kind(unit: str, value: float) -> bool:
     """Whether a quantulum3 test item is of a kind the project's quantity layer covers: counts,
     number words and fractions (``dimensionless``, but not a year), money, percentages,
     durations and ages, and lengths, areas, volumes, masses, speeds and temperatures in the
-    units table; not rates (``dollar per hour``), data sizes, energies or other science units."""
-    from .. import resources
-
+    fixed list ``LISTED_UNITS``; not rates (``dollar per hour``), data sizes, energies or other science units."""
     name = unit.lower().strip()
     if name in ("dimensionless", "dozen", "gross", "baker's dozen"):
         return not (float(value).is_integer() and 1800 <= value <= 2100)
     if name == "percentage" or name in _TIME_UNITS or name in _MONEY_WORDS or any(w in name for w in ("dollar", "euro")):
         return " per " not in name
-    forms = {f for f, u in resources.units()[1].items() if u.dimension != "currency"}
-    return name in forms or name + "s" in forms or name.replace("-mass", "") in ("pound", "ounce")
+    return name in LISTED_UNITS or name + "s" in LISTED_UNITS or name.replace("-mass", "") in ("pound", "ounce")
 
 
 def read_cqe(path) -> list[GoldDoc]:
