@@ -271,3 +271,13 @@ def test_an_article_without_the_missions_figures_says_so_plainly():
     assert v.findings[1] == "The article gives no casualty, displacement or territorial figure."
     assert set(v.tables["figures"]["category"]) <= {"other", "economic"}
     assert "68" not in set(v.tables["figures"]["text"])  # an age is no figure
+
+
+def test_an_article_with_one_figure_says_so_in_the_singular():
+    v = _view("30-tabulate-figures", "The flood forced hundreds of people from their homes, officials said.", "2024-03-05")
+    assert len(v.tables["figures"]) == 1
+    assert v.findings[0] == "1 figure: 1 displacement."
+    assert "The figure is an interval rather than a point (a range or a vague magnitude)." in v.findings
+    v = _view("30-tabulate-figures", "Officials said 12 people were killed in the flood.", "2024-03-05")
+    assert v.findings[0] == "1 figure: 1 casualty."
+    assert "The figure is a point, not an interval." in v.findings

@@ -329,7 +329,8 @@ def findings(tables: dict) -> list[str]:
     cats, figs = tables["categories"], tables["figures"]
     if figs.empty:
         return ["The article gives no figures to tabulate."]
-    items = [f"{int(cats['figures'].sum())} figures: " + ", ".join(f"{n} {c}" for c, n in zip(cats["category"], cats["figures"])) + "."]
+    total = int(cats["figures"].sum())
+    items = [f"{total} figure{'s' if total != 1 else ''}: " + ", ".join(f"{n} {c}" for c, n in zip(cats["category"], cats["figures"])) + "."]
     if not set(cats["category"]) & set(MISSION):
         items.append("The article gives no casualty, displacement or territorial figure.")
     for _, d in tables["derived"].iterrows():
@@ -337,7 +338,11 @@ def findings(tables: dict) -> list[str]:
         if d["area_km2"]:
             items.append(f"“{d['text']} of {d['subject']}” is about {d['area_km2']} km²{bounds} of {d['whole_km2']} km².")
     points = int((figs["value"] == "").sum())
-    items.append(f"{points} of the {len(figs)} figures are intervals rather than points (ranges or vague magnitudes).")
+    if len(figs) == 1:
+        items.append("The figure is an interval rather than a point (a range or a vague magnitude)." if points
+                     else "The figure is a point, not an interval.")
+    else:
+        items.append(f"{points} of the {len(figs)} figures are intervals rather than points (ranges or vague magnitudes).")
     verdicts = tables["verdicts"]
     for _, r in verdicts[verdicts["verdict"].isin(["below", "above"])].iterrows():
         items.append(f"“{r['text']}” is {r['verdict']} the {r['reference_value']} of “{r['reference']}”: {r['why']}.")
