@@ -157,6 +157,14 @@ _NOMINAL_ROWS = {"evacuation": ("displaced", "displacement"), "evacuations": ("d
                  "death": ("killed", "casualty"), "killing": ("killed", "casualty"), "killings": ("killed", "casualty")}
 
 
+@lru_cache(maxsize=8)
+def _words(sent: str) -> frozenset[str]:
+    """The lowercased words of ``sent``, read once per sentence, not once per figure in it (a
+    sentence's figures are governed one after the other, and a string's hash is kept, so the
+    lookup costs nothing once the sentence is read)."""
+    return frozenset(w.group().lower() for w in WORD.finditer(sent))
+
+
 def govern(sent: str, start: int, end: int, noun: str | None, unit: str | None, kind: str,
            previous: Governed | None = None, ends=None) -> Governed | None:
     """The measure, category and evidence of the figure at ``start``..``end`` of ``sent``
@@ -165,7 +173,7 @@ def govern(sent: str, start: int, end: int, noun: str | None, unit: str | None, 
     None when nothing governs it in the mission's or the military categories."""
     from .recognize import ends_at
 
-    words = frozenset(w.group().lower() for w in WORD.finditer(sent))
+    words = _words(sent)
     if kind in ("money", "multiplier", "duration", "age"):
         return None
     if kind in ("share", "percent") or unit in ("share", "%"):
