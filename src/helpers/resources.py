@@ -111,9 +111,14 @@ def match_cue(words, i: int, index: dict[str, tuple[Cue, ...]] | None = None) ->
     """The cue whose whole sequence of words stands at ``words[i]`` (tokens or strings; the
     longest first: ``points out`` before ``points``), or None."""
     index = cue_sequences() if index is None else index
-    low = [getattr(w, "lower", w) if not isinstance(w, str) else w.lower() for w in words]
-    for cue in index.get(low[i], ()) if 0 <= i < len(low) else ():
-        if tuple(low[i + 1 : i + 1 + len(cue.rest)]) == cue.rest:
+    if not 0 <= i < len(words):
+        return None
+
+    def low(w):
+        return w.lower() if isinstance(w, str) else getattr(w, "lower", w)
+
+    for cue in index.get(low(words[i]), ()):  # only the words the sequence covers are read: a cost of its length
+        if tuple(low(w) for w in words[i + 1 : i + 1 + len(cue.rest)]) == cue.rest:
             return cue
     return None
 
