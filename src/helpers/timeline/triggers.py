@@ -241,45 +241,38 @@ class _Derive:
 
     def _holds(self, node, env) -> Trigger | None:
         """A trigger for the test ``node`` to be true."""
-        if isinstance(node, ast.BoolOp):
-            parts = [self._holds(v, env) for v in node.values]
-            return _narrowest(*parts) if isinstance(node.op, ast.And) else _union(*parts)
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            return self._fails(node.operand, env)
-        if isinstance(node, ast.Compare):
-            if len(node.ops) == 1:
-                op, left, right = node.ops[0], node.left, node.comparators[0]
-                if isinstance(op, ast.IsNot) and isinstance(right, ast.Constant) and right.value is None:
-                    return self._value(left, env, none_only=True)
-                if isinstance(op, ast.Eq) and (first := self._phrase_start(left, right)) is not None:
-                    return Trigger(frozenset({first}))
-                if self._term(left, env) is not None:
-                    if isinstance(op, ast.Eq) and isinstance(right, ast.Constant) and isinstance(right.value, str):
-                        return Trigger(frozenset({right.value.lower()}))
-                    if isinstance(op, ast.In) and (words := self._words(right)) is not None:
-                        return Trigger(words)
-            self._unknown(node, env)
-            return None
-        return self._value(node, env)
+        return self._test(node, env, True)
 
     def _fails(self, node, env) -> Trigger | None:
         """A trigger for the test ``node`` to be false."""
+        return self._test(node, env, False)
+
+    def _test(self, node, env, holds: bool) -> Trigger | None:
+        """A trigger for the test ``node`` to come out ``holds``: ``and``/``or``, ``not``,
+        ``is (not) None``, ``==``/``!=`` and ``in``/``not in`` read as their duals when
+        ``holds`` is False; a bare value's truth is read only for ``holds``."""
         if isinstance(node, ast.BoolOp):
-            parts = [self._fails(v, env) for v in node.values]
-            return _narrowest(*parts) if isinstance(node.op, ast.Or) else _union(*parts)
+            parts = [self._test(v, env, holds) for v in node.values]
+            return _narrowest(*parts) if isinstance(node.op, ast.And) == holds else _union(*parts)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            return self._holds(node.operand, env)
-        if isinstance(node, ast.Compare) and len(node.ops) == 1:
-            op, left, right = node.ops[0], node.left, node.comparators[0]
-            if isinstance(op, ast.Is) and isinstance(right, ast.Constant) and right.value is None:
-                return self._value(left, env, none_only=True)
-            if isinstance(op, ast.NotEq) and (first := self._phrase_start(left, right)) is not None:
-                return Trigger(frozenset({first}))
-            if self._term(left, env) is not None:
-                if isinstance(op, ast.NotEq) and isinstance(right, ast.Constant) and isinstance(right.value, str):
-                    return Trigger(frozenset({right.value.lower()}))
-                if isinstance(op, ast.NotIn) and (words := self._words(right)) is not None:
-                    return Trigger(words)
+            return self._test(node.operand, env, not holds)
+        if isinstance(node, ast.Compare):
+            if len(node.ops) == 1:
+                op, left, right = node.ops[0], node.left, node.comparators[0]
+                none_op, eq_op, in_op = (ast.IsNot, ast.Eq, ast.In) if holds else (ast.Is, ast.NotEq, ast.NotIn)
+                if isinstance(op, none_op) and isinstance(right, ast.Constant) and right.value is None:
+                    return self._value(left, env, none_only=True)
+                if isinstance(op, eq_op) and (first := self._phrase_start(left, right)) is not None:
+                    return Trigger(frozenset({first}))
+                if self._term(left, env) is not None:
+                    if isinstance(op, eq_op) and isinstance(right, ast.Constant) and isinstance(right.value, str):
+                        return Trigger(frozenset({right.value.lower()}))
+                    if isinstance(op, in_op) and (words := self._words(right)) is not None:
+                        return Trigger(words)
+            self._unknown(node, env)
+            return None
+        if holds:
+            return self._value(node, env)
         self._unknown(node, env)
         return None
 
